@@ -12,11 +12,12 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, registry
 
-_WORD = r"A-Za-z0-9\u0370-\u03ff\u00b5"
+_WORD = r"A-Za-z0-9\u0370-\u03ff\u00b5\u00b2\u00b3\u00b9\u2070-\u209f"
 BIOMEDICAL_INFIXES = (
     # "cocaine-induced", "TRPA1/TRPV1", "Na+-K+": split between alphanumerics (Greek included)
     rf"(?<=[{_WORD}])[-/+](?=[{_WORD}])",
-    # "(PAN)-induced", "(SNP)-treated": split a hyphen or slash after a closing bracket
+    # "(PAN)-induced", "(SNP)-treated": split the closing bracket and the hyphen or slash after it
+    r"[)\]](?=[-/][A-Za-z])",
     r"(?<=[)\]])[-/](?=[A-Za-z])",
 )
 
