@@ -1,0 +1,91 @@
+"""Abbreviation definitions ("sigma-1 receptor (S1R)") with scispaCy's Schwartz & Hearst detector.
+
+scispaCy's AbbreviationDetector finds parenthesised candidates with a `Matcher` pattern `( + )` and
+later uses of each short form with a per-document `Matcher`; on abstracts those two matchers (and
+building `doc.text`) cost most of its time. This subclass finds both with a scan of the token ORTH
+array and keeps the rest — `filter_matches`, `find_abbreviation`, and the `doc._.abbreviations` /
+`span._.long_form` extensions — so its output is the same.
+"""
+from __future__ import annotations
+
+import numpy as np
+from spacy.attrs import ORTH
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from scispacy.abbreviation import AbbreviationDetector, filter_matches, find_abbreviation
+
+MAX_PAREN_TOKENS = 10  # scispaCy's filter drops parentheticals of more than 8 words anyway
+
+
+def parenthesis_contents(orths: np.ndarray, open_id: int, close_id: int) -> list[tuple[int, int, int]]:
+    """(0, start, end) token ranges strictly inside each innermost "( … )", like scispaCy's matcher output."""
+    found = []
+    open_at = None
+    for i in np.flatnonzero((orths == open_id) | (orths == close_id)).tolist():
+        if orths[i] == open_id:
+            open_at = i
+        elif open_at is not None:
+            if 1 < i - open_at <= MAX_PAREN_TOKENS + 1:
+                found.append((0, open_at + 1, i))
+            open_at = None
+    return found
+
+
+def occurrences(orths: np.ndarray, pattern: np.ndarray) -> list[int]:
+    """Token indices where the ORTH sequence `pattern` occurs."""
+    n = len(pattern)
+    starts = np.flatnonzero(orths[: len(orths) - n + 1] == pattern[0]) if len(orths) >= n else []
+    return [int(i) for i in starts if n == 1 or np.array_equal(orths[i:i + n], pattern)]
+
+
+@Language.factory("meshtag_abbreviations", default_config={"make_serializable": False})
+def make_abbreviation_detector(nlp: Language, name: str, make_serializable: bool) -> "FastAbbreviationDetector":
+    return FastAbbreviationDetector(nlp, name=name, make_serializable=make_serializable)
+
+
+class FastAbbreviationDetector(AbbreviationDetector):
+    """scispaCy's AbbreviationDetector with array scans in place of its two Matchers."""
+
+    def __init__(self, nlp: Language, name: str = "meshtag_abbreviations", make_serializable: bool = False):
+        super().__init__(nlp, name=name, make_serializable=make_serializable)
+        self._open = nlp.vocab.strings.add("(")
+        self._close = nlp.vocab.strings.add(")")
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.abbreviations = []
+        orths = doc.to_array(ORTH)
+        if not (orths == self._open).any():
+            return doc
+        filtered = filter_matches(parenthesis_contents(orths, self._open, self._close), doc)
+        for long_form, short_forms in self.find_matches_for(filtered, doc, orths):
+            for short in short_forms:
+                short._.long_form = long_form
+                doc._.abbreviations.append(short)
+        if self.make_serializable:
+            doc._.abbreviations = [self.make_short_form_serializable(a) for a in doc._.abbreviations]
+        return doc
+
+    def find_matches_for(self, filtered: list[tuple[Span, Span]], doc: Doc,
+                         orths: np.ndarray | None = None) -> list[tuple[Span, set[Span]]]:
+        """Definitions (each long and short form defined once) and every occurrence of each short form."""
+        if orths is None:
+            orths = doc.to_array(ORTH)
+        seen_long: set[str] = set()
+        seen_short: set[str] = set()
+        result: list[tuple[Span, set[Span]]] = []
+        for long_candidate, short_candidate in filtered:
+            short, long = find_abbreviation(long_candidate, short_candidate)
+            if long is None or long.text in seen_long or short.text in seen_short:
+                continue
+            seen_long.add(long.text)
+            seen_short.add(short.text)
+            pattern = orths[short.start:short.end]
+            uses = {doc[i:i + len(pattern)] for i in occurrences(orths, pattern)}
+            result.append((long, uses | {short}))
+        return result
+
+    def to_disk(self, path, exclude=()) -> None:  # stateless: nothing beyond the config
+        pass
+
+    def from_disk(self, path, exclude=()) -> "FastAbbreviationDetector":
+        return self
