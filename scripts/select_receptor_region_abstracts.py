@@ -1,0 +1,129 @@
+"""Select the abstracts of the RECEPTOR/BRAIN_REGION gold set (issue 6 item 4).
+
+The gold set = the three seed records + development-set abstracts of BC5CDR and NCBI-disease:
+about 2/3 picked because they contain receptor / brain-region cue words (so recall is measured on
+entity-rich text) and 1/3 picked at random (so precision is also measured on text with few entities).
+Selection is deterministic (fixed seed). Output: the title/abstract of each selected document as
+PubTator ``|t|``/``|a|`` lines (annotations are added by hand) plus ``selected_ids.tsv``.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data" / "corpora"
+BC5CDR_DEV = SHARED / "bc5cdr" / "CDR_DevelopmentSet.PubTator.txt"
+NCBI_DEV = SHARED / "ncbi-disease" / "NCBIdevelopset_corpus.txt"
+OUT_DIR = ROOT / "benchmarks" / "data" / "receptor_region"
+SEED = 20261125
+
+CUES = re.compile(
+    r"receptor|channel|cortex|cortical|hippocamp|striat|nucleus|nuclei|spinal|gangli|nerve|"
+    r"cerebell|thalam|amygdal|brain ?stem|medulla|\bpons\b|substantia nigra|coeruleus|accumbens|"
+    r"putamen|caudate|\bGABA|NMDA|AMPA|5-HT|opioid|adrenergic|adrenoceptor|muscarinic|nicotinic|"
+    r"dopamine D\d|\bTRP[AVM]\d",
+    re.IGNORECASE,
+)
+
+# (corpus name, path, minimum distinct cue words, number chosen by cue words, number chosen at random);
+# NCBI-disease (genetic diseases) has few cue-rich abstracts, hence its lower minimum.
+QUOTAS = (("bc5cdr", BC5CDR_DEV, 2, 58, 28), ("ncbi", NCBI_DEV, 1, 12, 10))
+
+
+@dataclass
+class Record:
+    """One title + abstract with the id used in the gold file and where it came from."""
+
+    id: str
+    title: str
+    abstract: str
+    source: str
+    reason: str
+
+
+def read_pubtator(path: Path, source: str) -> list[Record]:
+    """Read the |t| and |a| lines of a PubTator file (annotations are ignored)."""
+    titles: dict[str, str] = {}
+    abstracts: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if "|t|" in line[:20]:
+            pmid, _, text = line.split("|", 2)
+            titles[pmid] = text
+        elif "|a|" in line[:20]:
+            pmid, _, text = line.split("|", 2)
+            abstracts[pmid] = text
+    return [Record(p, titles[p], abstracts.get(p, ""), source, "") for p in titles]
+
+
+_ABSTRACT_HEAD = re.compile(r"^(Article )?Abstract$")
+_ABSTRACT_STOP = re.compile(r"^(Keywords:|Download full-text|Copyright|Figures$|Source$)")
+
+
+def read_seed(path: Path, doc_id: str) -> Record:
+    """Main record of a seed web capture: first line = title; abstract = the text under an
+    "Abstract" heading up to keywords/copyright, or else the first long paragraph."""
+    lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+    title = lines[0]
+    body: list[str] = []
+    if any(_ABSTRACT_HEAD.match(ln) for ln in lines):
+        start = next(i for i, ln in enumerate(lines) if _ABSTRACT_HEAD.match(ln)) + 1
+        for ln in lines[start:]:
+            if _ABSTRACT_STOP.match(ln):
+                break
+            if ln:
+                body.append(ln)
+    else:
+        body = [next(ln for ln in lines[1:] if len(ln) > 300)]
+    return Record(doc_id, title, " ".join(body), "seed:" + path.name, "seed")
+
+
+def cue_count(rec: Record) -> int:
+    """Number of distinct cue words (lower-cased) in title + abstract."""
+    return len({m.group(0).lower() for m in CUES.finditer(rec.title + " " + rec.abstract)})
+
+
+def select(rng: random.Random) -> list[Record]:
+    """Seeds first, then per corpus: cue-rich abstracts, then random others."""
+    chosen = [read_seed(p, f"seed{i:03d}") for i, p in enumerate(sorted((ROOT / "seeds").glob("*.txt")))]
+    for source, path, min_cues, n_cue, n_random in QUOTAS:
+        records = read_pubtator(path, source)
+        rich = [r for r in records if cue_count(r) >= min_cues]
+        cue_pick = rng.sample(rich, n_cue)
+        picked = {r.id for r in cue_pick}
+        rest = [r for r in records if r.id not in picked]
+        random_pick = rng.sample(rest, n_random)
+        for rec in cue_pick:
+            rec.reason = "cue"
+        for rec in random_pick:
+            rec.reason = "random"
+        chosen.extend(cue_pick + random_pick)
+    return chosen
+
+
+def write(records: list[Record], out_dir: Path) -> None:
+    """Write selected_ids.tsv and text.pubtator (title/abstract lines only)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / "selected_ids.tsv", "w", encoding="utf-8") as fh:
+        fh.write("id\tsource\treason\n")
+        for rec in records:
+            fh.write(f"{rec.id}\t{rec.source}\t{rec.reason}\n")
+    with open(out_dir / "text.pubtator", "w", encoding="utf-8") as fh:
+        for rec in records:
+            fh.write(f"{rec.id}|t|{rec.title}\n{rec.id}|a|{rec.abstract}\n\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT_DIR)
+    args = parser.parse_args()
+    records = select(random.Random(SEED))
+    write(records, args.out)
+    print(f"{len(records)} documents -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
