@@ -1,0 +1,30 @@
+"""`meshtag eval`: strict NER, mention NER+ID and document concept-ID scores per type on a gold PubTator file."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--corpus", type=click.Choice(["bc5cdr", "ncbi"]), default=None,
+              help="Which types the gold annotates [default: the labels present in GOLD].")
+@click.option("--mode", type=click.Choice(["fast", "accurate"]), default="accurate", show_default=True,
+              help="Pipeline to tag GOLD's texts with.")
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Score this prediction file (PubTator, JSONL, …) instead of running the pipeline.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def evaluate(gold: Path, corpus: str | None, mode: str, pred: Path | None, as_json: bool) -> None:
+    """Tag the texts of GOLD (PubTator) and score the result against its annotations."""
+    from meshtag.errors import ErrorLog
+    from meshtag.evaluation.report import format_table
+    from meshtag.evaluation.runner import evaluate as run
+
+    result = run(gold, corpus=corpus, mode=mode, pred_path=pred, errors=ErrorLog())
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2))
+    else:
+        click.echo(format_table(result.scores, title=f"{gold.name}: {result.documents} documents, "
+                                                     f"system {result.system}"))

@@ -1,0 +1,88 @@
+"""Evaluate a gold PubTator file: tag its texts with the meshtag pipeline, or read a prediction file,
+and score at the three levels per type."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from meshtag.errors import ErrorLog, MeshtagError
+from meshtag.evaluation.report import scores_to_dict
+from meshtag.evaluation.scoring import PRF, score_documents
+from meshtag.model import Document
+
+# corpus -> the meshtag labels it annotates (BC5CDR Chemical <-> DRUG, Disease <-> CONDITION)
+CORPUS_LABELS: dict[str, tuple[str, ...]] = {
+    "bc5cdr": ("DRUG", "CONDITION"),
+    "ncbi": ("CONDITION",),
+}
+
+
+@dataclass
+class Evaluation:
+    """Scores of one run, with what produced them."""
+
+    gold: str
+    corpus: str | None
+    system: str                       # "fast", "accurate" or the prediction file
+    documents: int
+    seconds: float
+    scores: dict[str, dict[str, PRF]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {"gold": self.gold, "corpus": self.corpus, "system": self.system,
+                "documents": self.documents, "seconds": round(self.seconds, 2),
+                "scores": scores_to_dict(self.scores)}
+
+
+def read_gold(path: str | Path, errors: ErrorLog | None = None) -> list[Document]:
+    """Gold documents from a PubTator file (problems reported to `errors`)."""
+    from meshtag.io import read_documents
+
+    docs = list(read_documents(path, format="pubtator", errors=errors))
+    if not docs:
+        raise MeshtagError(f"{path}: no documents read")
+    return docs
+
+
+def labels_for(corpus: str | None, gold: Iterable[Document]) -> tuple[str, ...]:
+    """The labels to score: the corpus's, else those present in gold."""
+    if corpus is None:
+        return tuple(sorted({m.label for d in gold for m in d.mentions}))
+    if corpus not in CORPUS_LABELS:
+        raise MeshtagError(f"unknown corpus {corpus!r} (one of: {', '.join(CORPUS_LABELS)})")
+    return CORPUS_LABELS[corpus]
+
+
+def blank_copy(doc: Document) -> Document:
+    """The document's text and ids without its gold mentions, for tagging."""
+    return Document(id=doc.id, title=doc.title, abstract=doc.abstract, pmid=doc.pmid, doi=doc.doi)
+
+
+def tag_with_pipeline(gold: list[Document], mode: str) -> list[Document]:
+    """Tag the gold texts with `meshtag.load(mode=mode)`."""
+    import meshtag
+    from meshtag.tagging import tag_documents
+
+    nlp = meshtag.load(mode=mode)
+    return list(tag_documents((blank_copy(d) for d in gold), nlp))
+
+
+def evaluate(gold_path: str | Path, corpus: str | None = None, mode: str = "accurate",
+             pred_path: str | Path | None = None, errors: ErrorLog | None = None) -> Evaluation:
+    """Score the pipeline (`mode`) or a prediction file (`pred_path`, any readable format) on `gold_path`."""
+    from meshtag.io import read_documents
+
+    gold = read_gold(gold_path, errors)
+    labels = labels_for(corpus, gold)
+    start = time.perf_counter()
+    if pred_path is not None:
+        pred = list(read_documents(pred_path, errors=errors))
+        system = str(pred_path)
+    else:
+        pred = tag_with_pipeline(gold, mode)
+        system = mode
+    seconds = time.perf_counter() - start
+    return Evaluation(gold=str(gold_path), corpus=corpus, system=system, documents=len(gold),
+                      seconds=seconds, scores=score_documents(gold, pred, labels))

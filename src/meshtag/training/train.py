@@ -1,0 +1,105 @@
+"""Train the DRUG/CONDITION NER with spaCy's training loop and export the best model with a MANIFEST.
+
+Reproducible: the config (`training/ner.cfg`), the compiled DocBins (`training/*.spacy`) and the seed
+fully determine the run; nothing is downloaded and no pretrained vectors are used.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+from meshtag.errors import MeshtagError
+from meshtag.fsutil import atomic_open
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+TRAINING_DIR = REPO_ROOT / "training"
+DEFAULT_CONFIG = TRAINING_DIR / "ner.cfg"
+DEFAULT_TRAIN = TRAINING_DIR / "train.spacy"
+DEFAULT_DEV = TRAINING_DIR / "dev.spacy"
+
+
+def train(output: str | Path, seed: int = 0, max_steps: int | None = None,
+          config: str | Path = DEFAULT_CONFIG, train_path: str | Path = DEFAULT_TRAIN,
+          dev_path: str | Path = DEFAULT_DEV, command: str | None = None) -> dict:
+    """Train with spaCy on CPU, copy `model-best` to `output`, write `output/MANIFEST.md`; return dev scores."""
+    import spacy
+    from spacy.cli.train import train as spacy_train
+
+    import meshtag.nlp.tokenizer  # noqa: F401  registers meshtag.Tokenizer.v1 for the config
+
+    for path in (config, train_path, dev_path):
+        if not Path(path).exists():
+            raise MeshtagError(f"{path}: not found (compile the DocBins with scripts/compile_training_data.py)")
+    overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path), "system.seed": seed}
+    if max_steps is not None:
+        overrides["training.max_steps"] = max_steps
+    output = Path(output)
+    with tempfile.TemporaryDirectory(prefix="meshtag-train-") as run_dir:
+        spacy_train(Path(config), Path(run_dir), use_gpu=-1, overrides=overrides)
+        best = Path(run_dir) / "model-best"
+        staged = output.with_name(output.name + ".new")
+        shutil.rmtree(staged, ignore_errors=True)
+        shutil.copytree(best, staged)
+    if output.exists():
+        shutil.rmtree(output)
+    staged.rename(output)
+    meta = json.loads((output / "meta.json").read_text("utf-8"))
+    write_manifest(output, meta, Path(config), Path(train_path), Path(dev_path), seed,
+                   command or f"meshtag train --output {output} --seed {seed}"
+                   + (f" --max-steps {max_steps}" if max_steps is not None else ""), spacy.__version__)
+    return meta.get("performance", {})
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_manifest(model_dir: Path, meta: dict, config: Path, train_path: Path, dev_path: Path,
+                   seed: int, command: str, spacy_version: str) -> Path:
+    """MANIFEST.md: provenance (corpora, config, seed, command, versions), dev scores, file checksums."""
+    perf = meta.get("performance", {})
+    per_type = perf.get("ents_per_type", {})
+    files = sorted(p for p in model_dir.rglob("*") if p.is_file() and p.name != "MANIFEST.md")
+    size = sum(p.stat().st_size for p in files)
+    lines = [
+        "# meshtag NER model (DRUG, CONDITION)",
+        "",
+        f"- Trained: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}, CPU, spaCy {spacy_version}",
+        f"- Command: `{command}`",
+        f"- Config: `{_rel(config)}` (sha256 {sha256(config)}), seed {seed}",
+        f"- Training data: `{_rel(train_path)}` (sha256 {sha256(train_path)}) — BC5CDR training set "
+        "(Chemical → DRUG, Disease → CONDITION) + NCBI-disease training set (all types → CONDITION)",
+        f"- Dev data (model selection only): `{_rel(dev_path)}` (sha256 {sha256(dev_path)}) — BC5CDR + "
+        "NCBI-disease development sets",
+        "- Tokenizer: `meshtag.Tokenizer.v1` (import `meshtag.nlp.tokenizer` before `spacy.load`)",
+        "- No pretrained vectors; nothing downloaded. Optimizer state is not saved.",
+        f"- Size: {size / 1e6:.1f} MB",
+        "",
+        "## Dev scores (spaCy's scorer, exact span + label, on training/dev.spacy)",
+        "",
+        "| type | P | R | F1 |",
+        "| --- | --- | --- | --- |",
+        f"| all | {perf.get('ents_p', 0):.4f} | {perf.get('ents_r', 0):.4f} | {perf.get('ents_f', 0):.4f} |",
+    ]
+    lines += [f"| {label} | {s['p']:.4f} | {s['r']:.4f} | {s['f']:.4f} |" for label, s in sorted(per_type.items())]
+    lines += ["", "## Files (sha256)", ""]
+    lines += [f"- `{p.relative_to(model_dir)}` {sha256(p)}" for p in files]
+    path = model_dir / "MANIFEST.md"
+    with atomic_open(path) as fh:
+        fh.write("\n".join(lines) + "\n")
+    return path
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(REPO_ROOT))
+    except ValueError:
+        return str(path)

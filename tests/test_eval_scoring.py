@@ -1,0 +1,110 @@
+"""The three evaluation levels on a tiny hand-made gold/prediction pair whose counts were worked out by hand."""
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+import meshtag.evaluation.ids
+import meshtag.evaluation.report
+import meshtag.evaluation.scoring
+from meshtag.evaluation.ids import concept_ids, equivalence_table
+from meshtag.evaluation.scoring import PRF, score_documents
+from meshtag.model import Document, Mention
+
+T1 = "Cisplatin causes nephrotoxicity and depression in rats."
+T2 = "Lamotrigine and valproate: breast and ovarian cancer."
+
+
+def m(text: str, doc_text: str, label: str, cid: str | None) -> Mention:
+    start = doc_text.index(text)
+    return Mention(start=start, end=start + len(text), text=text, label=label, id=cid)
+
+
+GOLD = [
+    Document(id="1", title=T1, mentions=[
+        m("Cisplatin", T1, "DRUG", "MESH:D002945"),
+        m("nephrotoxicity", T1, "CONDITION", "MESH:D007674"),
+        m("depression", T1, "CONDITION", "MESH:D003866"),
+    ]),
+    Document(id="2", title=T2, mentions=[
+        m("Lamotrigine", T2, "DRUG", "MESH:C047781"),               # 2015 id, now D000077213
+        m("valproate", T2, "DRUG", None),                           # unlinked gold (-1)
+        m("breast and ovarian cancer", T2, "CONDITION", "MESH:D001943|MESH:D010051"),
+    ]),
+]
+PRED = [
+    Document(id="1", title=T1, mentions=[
+        m("Cisplatin", T1, "DRUG", "MESH:D002945"),                 # all levels right
+        m("nephrotoxicity", T1, "CONDITION", "MESH:D051437"),       # span right, id wrong
+        m("depression", T1, "CONDITION", None),                     # span right, unlinked
+        m("rats", T1, "CONDITION", "MESH:D999999"),                 # spurious
+    ]),
+    Document(id="2", title=T2, mentions=[
+        m("Lamotrigine", T2, "DRUG", "MESH:D000077213"),
+        m("valproate", T2, "DRUG", "MESH:D014635"),                 # gold unlinked: out of NER+ID
+        m("breast and ovarian cancer", T2, "CONDITION", "MESH:D010051"),  # one of the composite ids
+        m("valproate", T2, "RECEPTOR", "MESH:D000001"),            # label the corpus lacks: ignored
+    ]),
+    Document(id="3", title="not in gold", mentions=[m("not", "not in gold", "DRUG", "MESH:D1")]),
+]
+
+
+@pytest.fixture(scope="module")
+def scores():
+    return score_documents(GOLD, PRED)
+
+
+def test_labels_default_to_gold_labels(scores):
+    assert sorted(scores) == ["CONDITION", "DRUG"]
+
+
+def test_drug_levels(scores):
+    assert scores["DRUG"]["ner"] == PRF(tp=3, fp=0, fn=0)
+    assert scores["DRUG"]["ner_id"] == PRF(tp=2, fp=0, fn=0)     # valproate left out on both sides
+    assert scores["DRUG"]["doc_id"] == PRF(tp=2, fp=1, fn=0)     # (2, D014635) has no gold concept
+
+
+def test_condition_levels(scores):
+    assert scores["CONDITION"]["ner"] == PRF(tp=3, fp=1, fn=0)
+    # TP: composite cancer; FP: wrong nephrotoxicity id, rats; FN: nephrotoxicity, depression
+    assert scores["CONDITION"]["ner_id"] == PRF(tp=1, fp=2, fn=2)
+    # gold {D007674, D003866, D001943, D010051} vs pred {D051437, D999999, D010051}
+    assert scores["CONDITION"]["doc_id"] == PRF(tp=1, fp=2, fn=3)
+
+
+def test_figures_from_counts(scores):
+    s = scores["CONDITION"]["doc_id"]
+    assert s.precision == pytest.approx(1 / 3)
+    assert s.recall == pytest.approx(1 / 4)
+    assert s.f1 == pytest.approx(2 / 7)
+
+
+def test_explicit_labels_restrict_scoring():
+    out = score_documents(GOLD, PRED, labels=["CONDITION"])
+    assert list(out) == ["CONDITION"]
+
+
+def test_equivalence_table_is_bundled():
+    table = equivalence_table()
+    assert table["MESH:C047781"] == "MESH:D000077213"
+    assert len(table) >= 50
+
+
+def test_concept_ids_split_and_normalise():
+    assert concept_ids(" D001943|D010051") == {"MESH:D001943", "MESH:D010051"}
+    assert concept_ids("OMIM:217000") == {"OMIM:217000"}
+    assert concept_ids(None) == frozenset() == concept_ids("-1")
+
+
+def test_perfect_prediction_scores_one():
+    out = score_documents(GOLD, GOLD)
+    for levels in out.values():
+        for s in levels.values():
+            assert s.f1 == 1.0 and s.fp == 0 and s.fn == 0
+
+
+@pytest.mark.parametrize("module", [meshtag.evaluation.ids, meshtag.evaluation.scoring, meshtag.evaluation.report])
+def test_doctests(module):
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0
