@@ -200,3 +200,25 @@ def iter_lines(stream: IO[str], ctx: ReadContext) -> Iterator[tuple[int, str]]:
                 line = stream.readline(limit + 1)
             continue
         yield number, line.rstrip("\r\n")
+
+
+class RecordGuard:
+    """A binary stream wrapper for streamed XML: refuses to read more than `max_record_bytes` between
+    two completed records (`mark()`), so one oversized record cannot exhaust memory."""
+
+    SLACK = 1 << 17  # the parser reads ahead in chunks
+
+    def __init__(self, stream: IO[bytes], ctx: ReadContext):
+        self._stream, self._ctx, self._since = stream, ctx, 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self._since += len(data)
+        limit = self._ctx.options.max_record_bytes
+        if self._since > limit + self.SLACK:
+            raise InputError(f"refused: a record larger than max_record_bytes ({limit}); rest of file skipped",
+                             self._ctx.file)
+        return data
+
+    def mark(self) -> None:
+        self._since = 0

@@ -14,11 +14,14 @@ from .base import ReadContext, ReadOptions, read_head
 # Format name -> module under meshtag.io exposing `sniff(head) -> bool` and `read(ctx)`, in sniffing order:
 # binary and XML/JSON shapes first, then line formats with strict markers, then tables, pages and plain text.
 _MODULES: dict[str, str] = {
-    "pubtator": "pubtator",
+    "bioc": "bioc",
+    "bioc_json": "bioc_json",
     "jsonl": "jsonl",
+    "pubtator": "pubtator",
 }
 ALIASES: dict[str, str] = {
-    "pubtator": "pubtator", "jsonl": "jsonl", "ndjson": "jsonl",
+    **{name: name for name in _MODULES},
+    "ndjson": "jsonl", "bioc_xml": "bioc",
 }
 FORMATS: tuple[str, ...] = tuple(_MODULES)
 
