@@ -1,0 +1,81 @@
+"""Ambiguity control: short or common-word aliases (MOR, CP, DE, KO, "lead", "can") are kept only with
+evidence — a definition in the text (handled by propagation), the same concept named unambiguously
+elsewhere in the document, or a cue word for the concept's label next to it."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from meshtag.nlp.candidates import get_candidates, get_kb, set_candidates
+
+# Words that, within CUE_WINDOW words of an ambiguous alias, support reading it as a concept of that label.
+LABEL_CUES: dict[str, frozenset[str]] = {
+    "RECEPTOR": frozenset("receptor receptors channel channels agonist agonists antagonist antagonists "
+                          "antagonism agonism binding knockout subunit subunits signaling signalling".split()),
+    "DRUG": frozenset("mg kg dose doses dosage administered administration injection injected infusion "
+                      "exposure exposed levels concentration concentrations poisoning intoxication toxicity "
+                      "treated treatment intake overdose".split()),
+    "CONDITION": frozenset("patients patient disease diseases syndrome disorder disorders symptoms diagnosed "
+                           "diagnosis severity incidence prevalence suffering".split()),
+    "BRAIN_REGION": frozenset("neurons neuronal lesion lesions region regions nucleus nuclei cortex "
+                              "injection microinjection projections".split()),
+}
+CUE_WINDOW = 4
+_WORD = re.compile(r"[A-Za-z]+")
+AMBIGUOUS_SCORE = 0.6
+
+
+def window_words(text: str, start: int, end: int, n: int = CUE_WINDOW) -> set[str]:
+    """Lowercased words among the n before `start` and the n after `end`.
+
+    >>> sorted(window_words("the MOR receptors in rats", 4, 7, 1))
+    ['receptors', 'the']
+    """
+    before = _WORD.findall(text[max(0, start - 12 * n):start])[-n:]
+    after = _WORD.findall(text[end:end + 12 * n])[:n]
+    return {w.lower() for w in before + after}
+
+
+@Language.factory("meshtag_ambiguity", default_config={"kb_path": None})
+def make_ambiguity_filter(nlp: Language, name: str, kb_path: str | None) -> "AmbiguityFilter":
+    return AmbiguityFilter(kb_path)
+
+
+class AmbiguityFilter:
+    """Drops ambiguous dictionary candidates that have no supporting evidence in the document."""
+
+    def __init__(self, kb_path: str | None = None):
+        self.kb = get_kb(kb_path)
+
+    def supported(self, cand, text: str, sure_ids: set[str]) -> bool:
+        if not cand.case_ok:
+            return False
+        if any(cid in sure_ids for cid in cand.concept_ids):
+            return True
+        concept = self.kb.get(cand.concept_ids[0]) if cand.concept_ids else None
+        cues = LABEL_CUES.get(concept.label if concept else "", frozenset())
+        return bool(cues & window_words(text, cand.start, cand.end))
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = get_candidates(doc)
+        if not any(c.ambiguous for c in candidates):
+            return doc
+        text = doc.text
+        sure_ids = {cid for c in candidates if not c.ambiguous for cid in c.concept_ids[:1]}
+        kept = []
+        for cand in candidates:
+            if cand.ambiguous and cand.source == "dictionary":
+                if not self.supported(cand, text, sure_ids):
+                    continue
+                cand.score = min(cand.score, AMBIGUOUS_SCORE)
+            kept.append(cand)
+        set_candidates(doc, kept)
+        return doc
+
+    def to_disk(self, path, exclude=()) -> None:
+        pass
+
+    def from_disk(self, path, exclude=()) -> "AmbiguityFilter":
+        return self

@@ -1,0 +1,49 @@
+"""Candidate mentions passed between pipeline components before they become `doc.ents`.
+
+Components append to and filter one list kept in `doc.user_data`, so each stays small and the
+final component alone decides overlaps and writes entities.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+CANDIDATES_KEY = "meshtag_candidates"
+
+
+@dataclass
+class Candidate:
+    """A span (character offsets over doc.text) with the concepts it may denote, best first."""
+
+    start: int
+    end: int
+    concept_ids: tuple[str, ...]
+    source: str                      # dictionary | abbreviation | model | curation
+    score: float = 1.0
+    ambiguous: bool = False          # short or common-word alias: needs a definition or context
+    case_ok: bool = True             # surface casing agrees with the term's casing (MOR vs mor)
+    label: str | None = None         # set when the model proposes a label before linking
+    notes: list[str] = field(default_factory=list)
+
+    def overlaps(self, other: "Candidate") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def get_candidates(doc: Doc) -> list[Candidate]:
+    """The doc's candidate list (created empty on first use)."""
+    return doc.user_data.setdefault(CANDIDATES_KEY, [])
+
+
+def set_candidates(doc: Doc, candidates: list[Candidate]) -> None:
+    doc.user_data[CANDIDATES_KEY] = candidates
+
+
+@lru_cache(maxsize=4)
+def get_kb(path: str | None = None):
+    """The knowledge base for `path` (None: the committed default), loaded once per process."""
+    from meshtag.kb import KnowledgeBase
+
+    return KnowledgeBase.load(Path(path) if path else None)

@@ -1,0 +1,76 @@
+"""The last component: label each candidate from its concept, resolve overlaps, and write `doc.ents`
+with `span._.concept_id`, `concept_name`, `source`, `score` and `related_id`."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from meshtag.model import LABELS
+from meshtag.nlp.candidates import Candidate, get_candidates, get_kb
+
+SPAN_EXTENSIONS = ("concept_id", "concept_name", "source", "score", "related_id")
+# Among overlapping candidates of equal length, a definition in the text beats the dictionary beats the model.
+SOURCE_PRIORITY = {"curation": 0, "abbreviation": 1, "dictionary": 2, "model": 3}
+
+for _name in SPAN_EXTENSIONS:
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+
+
+def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the longest candidate where spans overlap (ties: source priority, then leftmost).
+
+    >>> a = Candidate(0, 16, ("MESH:D009437",), "dictionary")   # "neuropathic pain"
+    >>> b = Candidate(12, 16, ("MESH:D010146",), "dictionary")  # "pain"
+    >>> [(c.start, c.end) for c in resolve_overlaps([b, a])]
+    [(0, 16)]
+    """
+    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), SOURCE_PRIORITY.get(c.source, 9), c.start))
+    chosen: list[Candidate] = []
+    for cand in ranked:
+        if not any(cand.overlaps(other) for other in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+@Language.factory("meshtag_entities", default_config={"kb_path": None, "labels": list(LABELS)})
+def make_entity_writer(nlp: Language, name: str, kb_path: str | None, labels: list[str]) -> "EntityWriter":
+    return EntityWriter(kb_path, labels)
+
+
+class EntityWriter:
+    """Turns the surviving candidates into `doc.ents` (only the configured labels)."""
+
+    def __init__(self, kb_path: str | None = None, labels: list[str] | tuple[str, ...] = LABELS):
+        self.kb = get_kb(kb_path)
+        self.labels = frozenset(labels)
+
+    def labelled(self, cand: Candidate):
+        """(label, concept or None) for a candidate; label None when it has no usable label."""
+        concept = self.kb.get(cand.concept_ids[0]) if cand.concept_ids else None
+        label = concept.label if concept is not None and concept.label else cand.label
+        return (label if label in self.labels else None), concept
+
+    def __call__(self, doc: Doc) -> Doc:
+        entries = []
+        for cand in resolve_overlaps([c for c in get_candidates(doc) if self.labelled(c)[0]]):
+            span = doc.char_span(cand.start, cand.end) or doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            if span is None or any(span.start < e.end and e.start < span.end for e, _, _ in entries):
+                continue
+            label, concept = self.labelled(cand)
+            entries.append((Span(doc, span.start, span.end, label=label), cand, concept))
+        doc.ents = [span for span, _, _ in entries]
+        for span, cand, concept in entries:
+            ent = span  # extension values are keyed by the span's offsets and label
+            ent._.concept_id = concept.id if concept else None
+            ent._.concept_name = concept.name if concept else None
+            ent._.source = cand.source
+            ent._.score = round(float(cand.score), 4)
+            ent._.related_id = getattr(concept, "related_id", None) if concept else None
+        return doc
+
+    def to_disk(self, path, exclude=()) -> None:
+        pass
+
+    def from_disk(self, path, exclude=()) -> "EntityWriter":
+        return self

@@ -1,0 +1,49 @@
+"""Accurate mode: mentions found by the statistical NER that the dictionary missed, linked to the KB
+through its candidate generator (`kb.lookup`). A mention whose best candidate scores below the
+threshold is kept with its label but no concept (flagged unlinked)."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from meshtag.nlp.candidates import Candidate, get_candidates, get_kb
+
+DEFAULT_THRESHOLD = 0.75
+LOOKUP_CANDIDATES = 5
+
+
+@Language.factory("meshtag_model_linker", default_config={"kb_path": None, "threshold": DEFAULT_THRESHOLD})
+def make_model_linker(nlp: Language, name: str, kb_path: str | None, threshold: float) -> "ModelLinker":
+    return ModelLinker(kb_path, threshold)
+
+
+class ModelLinker:
+    """Adds the NER's entities (in `doc.ents`) as candidates, linked by label-compatible KB lookup."""
+
+    def __init__(self, kb_path: str | None = None, threshold: float = DEFAULT_THRESHOLD):
+        self.kb = get_kb(kb_path)
+        self.threshold = threshold
+
+    def link(self, text: str, label: str) -> tuple[tuple[str, ...], float]:
+        """Concept ids (best first) of the given label for a mention text, and the best score."""
+        hits = [h for h in self.kb.lookup(text, limit=LOOKUP_CANDIDATES) if h.label == label]
+        if not hits or hits[0].score < self.threshold:
+            return (), (hits[0].score if hits else 0.0)
+        return tuple(h.id for h in hits), hits[0].score
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = get_candidates(doc)
+        for ent in doc.ents:
+            ids, score = self.link(ent.text, ent.label_)
+            cand = Candidate(ent.start_char, ent.end_char, ids, "model", score=score, label=ent.label_)
+            if not ids:
+                cand.notes.append("unlinked")
+            candidates.append(cand)
+        doc.ents = []
+        return doc
+
+    def to_disk(self, path, exclude=()) -> None:
+        pass
+
+    def from_disk(self, path, exclude=()) -> "ModelLinker":
+        return self

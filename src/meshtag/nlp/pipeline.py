@@ -1,0 +1,55 @@
+"""Assemble the meshtag spaCy pipeline ("fast": dictionary only; "accurate": + statistical NER)."""
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+# Importing the component modules registers their factories with spaCy.
+from meshtag.nlp import (  # noqa: F401
+    abbreviations, ambiguity, curation, dictionary, entities, model_linker, propagation, sentences, tokenizer,
+)
+from meshtag.paths import models_dir
+
+MODES = ("fast", "accurate")
+PIPELINE_VERSION = "meshtag-pipeline-1"
+
+
+def default_ner_dir() -> Path:
+    return models_dir() / "ner"
+
+
+def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: str | Path | None = None,
+         curation: str | Path | None = None) -> Language:
+    """Build the pipeline. `curation` is a reviewer curation folder (default: --curation > $MESHTAG_CURATION >
+    ./curation); its accepted surface forms become KB terms and its decisions are applied to every doc."""
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    kb_cfg = str(kb_path) if kb_path else None
+    nlp = tokenizer.blank_biomedical()
+    nlp.add_pipe("meshtag_sentences")
+    nlp.add_pipe("meshtag_abbreviations")
+    nlp.add_pipe("meshtag_dictionary", config={"kb_path": kb_cfg})
+    if mode == "accurate":
+        add_statistical_ner(nlp, Path(ner_path) if ner_path else default_ner_dir(), kb_cfg)
+    nlp.add_pipe("meshtag_abbreviation_propagation", config={"kb_path": kb_cfg})
+    nlp.add_pipe("meshtag_ambiguity", config={"kb_path": kb_cfg})
+    nlp.add_pipe("meshtag_entities", config={"kb_path": kb_cfg})
+    nlp.meta["name"] = f"meshtag_{mode}"
+    nlp.meta["version"] = PIPELINE_VERSION
+    nlp.meta["meshtag_mode"] = mode
+    nlp.add_pipe("meshtag_curation", config={"kb_path": kb_cfg, "curation_dir": str(curation) if curation else None})
+    return nlp
+
+
+def add_statistical_ner(nlp: Language, ner_dir: Path, kb_cfg: str | None) -> None:
+    """Source the trained tok2vec + NER from `ner_dir` and link their mentions with the KB."""
+    if not (ner_dir / "config.cfg").exists():
+        warnings.warn(f"no trained NER model at {ner_dir}: accurate mode runs dictionary-only", stacklevel=3)
+        return
+    trained = spacy.load(ner_dir)
+    for name in trained.pipe_names:
+        nlp.add_pipe(name, source=trained)
+    nlp.add_pipe("meshtag_model_linker", config={"kb_path": kb_cfg})

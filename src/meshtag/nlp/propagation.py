@@ -1,0 +1,71 @@
+"""Abbreviation propagation: a short form defined in the text ("sigma-1 receptor (S1R)") takes its
+long form's concept everywhere in the document, overriding any global meaning of the short form;
+a short form defined as something that is not a concept ("knockout (KO)") loses its global meaning."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from meshtag.nlp.candidates import Candidate, get_candidates, get_kb, set_candidates
+
+# A long form is linked by lookup only when the KB is this sure (exact or token-reordered match).
+LOOKUP_MIN_SCORE = 0.9
+
+
+@Language.factory("meshtag_abbreviation_propagation", default_config={"kb_path": None})
+def make_propagation(nlp: Language, name: str, kb_path: str | None) -> "AbbreviationPropagation":
+    return AbbreviationPropagation(kb_path)
+
+
+class AbbreviationPropagation:
+    """Rewrites candidates on every occurrence of each defined short form."""
+
+    def __init__(self, kb_path: str | None = None):
+        self.kb = get_kb(kb_path)
+
+    def long_form_candidate(self, long_form: Span, candidates: list[Candidate]) -> Candidate | None:
+        """The candidate that names the long form: one ending at its end and covering most of it."""
+        start, end = long_form.start_char, long_form.end_char
+        best = None
+        for cand in candidates:
+            if cand.source == "abbreviation" or cand.end != end or cand.start < start:
+                continue
+            if (cand.end - cand.start) * 2 >= end - start and (best is None or cand.start < best.start):
+                best = cand
+        if best is not None:
+            return best
+        for hit in self.kb.lookup(long_form.text, limit=3):
+            if hit.score >= LOOKUP_MIN_SCORE and hit.label:
+                return Candidate(start, end, (hit.id,), "dictionary", score=hit.score)
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        abbreviations = getattr(doc._, "abbreviations", None)
+        if not abbreviations:
+            return doc
+        candidates = get_candidates(doc)
+        definitions: dict[str, tuple[Span, list[Span]]] = {}
+        for short in abbreviations:
+            long_form = short._.long_form
+            definitions.setdefault(long_form.text, (long_form, []))[1].append(short)
+        for long_form, shorts in definitions.values():
+            target = self.long_form_candidate(long_form, candidates)
+            spans = {(s.start_char, s.end_char) for s in shorts}
+            # the short form's own meaning (dictionary or model) is replaced on every use
+            candidates = [c for c in candidates
+                          if not any(c.start < e and s < c.end for s, e in spans) or c is target]
+            if target is None:
+                continue
+            if not any(c is target for c in candidates):
+                candidates.append(target)  # a long form linked by lookup becomes a mention too
+            for s, e in sorted(spans):
+                candidates.append(Candidate(s, e, target.concept_ids, "abbreviation",
+                                            score=target.score, label=target.label))
+        set_candidates(doc, candidates)
+        return doc
+
+    def to_disk(self, path, exclude=()) -> None:
+        pass
+
+    def from_disk(self, path, exclude=()) -> "AbbreviationPropagation":
+        return self

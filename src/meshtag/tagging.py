@@ -1,0 +1,49 @@
+"""Tag Documents with a meshtag pipeline: the library function behind `meshtag tag`."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from meshtag.model import Document
+from meshtag.nlp.curation import mention_from_span
+from meshtag.nlp.sentences import TITLE_END_KEY
+
+DEFAULT_BATCH_SIZE = 64
+
+
+def to_spacy(nlp: Language, document: Document) -> Doc:
+    """An unprocessed spaCy Doc for a Document, knowing where the title ends."""
+    doc = nlp.make_doc(document.text)
+    if document.title and document.abstract:
+        doc.user_data[TITLE_END_KEY] = document.abstract_offset
+    return doc
+
+
+def fill_document(document: Document, doc: Doc) -> Document:
+    """Copy sentences and entities of a processed Doc into the Document (offsets over Document.text)."""
+    document.sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") \
+        else [(0, len(doc.text))]
+    starts = [s for s, _ in document.sentences]
+    document.mentions = [mention_from_span(ent, max(0, bisect_right(starts, ent.start_char) - 1))
+                         for ent in doc.ents]
+    return document
+
+
+def tag_documents(documents: Iterable[Document], nlp: Language | None = None,
+                  batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Document]:
+    """Yield each Document with `mentions` and `sentences` filled, streaming (constant memory)."""
+    if nlp is None:
+        from meshtag.nlp.pipeline import load
+
+        nlp = load()
+    pairs = ((to_spacy(nlp, d), d) for d in documents)
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield fill_document(document, doc)
+
+
+def tag_text(text: str, nlp: Language | None = None, doc_id: str = "text") -> Document:
+    """Tag one piece of text; mention offsets are over `text` itself."""
+    return next(tag_documents([Document(id=doc_id, title=text)], nlp))
