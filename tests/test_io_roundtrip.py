@@ -78,3 +78,50 @@ def test_jsonl_to_stdout(capsys):
     write_documents(_tagged_docs()[1:], None, "jsonl")
     obj = json.loads(capsys.readouterr().out)
     assert obj["id"] == "10.1000/y.2" and "mentions" not in obj
+
+
+@pytest.mark.parametrize("fmt,name", [("csv", "out.csv"), ("tsv", "out.tsv"), ("parquet", "out.parquet")])
+def test_table_roundtrip_of_untagged_documents(tmp_path, fmt, name):
+    docs = _tagged_docs()
+    for d in docs:
+        d.mentions = []
+    out = tmp_path / name
+    assert write_documents(docs, out, fmt) == 2
+    back, log = _read_back(out)
+    assert log.problems == []
+    expected = [_core(d) for d in docs]
+    if fmt != "parquet":  # spreadsheets get formula-looking cells neutralised
+        expected[1] = ("10.1000/y.2", "'=HYPERLINK(\"http://x\")", *expected[1][2:])
+    assert [_core(d) for d in back] == expected
+    assert back[0].meta["journal"] == "Pain" and back[0].meta["keywords"] == ["duloxetine", "allodynia"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_tagged_tables_have_one_row_per_mention(tmp_path, fmt):
+    import pandas as pd
+
+    out = tmp_path / f"m.{fmt}"
+    assert write_documents(_tagged_docs(), out, fmt) == 2
+    frame = pd.read_csv(out, keep_default_na=False) if fmt == "csv" else pd.read_parquet(out)
+    assert list(frame.columns[:5]) == ["doc_id", "pmid", "doi", "start", "end"]
+    assert len(frame) == 4 and list(frame["label"]) == ["DRUG", "CONDITION", "BRAIN_REGION", "RECEPTOR"]
+    assert int(frame["start"][2]) == _tagged_docs()[0].text.index("locus coeruleus")
+
+
+def test_mention_table_is_refused_as_input(tmp_path):
+    out = tmp_path / "m.csv"
+    write_documents(_tagged_docs(), out, "csv")
+    back, log = _read_back(out)
+    assert back == [] and "one row per mention" in log.problems[0]
+
+
+def test_csv_aliases_and_configured_columns(tmp_path):
+    path = tmp_path / "refs.csv"
+    path.write_text("PMID,Article Title,Abstract Text,Journal\n123,Pain title,Some abstract,Pain\n")
+    back, _ = _read_back(path)
+    assert _core(back[0]) == ("123", "Pain title", "Some abstract", "123", None) and back[0].meta["journal"] == "Pain"
+    path.write_text("ref;heading;body text\nr1;A heading;A body\n")
+    log = ErrorLog(stream=None)
+    docs = list(read_documents([path], format="tsv", errors=log, delimiter=";",
+                               columns={"id": "ref", "title": "heading", "abstract": "body text"}))
+    assert _core(docs[0]) == ("r1", "A heading", "A body", None, None)

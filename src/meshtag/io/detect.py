@@ -14,14 +14,16 @@ from .base import ReadContext, ReadOptions, read_head
 # Format name -> module under meshtag.io exposing `sniff(head) -> bool` and `read(ctx)`, in sniffing order:
 # binary and XML/JSON shapes first, then line formats with strict markers, then tables, pages and plain text.
 _MODULES: dict[str, str] = {
+    "parquet": "parquet",
     "bioc": "bioc",
     "bioc_json": "bioc_json",
     "jsonl": "jsonl",
     "pubtator": "pubtator",
+    "csv": "delimited",
 }
 ALIASES: dict[str, str] = {
     **{name: name for name in _MODULES},
-    "ndjson": "jsonl", "bioc_xml": "bioc",
+    "ndjson": "jsonl", "bioc_xml": "bioc", "tsv": "csv",
 }
 FORMATS: tuple[str, ...] = tuple(_MODULES)
 
