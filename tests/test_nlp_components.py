@@ -1,0 +1,55 @@
+"""Pipeline components that need no knowledge base: tokenizer, sentences, abbreviations."""
+from __future__ import annotations
+
+import pytest
+import scispacy.abbreviation  # noqa: F401  (registers scispaCy's "abbreviation_detector")
+
+from meshtag.nlp import abbreviations, sentences  # noqa: F401  (register factories)
+from meshtag.nlp.sentences import TITLE_END_KEY, sentence_starts
+from meshtag.nlp.tokenizer import blank_biomedical
+
+
+
+def test_tokenizer_splits_compounds_at_hyphen_slash_and_after_brackets():
+    nlp = blank_biomedical()
+    tokens = [t.text for t in nlp("TRPA1/TRPV1 (PAN)-induced cocaine-induced α₂-adrenergic 3.5 mg")]
+    assert tokens == ["TRPA1", "/", "TRPV1", "(", "PAN", ")", "-", "induced", "cocaine", "-", "induced",
+                      "α₂", "-", "adrenergic", "3.5", "mg"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Smith et al. showed it. Then it worked.", ["Smith et al. showed it.", "Then it worked."]),
+    ("Drugs, e.g. Cocaine, act. Rats vs. Mice differ.", ["Drugs, e.g. Cocaine, act.", "Rats vs. Mice differ."]),
+    ("Dose was 2.5 mg. It helped.", ["Dose was 2.5 mg.", "It helped."]),
+    ("Levels rose (p < 0.05. See Table 1). Next.", ["Levels rose (p < 0.05. See Table 1).", "Next."]),
+])
+def test_sentence_starts_survive_abbreviations_decimals_parentheses(text, expected):
+    starts = sentence_starts(text) + [len(text)]
+    assert [text[a:b].strip() for a, b in zip(starts, starts[1:])] == expected
+
+
+def test_title_is_its_own_sentence():
+    nlp = blank_biomedical()
+    nlp.add_pipe("meshtag_sentences")
+    title = "Sigma-1 receptor and pain"
+    doc = nlp.make_doc(title + " " + "It is a target. It binds drugs.")
+    doc.user_data[TITLE_END_KEY] = len(title) + 1
+    doc = nlp.get_pipe("meshtag_sentences")(doc)
+    assert [s.text for s in doc.sents] == [title, "It is a target.", "It binds drugs."]
+
+
+def test_fast_abbreviation_detector_matches_scispacy_on_real_abstracts(seeds_dir):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    results = {}
+    for factory in ("meshtag_abbreviations", "abbreviation_detector"):
+        nlp = blank_biomedical()
+        nlp.add_pipe(factory)
+        results[factory] = [sorted((a.start, a.end, a._.long_form.start, a._.long_form.end) for a in d._.abbreviations)
+                            for d in nlp.pipe(texts)]
+    assert results["meshtag_abbreviations"] == results["abbreviation_detector"]
+    nlp = blank_biomedical()
+    nlp.add_pipe("meshtag_abbreviations")
+    defined = {(a.text, a._.long_form.text) for a in nlp(texts[0])._.abbreviations}
+    assert ("S1R", "Sigma 1 receptor") in defined
+    assert ("KO", "knockout") in defined
+    assert sum(1 for a in nlp(texts[0])._.abbreviations if a.text == "S1R") >= 9  # every later use too
