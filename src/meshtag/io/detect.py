@@ -15,6 +15,7 @@ from .base import ReadContext, ReadOptions, read_head
 # binary and XML/JSON shapes first, then line formats with strict markers, then tables, pages and plain text.
 _MODULES: dict[str, str] = {
     "parquet": "parquet",
+    "pubmed_xml": "pubmed_xml",
     "bioc": "bioc",
     "bioc_json": "bioc_json",
     "jsonl": "jsonl",
@@ -23,7 +24,7 @@ _MODULES: dict[str, str] = {
 }
 ALIASES: dict[str, str] = {
     **{name: name for name in _MODULES},
-    "ndjson": "jsonl", "bioc_xml": "bioc", "tsv": "csv",
+    "ndjson": "jsonl", "bioc_xml": "bioc", "tsv": "csv", "pubmed": "pubmed_xml", "xml": "pubmed_xml",
 }
 FORMATS: tuple[str, ...] = tuple(_MODULES)
 
