@@ -1,0 +1,127 @@
+"""Mine corpus annotation conventions from the TRAINING sets into models/curation/corpus_conventions.tsv.
+
+A convention is a surface form the annotators linked consistently (>= MIN_MENTIONS mentions in >=
+MIN_DOCS documents, >= MIN_SHARE of them to one concept) whose normalised form is not already a term of
+that concept in MeSH — e.g. BC5CDR's "depression" -> Depressive Disorder. Development sets are never
+read (learning from them would inflate the measured figures). Every row says where it comes from.
+
+    python scripts/mine_corpus_conventions.py [--corpora ../shared/data/corpora] [--mesh ../shared/data/mesh]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from meshtag.errors import ErrorLog
+from meshtag.evaluation.ids import concept_ids
+from meshtag.fsutil import atomic_open
+from meshtag.io import read_documents
+from meshtag.kb.normalize import normalize
+
+ROOT = Path(__file__).resolve().parents[1]
+TRAINING_SETS = {
+    "BC5CDR training set": "bc5cdr/CDR_TrainingSet.PubTator.txt",
+    "NCBI-disease training set": "ncbi-disease/NCBItrainset_corpus.txt",
+}
+MIN_MENTIONS, MIN_DOCS, MIN_SHARE = 2, 2, 0.9
+# Short forms ("PAN", "DA", "5-FU") are defined per abstract; abbreviation handling links them, not a global rule.
+WORD = re.compile(r"[a-z]{3}")  # a surface form without three lowercase letters in a row is a short form
+
+
+@dataclass
+class Evidence:
+    """All training mentions of one (normalised form, label)."""
+
+    ids: Counter = field(default_factory=Counter)
+    surfaces: Counter = field(default_factory=Counter)
+    per_corpus: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # corpus -> id counts
+    docs: set[str] = field(default_factory=set)
+
+
+def mesh_terms(mesh_dir: Path) -> tuple[dict[str, set[str]], dict[str, str], dict[str, set[str]]]:
+    """(MESH id -> normalised terms, MESH id -> name, normalised term -> MESH ids) from the MeSH TSVs."""
+    terms: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    owners: dict[str, set[str]] = defaultdict(set)
+    for file in ("mesh_descriptors.tsv", "mesh_supplementary.tsv"):
+        with open(mesh_dir / file, encoding="utf-8", newline="") as fh:
+            for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+                if len(row) < 2 or not row[0].strip():
+                    continue
+                cid = f"MESH:{row[0].strip()}"
+                names[cid] = row[1].strip()
+                keys = {normalize(t) for t in [row[1], *(row[2].split("|") if len(row) > 2 else [])] if t.strip()}
+                terms[cid] = keys
+                for key in keys:
+                    owners[key].add(cid)
+    return terms, names, owners
+
+
+def collect(corpora: Path, errors: ErrorLog) -> dict[tuple[str, str], Evidence]:
+    """(normalised form, label) -> Evidence over the training sets (composite and unlinked mentions skipped)."""
+    evidence: dict[tuple[str, str], Evidence] = defaultdict(Evidence)
+    for corpus, rel in TRAINING_SETS.items():
+        for doc in read_documents(corpora / rel, format="pubtator", errors=errors):
+            for m in doc.mentions:
+                ids = concept_ids(m.id)
+                if len(ids) != 1:
+                    continue
+                (cid,) = ids
+                ev = evidence[(normalize(m.text), m.label)]
+                ev.ids[cid] += 1
+                ev.surfaces[m.text] += 1
+                ev.per_corpus[corpus][cid] += 1
+                ev.docs.add(f"{corpus}:{doc.id}")
+    return evidence
+
+
+def conventions(evidence: dict[tuple[str, str], Evidence], mesh_dir: Path) -> tuple[list[dict[str, str]], Counter]:
+    """Rows for the TSV, and counts of why candidates were left out."""
+    terms, names, owners = mesh_terms(mesh_dir)
+    rows, skipped = [], Counter()
+    for (key, label), ev in sorted(evidence.items()):
+        cid, n = ev.ids.most_common(1)[0]
+        total = sum(ev.ids.values())
+        if not key or total < MIN_MENTIONS or len(ev.docs) < MIN_DOCS:
+            skipped["too rare"] += 1
+        elif n / total < MIN_SHARE:
+            skipped["inconsistent"] += 1
+        elif not cid.startswith("MESH:") or cid not in terms:
+            skipped["not a current MeSH id"] += 1
+        elif key in terms[cid]:
+            skipped["already a MeSH term of the concept"] += 1
+        elif not WORD.search(ev.surfaces.most_common(1)[0][0]):
+            skipped["abbreviation"] += 1
+        else:
+            source = "; ".join(f"{corpus}: {counts[cid]}/{sum(counts.values())} mentions"
+                               for corpus, counts in sorted(ev.per_corpus.items()))
+            others = sorted(owners.get(key, set()) - {cid})
+            note = f"{names[cid]}; {len(ev.docs)} documents"
+            if others:
+                note += "; overrides MeSH term of " + ", ".join(f"{o} ({names[o]})" for o in others)
+            rows.append({"term": ev.surfaces.most_common(1)[0][0], "concept_id": cid, "label": label,
+                         "source": source, "note": note})
+    return rows, skipped
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", type=Path, default=ROOT / "../shared/data/corpora")
+    parser.add_argument("--mesh", type=Path, default=ROOT / "../shared/data/mesh")
+    parser.add_argument("--out", type=Path, default=ROOT / "models/curation/corpus_conventions.tsv")
+    args = parser.parse_args()
+    rows, skipped = conventions(collect(args.corpora, ErrorLog()), args.mesh)
+    with atomic_open(args.out) as fh:
+        writer = csv.DictWriter(fh, fieldnames=["term", "concept_id", "label", "source", "note"],
+                                delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"{len(rows)} conventions written to {args.out}; left out: {dict(skipped)}")
+
+
+if __name__ == "__main__":
+    main()

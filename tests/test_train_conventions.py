@@ -1,0 +1,61 @@
+"""Corpus-convention mining (scripts/mine_corpus_conventions.py) and the committed conventions file."""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import sys
+from collections import Counter
+
+import pytest
+
+from meshtag.paths import curation_dir
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def miner():
+    spec = importlib.util.spec_from_file_location("mine_corpus_conventions", ROOT / "scripts" / "mine_corpus_conventions.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses resolve annotations through sys.modules
+    spec.loader.exec_module(module)
+    return module
+
+
+def evidence(miner, ids: dict[str, int], surface: str, docs: int, corpus: str = "BC5CDR training set"):
+    ev = miner.Evidence()
+    ev.ids.update(ids)
+    ev.surfaces[surface] = sum(ids.values())
+    ev.per_corpus[corpus].update(ids)
+    ev.docs.update(f"{corpus}:{i}" for i in range(docs))
+    return ev
+
+
+def test_mining_keeps_only_consistent_non_mesh_forms(miner, fixtures):
+    from meshtag.kb.normalize import normalize
+
+    found = {
+        (normalize("depression"), "CONDITION"): evidence(miner, {"MESH:D003866": 14}, "depression", 9),
+        (normalize("depressive disorders"), "CONDITION"): evidence(miner, {"MESH:D003866": 5}, "depressive disorders", 4),
+        (normalize("platinum"), "DRUG"): evidence(miner, {"MESH:D002945": 3, "MESH:D010984": 2}, "platinum", 4),
+        (normalize("CDDP"), "DRUG"): evidence(miner, {"MESH:D002945": 6}, "CDDP", 3),
+        (normalize("cis-platin"), "DRUG"): evidence(miner, {"MESH:D002945": 4}, "cis-platin", 1),
+    }
+    rows, skipped = miner.conventions(found, fixtures / "eval" / "mesh")
+    assert [(r["term"], r["concept_id"], r["label"]) for r in rows] == [("depression", "MESH:D003866", "CONDITION")]
+    assert rows[0]["source"] == "BC5CDR training set: 14/14 mentions"
+    assert "overrides MeSH term of MESH:D003863 (Depression)" in rows[0]["note"]
+    assert skipped == Counter({"already a MeSH term of the concept": 1, "inconsistent": 1,
+                               "abbreviation": 1, "too rare": 1})
+
+
+def test_committed_conventions_have_sources_and_the_named_convention():
+    path = curation_dir() / "corpus_conventions.tsv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert rows and list(rows[0]) == ["term", "concept_id", "label", "source", "note"]
+    assert all(r["source"].strip() and "training set" in r["source"] for r in rows)
+    assert all(r["label"] in ("DRUG", "CONDITION") and r["concept_id"].startswith("MESH:") for r in rows)
+    depression = [r for r in rows if r["term"] == "depression"]
+    assert depression and depression[0]["concept_id"] == "MESH:D003866"
+    assert depression[0]["source"].startswith("BC5CDR training set:")
