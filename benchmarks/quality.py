@@ -1,0 +1,132 @@
+"""Tagging quality on the development sets: strict NER, mention NER+ID and document concept-ID P/R/F1 per type.
+
+Runs the fast (dictionary) and accurate (dictionary + statistical NER) pipelines on the BC5CDR and
+NCBI-disease development sets, plus a naive lowercase MeSH dictionary as a floor, prints a Markdown
+table and (with --append) adds a dated section to benchmarks/RESULTS.md. Only development sets are
+read; the test sets are held out.
+
+    python benchmarks/quality.py [--modes fast accurate] [--no-naive] [--append]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from meshtag.errors import ErrorLog
+from meshtag.evaluation.runner import CORPUS_LABELS, read_gold, tag_with_pipeline
+from meshtag.evaluation.scoring import LEVELS, PRF, score_documents
+from meshtag.model import Document, Mention
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV_SETS = {
+    "BC5CDR dev": ("bc5cdr", "bc5cdr/CDR_DevelopmentSet.PubTator.txt"),
+    "NCBI-disease dev": ("ncbi", "ncbi-disease/NCBIdevelopset_corpus.txt"),
+}
+_WORD = re.compile(r"\w+|[^\w\s]")
+NAIVE_MAX_TOKENS = 8
+
+
+class NaiveDictionary:
+    """Every MeSH name and entry term, lower-cased, matched longest-first at token boundaries.
+
+    Label from the tree: C (diseases) and F03 (mental disorders) -> CONDITION, D (chemicals) -> DRUG;
+    supplementary concepts take the label of the descriptor they map to. The floor the issue quotes.
+    """
+
+    def __init__(self, mesh_dir: Path):
+        self.terms: dict[str, tuple[str, str]] = {}
+        labels: dict[str, str] = {}
+        with open(mesh_dir / "mesh_descriptors.tsv", encoding="utf-8", newline="") as fh:
+            for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+                trees = row[3].split("|") if len(row) > 3 else []
+                label = ("CONDITION" if any(t.startswith(("C", "F03")) for t in trees)
+                         else "DRUG" if any(t.startswith("D") for t in trees) else None)
+                if label:
+                    labels[row[0]] = label
+                    self._add(row, label)
+        with open(mesh_dir / "mesh_supplementary.tsv", encoding="utf-8", newline="") as fh:
+            for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+                mapped = [labels.get(d.strip().lstrip("*")) for d in (row[3].split("|") if len(row) > 3 else [])]
+                label = next((lbl for lbl in mapped if lbl), None)
+                if label:
+                    self._add(row, label)
+
+    def _add(self, row: list[str], label: str) -> None:
+        for term in [row[1], *(row[2].split("|") if len(row) > 2 else [])]:
+            key = term.strip().lower()
+            if len(key) >= 3:
+                self.terms.setdefault(key, (f"MESH:{row[0]}", label))
+
+    def tag(self, doc: Document) -> Document:
+        text = doc.text
+        lower = text.lower()
+        tokens = [m.span() for m in _WORD.finditer(text)]
+        mentions, i = [], 0
+        while i < len(tokens):
+            for j in range(min(len(tokens), i + NAIVE_MAX_TOKENS), i, -1):
+                start, end = tokens[i][0], tokens[j - 1][1]
+                hit = self.terms.get(lower[start:end])
+                if hit:
+                    mentions.append(Mention(start, end, text[start:end], hit[1], id=hit[0]))
+                    i = j
+                    break
+            else:
+                i += 1
+        return Document(id=doc.id, title=doc.title, abstract=doc.abstract, mentions=mentions)
+
+
+def markdown(rows: list[tuple[str, str, str, dict[str, PRF], float]]) -> str:
+    """| corpus | type | system | strict NER P/R/F1 | mention NER+ID P/R/F1 | document concept P/R/F1 | s |"""
+    head = ("| corpus | type | system | strict NER P / R / **F1** | mention NER+ID P / R / **F1** "
+            "| document concept ID P / R / **F1** | seconds |\n| --- | --- | --- | --- | --- | --- | --- |")
+    lines = [head]
+    for corpus, label, system, levels, seconds in rows:
+        cells = " | ".join(f"{levels[lv].precision:.3f} / {levels[lv].recall:.3f} / **{levels[lv].f1:.3f}**"
+                           for lv in LEVELS)
+        lines.append(f"| {corpus} | {label} | {system} | {cells} | {seconds:.0f} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", type=Path, default=ROOT / "../shared/data/corpora")
+    parser.add_argument("--mesh", type=Path, default=ROOT / "../shared/data/mesh",
+                        help="MeSH TSVs for the naive dictionary floor")
+    parser.add_argument("--modes", nargs="*", default=["fast", "accurate"], choices=["fast", "accurate"])
+    parser.add_argument("--no-naive", action="store_true", help="skip the naive lowercase dictionary floor")
+    parser.add_argument("--append", action="store_true", help="append the table to benchmarks/RESULTS.md")
+    args = parser.parse_args()
+
+    errors = ErrorLog()
+    gold = {name: (corpus, read_gold(args.corpora / rel, errors)) for name, (corpus, rel) in DEV_SETS.items()}
+    systems = [] if args.no_naive else ["naive"]
+    systems += args.modes
+    rows = []
+    for system in systems:
+        naive = NaiveDictionary(args.mesh) if system == "naive" else None
+        for name, (corpus, docs) in gold.items():
+            start = time.perf_counter()
+            pred = [naive.tag(d) for d in docs] if naive else tag_with_pipeline(docs, system)
+            seconds = time.perf_counter() - start
+            for label, levels in score_documents(docs, pred, CORPUS_LABELS[corpus]).items():
+                rows.append((name, label, "naive lowercase MeSH" if naive else system, levels, seconds))
+            print(f"{system} on {name}: {seconds:.0f} s", file=sys.stderr)
+    table = markdown(rows)
+    print(table)
+    if args.append:
+        stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        section = (f"\n## Quality on the development sets ({stamp})\n\n"
+                   f"`python benchmarks/quality.py` — BC5CDR Chemical ↔ DRUG, Disease ↔ CONDITION; NCBI-disease all "
+                   "types ↔ CONDITION. Ids normalised through the 2015 equivalence table; see docs/evaluation.md. "
+                   "Seconds: wall time to tag the set, pipeline load included.\n\n" + table + "\n")
+        with open(ROOT / "benchmarks" / "RESULTS.md", "a", encoding="utf-8") as fh:
+            fh.write(section)
+
+
+if __name__ == "__main__":
+    main()
