@@ -1,0 +1,147 @@
+"""Integrity of the hand-annotated RECEPTOR / BRAIN_REGION gold set (issue 6 item 4).
+
+The gold file is what the tagger's precision and recall for these labels are measured against, so a
+broken offset, a stray label or an unknown concept id would silently corrupt the reported figures.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+GOLD_DIR = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "receptor_region"
+GOLD = GOLD_DIR / "gold.pubtator"
+LABELS = {"RECEPTOR", "BRAIN_REGION"}
+ID_RX = re.compile(r"^(D\d{6,9}|C\d{6,9}|HGNC:\d+)$")
+# guideline 1.4: a receptor name that modifies a drug noun is a DRUG phrase, not a RECEPTOR mention
+DRUG_NOUN = re.compile(r"^[ -]*(selective )?(antagonists?|agonists?|blockers?|ligands?|agents?|inhibitors?)\b")
+# guidelines 1.2 / 2.2: generic words never annotated on their own
+GENERIC = {"receptor", "receptors", "channel", "channels", "brain", "brains", "cns", "central nervous system",
+           "nervous system", "peripheral nervous system", "nerve", "nerves", "ganglion", "nucleus"}
+
+
+@dataclass(frozen=True)
+class Doc:
+    id: str
+    title: str
+    abstract: str
+    mentions: tuple[tuple[int, int, str, str, str], ...]
+
+    @property
+    def text(self) -> str:
+        return self.title + " " + self.abstract
+
+
+def parse(path: Path) -> list[Doc]:
+    """Parse a PubTator file strictly: every line must be |t|, |a|, a 6-column mention or blank."""
+    docs: list[Doc] = []
+    title = abstract = doc_id = None
+    mentions: list[tuple[int, int, str, str, str]] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+        if not line:
+            if doc_id is not None:
+                docs.append(Doc(doc_id, title, abstract, tuple(mentions)))
+                doc_id, mentions = None, []
+            continue
+        if "|t|" in line[:25] and line.index("|t|") == line.index("|"):
+            doc_id, _, title = line.split("|", 2)
+        elif "|a|" in line[:25] and line.index("|a|") == line.index("|"):
+            assert line.split("|", 1)[0] == doc_id, f"line {n}: abstract without its title"
+            abstract = line.split("|", 2)[2]
+        else:
+            cols = line.split("\t")
+            assert len(cols) == 6, f"line {n}: expected 6 tab-separated columns, got {len(cols)}"
+            assert cols[0] == doc_id, f"line {n}: mention of {cols[0]} inside document {doc_id}"
+            mentions.append((int(cols[1]), int(cols[2]), cols[3], cols[4], cols[5]))
+    if doc_id is not None:
+        docs.append(Doc(doc_id, title, abstract, tuple(mentions)))
+    return docs
+
+
+@pytest.fixture(scope="module")
+def docs() -> list[Doc]:
+    return parse(GOLD)
+
+
+def all_mentions(docs: list[Doc]):
+    return [(d, m) for d in docs for m in d.mentions]
+
+
+def test_has_at_least_100_documents_with_unique_ids(docs):
+    ids = [d.id for d in docs]
+    assert len(ids) >= 100
+    assert len(set(ids)) == len(ids)
+    assert {"seed000", "seed001", "seed002"} <= set(ids)
+
+
+def test_documents_match_the_recorded_selection(docs):
+    rows = (GOLD_DIR / "selected_ids.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    assert [r.split("\t")[0] for r in rows] == [d.id for d in docs]
+
+
+def test_every_offset_matches_the_mention_text(docs):
+    bad = [(d.id, m) for d, m in all_mentions(docs) if d.text[m[0]:m[1]] != m[2]]
+    assert not bad
+
+
+def test_mentions_do_not_overlap_and_are_sorted(docs):
+    for d in docs:
+        starts = [m[0] for m in d.mentions]
+        assert starts == sorted(starts), d.id
+        for a, b in zip(d.mentions, d.mentions[1:]):
+            assert a[1] <= b[0], (d.id, a, b)
+
+
+def test_mentions_are_whole_words(docs):
+    for d, (start, end, _, _, _) in all_mentions(docs):
+        assert start == 0 or not d.text[start - 1].isalnum(), (d.id, d.text[start - 5:end])
+        assert end == len(d.text) or not d.text[end].isalnum(), (d.id, d.text[start:end + 5])
+
+
+def test_labels_are_receptor_or_brain_region_and_both_occur(docs):
+    labels = [m[3] for _, m in all_mentions(docs)]
+    assert set(labels) == LABELS
+    assert labels.count("RECEPTOR") >= 100 and labels.count("BRAIN_REGION") >= 100
+
+
+def test_ids_are_well_formed(docs):
+    for d, m in all_mentions(docs):
+        for cid in m[4].split("|"):
+            assert ID_RX.match(cid), (d.id, m)
+
+
+def test_ids_exist_in_the_checked_mesh_list(docs):
+    lines = (GOLD_DIR / "ids_checked.txt").read_text(encoding="utf-8").splitlines()
+    checked = {ln.split("\t")[0] for ln in lines if ln and not ln.startswith("#")}
+    used = {cid for _, m in all_mentions(docs) for cid in m[4].split("|")}
+    assert used == checked
+
+
+def test_ids_exist_in_the_project_kb(docs):
+    kb_module = pytest.importorskip("meshtag.kb")
+    if not hasattr(kb_module, "KnowledgeBase"):
+        pytest.skip("meshtag.kb.KnowledgeBase not built yet")
+    kb = kb_module.KnowledgeBase.load()
+    used = {cid for _, m in all_mentions(docs) for cid in m[4].split("|")}
+    missing = {cid for cid in used if kb.get(cid) is None and kb.get("MESH:" + cid) is None}
+    assert not missing
+
+
+def test_receptor_names_inside_drug_phrases_are_not_annotated(docs):
+    hits = [(d.id, m[2]) for d, m in all_mentions(docs)
+            if m[3] == "RECEPTOR" and DRUG_NOUN.match(d.text[m[1]:m[1] + 25])]
+    assert not hits
+
+
+def test_generic_words_are_not_annotated(docs):
+    assert not [(d.id, m[2]) for d, m in all_mentions(docs) if m[2].lower() in GENERIC]
+
+
+def test_seed_mentions_the_issue_names(docs):
+    seed = next(d for d in docs if d.id == "seed000")
+    found = {(m[2], m[4]) for m in seed.mentions}
+    assert ("TRPA1", "D000074025") in found
+    assert ("S1R", "D000097605") in found
+    assert ("TrkB", "D020813") in found
