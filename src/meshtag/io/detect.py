@@ -20,11 +20,14 @@ _MODULES: dict[str, str] = {
     "bioc_json": "bioc_json",
     "jsonl": "jsonl",
     "pubtator": "pubtator",
+    "medline": "medline",
     "csv": "delimited",
+    "page": "page",
+    "txt": "txt",
 }
 ALIASES: dict[str, str] = {
     **{name: name for name in _MODULES},
-    "ndjson": "jsonl", "bioc_xml": "bioc", "tsv": "csv", "pubmed": "pubmed_xml", "xml": "pubmed_xml",
+    "ndjson": "jsonl", "bioc_xml": "bioc", "tsv": "csv", "pubmed": "pubmed_xml", "xml": "pubmed_xml", "nbib": "medline", "text": "txt",
 }
 FORMATS: tuple[str, ...] = tuple(_MODULES)
 
