@@ -61,6 +61,9 @@ def read_documents(inputs: str | Path | Iterable[str | Path], format: str | None
 def _read_file(ctx: ReadContext, forced: str | None, seen: set[str]) -> Iterator[Document]:
     """One file's documents; a file-level failure is one reported line, documents before it are kept."""
     n = 0
+    if not ctx.path.is_file():
+        ctx.problem(None, "no such file" if not ctx.path.exists() else "not a regular file")
+        return
     try:
         fmt = forced or detect_format(ctx.path, ctx.options)
         for doc in reader_for(fmt)(ctx):
