@@ -72,10 +72,12 @@ def import_review(file: str | os.PathLike, curation: str | os.PathLike | None = 
     result = ImportResult(directory=directory)
     rows = [r for r in read_review_table(file) if r.reviewed]
     result.rows = len(rows)
+    if not rows:
+        return result
     if kb is None:
-        from meshtag.kb import KnowledgeBase
+        from meshtag.kb.store import KnowledgeBase
 
-        kb = KnowledgeBase.load()
+        kb = KnowledgeBase.load(curation=False)
     stamp = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
     provenance = {"time": stamp, "file": file.name, "reviewer": reviewer or _current_user()}
     good, result.problems = validate_rows(rows, kb, provenance)
