@@ -26,7 +26,6 @@ def train(output: str | Path, seed: int = 0, max_steps: int | None = None,
           config: str | Path = DEFAULT_CONFIG, train_path: str | Path = DEFAULT_TRAIN,
           dev_path: str | Path = DEFAULT_DEV, command: str | None = None) -> dict:
     """Train with spaCy on CPU, copy `model-best` to `output`, write `output/MANIFEST.md`; return dev scores."""
-    import spacy
     from spacy.cli.train import train as spacy_train
 
     import meshtag.nlp.tokenizer  # noqa: F401  registers meshtag.Tokenizer.v1 for the config
@@ -37,20 +36,31 @@ def train(output: str | Path, seed: int = 0, max_steps: int | None = None,
     overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path), "system.seed": seed}
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
-    output = Path(output)
+    command = command or (f"meshtag train --output {output} --seed {seed}"
+                          + (f" --max-steps {max_steps}" if max_steps is not None else ""))
     with tempfile.TemporaryDirectory(prefix="meshtag-train-") as run_dir:
         spacy_train(Path(config), Path(run_dir), use_gpu=-1, overrides=overrides)
-        best = Path(run_dir) / "model-best"
-        staged = output.with_name(output.name + ".new")
-        shutil.rmtree(staged, ignore_errors=True)
-        shutil.copytree(best, staged)
+        return export_model(Path(run_dir) / "model-best", Path(output), Path(config), Path(train_path),
+                            Path(dev_path), seed, command)
+
+
+def export_model(best: Path, output: Path, config: Path, train_path: Path, dev_path: Path,
+                 seed: int, command: str) -> dict:
+    """Copy a spaCy `model-best` folder to `output` (replacing it), write its MANIFEST; return dev scores.
+
+    Also used for a run stopped at a time budget: `command` must then name the `--max-steps` that
+    reproduces it (the last evaluated step).
+    """
+    import spacy
+
+    staged = output.with_name(output.name + ".new")
+    shutil.rmtree(staged, ignore_errors=True)
+    shutil.copytree(best, staged)
     if output.exists():
         shutil.rmtree(output)
     staged.rename(output)
     meta = json.loads((output / "meta.json").read_text("utf-8"))
-    write_manifest(output, meta, Path(config), Path(train_path), Path(dev_path), seed,
-                   command or f"meshtag train --output {output} --seed {seed}"
-                   + (f" --max-steps {max_steps}" if max_steps is not None else ""), spacy.__version__)
+    write_manifest(output, meta, config, train_path, dev_path, seed, command, spacy.__version__)
     return meta.get("performance", {})
 
 
