@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from meshtag.fsutil import atomic_open
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data" / "corpora"
 BC5CDR_DEV = SHARED / "bc5cdr" / "CDR_DevelopmentSet.PubTator.txt"
@@ -107,11 +109,11 @@ def select(rng: random.Random) -> list[Record]:
 def write(records: list[Record], out_dir: Path) -> None:
     """Write selected_ids.tsv and text.pubtator (title/abstract lines only)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    with open(out_dir / "selected_ids.tsv", "w", encoding="utf-8") as fh:
+    with atomic_open(out_dir / "selected_ids.tsv") as fh:
         fh.write("id\tsource\treason\n")
         for rec in records:
             fh.write(f"{rec.id}\t{rec.source}\t{rec.reason}\n")
-    with open(out_dir / "text.pubtator", "w", encoding="utf-8") as fh:
+    with atomic_open(out_dir / "text.pubtator") as fh:
         for rec in records:
             fh.write(f"{rec.id}|t|{rec.title}\n{rec.id}|a|{rec.abstract}\n\n")
 

@@ -14,6 +14,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from meshtag.fsutil import atomic_open
+
 HERE = Path(__file__).resolve().parent
 MESH = HERE.parents[3] / "shared" / "data" / "mesh"
 LABELS = {"RECEPTOR", "BRAIN_REGION"}
@@ -121,14 +123,14 @@ def main() -> int:
     by_doc: dict[str, list[Ann]] = {}
     for a in anns:
         by_doc.setdefault(a.doc, []).append(a)
-    with open(HERE / "gold.pubtator", "w", encoding="utf-8") as fh:
+    with atomic_open(HERE / "gold.pubtator") as fh:
         for doc, (title, abstract) in docs.items():
             fh.write(f"{doc}|t|{title}\n{doc}|a|{abstract}\n")
             for a in sorted(by_doc.get(doc, []), key=lambda a: a.start):
                 fh.write(f"{doc}\t{a.start}\t{a.end}\t{a.text}\t{a.label}\t{a.cid}\n")
             fh.write("\n")
     used = sorted({cid for a in anns for cid in a.cid.split("|")})
-    with open(HERE / "ids_checked.txt", "w", encoding="utf-8") as fh:
+    with atomic_open(HERE / "ids_checked.txt") as fh:
         fh.write("# concept ids used in gold.pubtator, checked against ../shared/data/mesh (id<TAB>name)\n")
         for cid in used:
             fh.write(f"{cid}\t{ids.get(cid, '?')}\n")
