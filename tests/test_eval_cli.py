@@ -49,3 +49,15 @@ def test_unknown_corpus_is_a_user_error(files):
     gold, pred = files
     with pytest.raises(MeshtagError, match="unknown corpus"):
         evaluate(gold, corpus="craft", pred_path=pred)
+
+
+def test_errors_file_lists_each_mistake(files, tmp_path):
+    gold, pred = files
+    out = tmp_path / "errors.tsv"
+    result = CliRunner().invoke(cli, ["eval", str(gold), "--pred", str(pred), "--errors", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = [line.split("\t") for line in out.read_text().splitlines()]
+    assert rows[0] == ["document", "start", "end", "text", "label", "kind", "gold_ids", "pred_ids"]
+    assert [(r[3], r[5]) for r in rows[1:]] == [
+        ("nephrotoxicity", "wrong_id"), ("Depression", "unlinked"), ("rats", "spurious"), ("cisplatin", "missed"),
+    ]

@@ -5,6 +5,7 @@ import doctest
 
 import pytest
 
+import meshtag.evaluation.errors
 import meshtag.evaluation.ids
 import meshtag.evaluation.report
 import meshtag.evaluation.scoring
@@ -104,7 +105,8 @@ def test_perfect_prediction_scores_one():
             assert s.f1 == 1.0 and s.fp == 0 and s.fn == 0
 
 
-@pytest.mark.parametrize("module", [meshtag.evaluation.ids, meshtag.evaluation.scoring, meshtag.evaluation.report])
+@pytest.mark.parametrize("module", [meshtag.evaluation.ids, meshtag.evaluation.scoring,
+                                    meshtag.evaluation.report, meshtag.evaluation.errors])
 def test_doctests(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0

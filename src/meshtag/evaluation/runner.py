@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Iterable
 
 from meshtag.errors import ErrorLog, MeshtagError
+from meshtag.evaluation.errors import mention_errors, write_errors
 from meshtag.evaluation.report import scores_to_dict
 from meshtag.evaluation.scoring import PRF, score_documents
 from meshtag.model import Document
@@ -70,8 +71,12 @@ def tag_with_pipeline(gold: list[Document], mode: str) -> list[Document]:
 
 
 def evaluate(gold_path: str | Path, corpus: str | None = None, mode: str = "accurate",
-             pred_path: str | Path | None = None, errors: ErrorLog | None = None) -> Evaluation:
-    """Score the pipeline (`mode`) or a prediction file (`pred_path`, any readable format) on `gold_path`."""
+             pred_path: str | Path | None = None, errors: ErrorLog | None = None,
+             errors_path: str | Path | None = None) -> Evaluation:
+    """Score the pipeline (`mode`) or a prediction file (`pred_path`, any readable format) on `gold_path`.
+
+    With `errors_path`, every mention-level error is also written there as TSV (see `evaluation.errors`).
+    """
     from meshtag.io import read_documents
 
     gold = read_gold(gold_path, errors)
@@ -84,5 +89,7 @@ def evaluate(gold_path: str | Path, corpus: str | None = None, mode: str = "accu
         pred = tag_with_pipeline(gold, mode)
         system = mode
     seconds = time.perf_counter() - start
+    if errors_path is not None:
+        write_errors(mention_errors(gold, pred, labels), errors_path)
     return Evaluation(gold=str(gold_path), corpus=corpus, system=system, documents=len(gold),
                       seconds=seconds, scores=score_documents(gold, pred, labels))
