@@ -60,7 +60,8 @@ def cooccurrence(con: "duckdb.DuckDBPyConnection", *, a: str | None = None, b: s
                  labels: Sequence[str] | None = None, level: str = "sentence", rollup: bool = False,
                  min_count: int = 1, top: int | None = None, kb: ConceptSource | None = None,
                  evidence: int = 5, max_doc_ids: int = 100) -> pd.DataFrame:
-    """One row per co-mentioned concept pair (columns `COLUMNS`), strongest STRING score first.
+    """One row per co-mentioned concept pair (columns `COLUMNS`), most significant (Fisher p) first,
+    ties broken by the STRING score.
 
     `a`/`b` are queries (see `resolve_query`); `labels` restricts both sides (two labels: a has the first,
     b the second); `min_count` is the least n_ab kept. q-values are Benjamini–Hochberg over every pair that
@@ -84,8 +85,8 @@ def cooccurrence(con: "duckdb.DuckDBPyConnection", *, a: str | None = None, b: s
         FROM sel JOIN _concepts ca_ ON ca_.cid = sel.ca JOIN _concepts cb_ ON cb_.cid = sel.cb
         JOIN _marg ma ON ma.cid = sel.ca JOIN _marg mb ON mb.cid = sel.cb""", [int(min_count)]).df()
     frame = _with_statistics(frame, tables.n_total(level), tables.c_total)
-    frame = frame.sort_values(["score", "n_ab", "a_id", "b_id"], ascending=[False, False, True, True],
-                              kind="stable").reset_index(drop=True)
+    frame = frame.sort_values(["p_value", "score", "n_ab", "a_id", "b_id"],
+                              ascending=[True, False, False, True, True], kind="stable").reset_index(drop=True)
     if top is not None:
         frame = frame.head(top)
     frame = _with_evidence(con, frame, level, evidence, max_doc_ids)

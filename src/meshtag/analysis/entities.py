@@ -55,8 +55,7 @@ def entity_stats(con: "duckdb.DuckDBPyConnection", *, kb: ConceptSource | None =
     frame["_label_order"] = [order.get(lbl, len(order)) for lbl in frame["label"]]
     frame = frame.sort_values(["_label_order", "label", "mentions", "concept_id"],
                               ascending=[True, True, False, True], kind="stable")
-    frame = frame[COLUMNS].reset_index(drop=True)
-    return frame.astype(object).where(frame.notna(), None)
+    return frame[COLUMNS].reset_index(drop=True)
 
 
 def _partners(con: "duckdb.DuckDBPyConnection", frame: pd.DataFrame, limit: int) -> list[list[tuple]]:
