@@ -73,7 +73,7 @@ def corpus_documents() -> list[Document]:
                "Children with AD (atopic dermatitis) received emollients; morphine was not given.",
                [("AD", "D000544"), ("AD", "D000544", 1), ("atopic dermatitis", "D003876"), ("morphine", "D009020")]),
         tagged("104", f"{FORMULA} relieves pain.", "@SUM(1+1) was reported.",
-               [(FORMULA, "D009020"), ("pain", "D010146")]),
+               [(FORMULA, "D000701"), ("pain", "D010146")]),
     ]
 
 

@@ -26,8 +26,10 @@ except ImportError:  # pragma: no cover - Windows
 PENDING = ".import-pending"
 _STAGING_PREFIX, _STAGING_SUFFIX = ".import-", ".tmp"
 _LOCK = ".lock"
-# Test hook: announce each write step on stderr and pause this many seconds, so a test can kill mid-import.
-STEP_DELAY_ENV = "MESHTAG_REVIEW_STEP_DELAY"
+# Test hook: with this set to a step name, each write step is announced on stderr and the process
+# pauses at that step, so a test can kill it there.
+PAUSE_ENV = "MESHTAG_REVIEW_PAUSE_AT"
+_PAUSE_SECONDS = 300
 
 
 @dataclass
@@ -120,10 +122,11 @@ class CurationFolder:
 
 
 def _step(name: str) -> None:
-    delay = os.environ.get(STEP_DELAY_ENV)
-    if delay:
+    pause_at = os.environ.get(PAUSE_ENV)
+    if pause_at:
         print(f"meshtag-review-step: {name}", file=sys.stderr, flush=True)
-        time.sleep(float(delay))
+        if name == pause_at:
+            time.sleep(_PAUSE_SECONDS)
 
 
 def _fsync_dir(path: Path) -> None:
