@@ -1,0 +1,73 @@
+"""Labels from MeSH tree numbers, by the one readable table in `label_rules.tsv`.
+
+Each tree number takes the label of its most specific matching prefix ("none" carves a subtree
+out); a concept takes the highest-priority label among its tree numbers. Supplementary concepts
+take the label of the headings they are mapped to (see `label_of_headings`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from meshtag.model import LABELS
+
+RULES_FILE = Path(__file__).with_name("label_rules.tsv")
+# The first label in this order wins when tree numbers disagree.
+PRIORITY: tuple[str, ...] = ("RECEPTOR", "BRAIN_REGION", "CONDITION", "DRUG")
+
+
+@dataclass(frozen=True)
+class LabelRule:
+    prefix: str
+    label: str | None  # None = carve out
+    note: str
+
+
+def load_rules(path: Path = RULES_FILE) -> dict[str, LabelRule]:
+    """Read the rules table (comment lines start with '#', then a header row)."""
+    rules: dict[str, LabelRule] = {}
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    for lineno, line in enumerate(lines[1:], start=2):
+        prefix, label, note = (line.split("\t") + ["", ""])[:3]
+        if label != "none" and label not in LABELS:
+            raise ValueError(f"{path}: rule {lineno}: unknown label {label!r}")
+        rules[prefix.strip()] = LabelRule(prefix.strip(), None if label == "none" else label, note)
+    return rules
+
+
+class LabelRules:
+    """Assigns labels to tree numbers and concepts.
+
+    >>> r = LabelRules()
+    >>> r.label_of_tree("D12.776.543.750.695.620.775.500"), r.label_of_tree("D12.776.124"), r.label_of_tree("D03.1")
+    ('RECEPTOR', None, 'DRUG')
+    >>> r.label_of_trees(["D12.776.157.530.400.901.250", "D12.776.543.585.400.901.250"])
+    'RECEPTOR'
+    """
+
+    def __init__(self, rules: dict[str, LabelRule] | None = None):
+        self.rules = rules if rules is not None else load_rules()
+
+    def rule_for(self, tree_number: str) -> LabelRule | None:
+        """The most specific rule matching `tree_number`, or None."""
+        parts = tree_number.split(".")
+        for n in range(len(parts), 0, -1):
+            rule = self.rules.get(".".join(parts[:n]))
+            if rule is not None:
+                return rule
+        return self.rules.get(tree_number[:1])
+
+    def label_of_tree(self, tree_number: str) -> str | None:
+        rule = self.rule_for(tree_number)
+        return rule.label if rule else None
+
+    def label_of_trees(self, tree_numbers: Iterable[str]) -> str | None:
+        labels = {self.label_of_tree(t) for t in tree_numbers}
+        return next((lab for lab in PRIORITY if lab in labels), None)
+
+
+def label_of_headings(labels: Iterable[str | None]) -> str | None:
+    """The label of a supplementary concept from its mapped headings' labels (priority order)."""
+    present = set(labels)
+    return next((lab for lab in PRIORITY if lab in present), None)

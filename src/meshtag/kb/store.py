@@ -1,0 +1,358 @@
+"""`KnowledgeBase`: the compiled MeSH knowledge base, memory-mapped, with the curated overlay.
+
+The term index is a marisa trie mapped from disk; concept records are decoded lazily from
+compressed blocks and cached, so loading is fast and the lexicon never enters spaCy's Vocab.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import pickle
+import zlib
+from collections import OrderedDict
+from pathlib import Path
+from typing import Iterable, Mapping, NamedTuple
+
+import marisa_trie
+import numpy as np
+
+from meshtag.errors import ErrorLog, MeshtagError
+from meshtag.kb import compiled as fmt
+from meshtag.kb.compile import add_scan_key
+from meshtag.kb.concept import TERM_KINDS, Candidate, Concept, TermMatch, internal_id, public_id
+from meshtag.kb.normalize import normalize, token_spans
+from meshtag.kb.terms import casing_agrees, cased_form, is_ambiguous, term_key
+from meshtag.paths import curation_dir, default_kb_dir
+
+CURATED_COLUMNS = ("term", "concept_id", "label", "source", "note")
+_KIND_RANK = {"curated": 0, "name": 1, "synonym": 2, "hgnc": 3}
+_CONCEPT_RANK = {"D": 0, "C": 1}
+_BLOCK_CACHE = 512
+_CONCEPT_CACHE = 200_000
+_KEY_CACHE = 200_000
+
+
+class _KeyInfo(NamedTuple):
+    ids: tuple[str, ...]
+    kinds: tuple[str, ...]
+    ambiguous: bool
+    caseless: bool
+    forms: tuple[str, ...]
+
+
+def _casing_ok(forms: tuple[str, ...], surface: str) -> bool:
+    """Does `surface` keep one of the cased forms? (A cased form has an uppercase letter, so lowercase never does.)"""
+    if surface in forms:
+        return True
+    return not surface.islower() and any(casing_agrees(form, surface) for form in forms)
+
+
+def decode_record(key: str, row: list) -> Concept:
+    """A Concept from its stored JSON row (see `meshtag.kb.compile._record`)."""
+    name, label, trees, syns, parents, pharm, scope, mapped, related, kind, flags = row
+    return Concept(id=public_id(key), name=name, label=label, tree_numbers=tuple(trees), synonyms=tuple(syns),
+                   parents=tuple(public_id(p) for p in parents), pharm_actions=tuple(public_id(p) for p in pharm),
+                   scope_note=scope, mapped_to=tuple(public_id(m) for m in mapped), related_id=related,
+                   kind=kind, flags=tuple(flags))
+
+
+class KnowledgeBase:
+    """Concepts, their terms and labels; dictionary matching and lookup over raw text."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        missing = [f for f in fmt.FILES if not (self.path / f).exists()]
+        if missing:
+            raise MeshtagError(f"{self.path}: not a compiled knowledge base (missing {', '.join(missing)}); "
+                               "build one with `meshtag kb build`")
+        self.meta = json.loads((self.path / "meta.json").read_text(encoding="utf-8"))
+        if self.meta.get("format") != fmt.FORMAT_VERSION:
+            raise MeshtagError(f"{self.path}: knowledge-base format {self.meta.get('format')} is not "
+                               f"{fmt.FORMAT_VERSION}; rebuild it with `meshtag kb build`")
+        self._ids = marisa_trie.Trie().mmap(str(self.path / "ids.marisa"))
+        self._terms = marisa_trie.Trie().mmap(str(self.path / "terms.marisa"))
+        self._cased = marisa_trie.Trie().mmap(str(self.path / "cased.marisa"))
+        self._sorted = marisa_trie.RecordTrie(fmt.SORTED_FMT).mmap(str(self.path / "sorted.marisa"))
+        with open(self.path / "scan.pkl", "rb") as fh:
+            self._first, self._pairs = pickle.load(fh)
+        with np.load(self.path / "index.npz") as idx:
+            self._offsets = idx["offsets"].tolist()
+            self._labels = idx["labels"]
+            self._term_ptr, self._term_rows, self._term_flags = idx["term_ptr"], idx["term_rows"], idx["term_flags"]
+        self._blob = open(self.path / "concepts.bin", "rb")
+        self._blocks: OrderedDict[int, list[str]] = OrderedDict()
+        self._concepts: dict[int, Concept] = {}
+        # curated overlay: key -> [(row, flags)], cased forms, label overrides
+        self._overlay: dict[str, list[tuple[int, int]]] = {}
+        self._overlay_cased: dict[str, set[str]] = {}
+        self._label_overrides: dict[int, str | None] = {}
+        self._overlay_first: set[str] = set()
+        self._keys: dict[str, _KeyInfo] = {}
+        self._fuzzy = None
+
+    # ---------------------------------------------------------------- loading
+    @classmethod
+    def load(cls, path: str | Path | None = None, curation: str | Path | None | bool = True,
+             errors: ErrorLog | None = None) -> "KnowledgeBase":
+        """Load a compiled KB (default: `meshtag.paths.default_kb_dir()`) and the curated overlay.
+
+        `curation`: True = the default curation folder, a path = that folder, False/None = none.
+        """
+        kb = cls(Path(path) if path is not None else default_kb_dir())
+        if curation:
+            folder = curation_dir() if curation is True else Path(curation)
+            kb.load_curation(folder, errors)
+        return kb
+
+    def load_curation(self, folder: Path, errors: ErrorLog | None = None) -> int:
+        """Add every `*.tsv` with columns term, concept_id, label, source, note in `folder`; returns rows added.
+
+        `label_overrides.tsv` (concept_id, label, source, note) relabels concepts instead.
+        """
+        from meshtag.kb.build import OVERRIDES_FILE, read_label_overrides
+
+        added = 0
+        if not folder.is_dir():
+            return 0
+        for cid, label in read_label_overrides(folder / OVERRIDES_FILE, errors).items():
+            row = self._ids.get(cid)
+            if row is not None:
+                self._label_overrides[row] = label
+                self._concepts.pop(row, None)
+        for tsv in sorted(folder.glob("*.tsv")):
+            if tsv.name == OVERRIDES_FILE:
+                continue
+            with open(tsv, encoding="utf-8", newline="") as fh:
+                reader = csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t")
+                if not set(CURATED_COLUMNS) <= set(reader.fieldnames or ()):
+                    continue
+                added += self.add_terms(reader, errors, str(tsv))
+        return added
+
+    def add_terms(self, rows: Iterable[Mapping[str, str]], errors: ErrorLog | None = None,
+                  file: str | None = None) -> int:
+        """Add curated terms (mappings with term, concept_id, source; label/note optional) to the overlay.
+
+        A row whose concept is unknown or that has no source is reported and skipped: nothing is silent.
+        """
+        added = 0
+        for n, r in enumerate(rows, start=2):
+            term, cid, source = (r.get("term") or "").strip(), (r.get("concept_id") or "").strip(), r.get("source")
+            row = self._ids.get(internal_id(cid)) if cid else None
+            key = term_key(term)
+            if row is None or not key or not (source or "").strip():
+                if errors is not None:
+                    errors.report(file, f"line {n}", f"curated term {term!r} -> {cid!r}: "
+                                  + ("unknown concept" if row is None else "needs a term and a source"))
+                continue
+            flags = TERM_KINDS.index("curated") | (fmt.FLAG_AMBIGUOUS if is_ambiguous(key) else 0)
+            form = cased_form(term)
+            if form == "*":
+                flags |= fmt.FLAG_CASELESS
+            else:
+                self._overlay_cased.setdefault(key, set()).add(form)
+            entries = self._overlay.setdefault(key, [])
+            entries[:] = [e for e in entries if e[0] != row] + [(row, flags)]
+            label = (r.get("label") or "").strip()
+            if label and label != self.label_of_row(row) and errors is not None and label != "none":
+                errors.report(file, f"line {n}", f"label {label} differs from {public_id(internal_id(cid))}'s "
+                              f"{self.label_of_row(row)}; add a label override to change a concept's label")
+            add_scan_key(self._first, self._pairs, key)
+            self._overlay_first.add(key.split(" ")[0])
+            self._keys.pop(key, None)
+            added += 1
+        return added
+
+    # ---------------------------------------------------------------- concepts
+    @property
+    def version(self) -> dict:
+        """MeSH year, build date, source kind and the checksum of the term index."""
+        return {"mesh_year": self.meta.get("mesh_year"), "built": self.meta.get("built"),
+                "source_kind": self.meta.get("source_kind"),
+                "sha256": self.meta.get("sha256", {}).get("terms.marisa"), "counts": self.meta.get("counts")}
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+    def __contains__(self, concept_id: str) -> bool:
+        return internal_id(concept_id) in self._ids
+
+    def label_of_row(self, row: int) -> str | None:
+        if row in self._label_overrides:
+            return self._label_overrides[row]
+        return fmt.LABEL_CODES[self._labels[row]]
+
+    def label(self, concept_id: str) -> str | None:
+        """The label of a concept id (None when unknown or unlabelled), without decoding its record."""
+        row = self._ids.get(internal_id(concept_id))
+        return None if row is None else self.label_of_row(row)
+
+    def get(self, concept_id: str) -> Concept | None:
+        """The concept with this id (with or without `MESH:`), or None."""
+        row = self._ids.get(internal_id(concept_id))
+        return None if row is None else self._concept(row)
+
+    def _concept(self, row: int) -> Concept:
+        concept = self._concepts.get(row)
+        if concept is None:
+            block = self._block(row // fmt.BLOCK)
+            concept = decode_record(self._ids.restore_key(row), json.loads(block[row % fmt.BLOCK]))
+            if row in self._label_overrides:
+                concept = _replace_label(concept, self._label_overrides[row])
+            if len(self._concepts) >= _CONCEPT_CACHE:
+                self._concepts.clear()
+            self._concepts[row] = concept
+        return concept
+
+    def _block(self, b: int) -> list[str]:
+        lines = self._blocks.get(b)
+        if lines is None:
+            self._blob.seek(self._offsets[b])
+            data = self._blob.read(self._offsets[b + 1] - self._offsets[b])
+            lines = zlib.decompress(data).decode("utf-8").split("\n")
+            self._blocks[b] = lines
+            if len(self._blocks) > _BLOCK_CACHE:
+                self._blocks.popitem(last=False)
+        return lines
+
+    def ancestors(self, concept_id: str) -> list[str]:
+        """MeSH ancestors by tree numbers (supplementary concepts: via their headings), nearest first."""
+        start = self.get(concept_id)
+        if start is None:
+            return []
+        seen, frontier, out = {start.id}, list(start.parents), []
+        while frontier:
+            nxt = []
+            for cid in frontier:
+                if cid in seen:
+                    continue
+                seen.add(cid)
+                out.append(cid)
+                parent = self.get(cid)
+                if parent is not None:
+                    nxt.extend(parent.parents)
+            frontier = nxt
+        return out
+
+    # ---------------------------------------------------------------- matching
+    def _entries(self, key: str) -> list[tuple[int, int]]:
+        """(row, flags) of every concept that has `key` as a term (trie + overlay), best first."""
+        t = self._terms.get(key)
+        found = []
+        if t is not None:
+            lo, hi = self._term_ptr[t], self._term_ptr[t + 1]
+            found = list(zip(self._term_rows[lo:hi].tolist(), self._term_flags[lo:hi].tolist()))
+        return sorted(found + self._overlay.get(key, []), key=self._rank)
+
+    def _info(self, key: str) -> _KeyInfo:
+        """What the scanner needs about a term key, memoised (the keys met in text are few)."""
+        info = self._keys.get(key)
+        if info is None:
+            entries = self._entries(key)
+            caseless = any(f & fmt.FLAG_CASELESS for _, f in entries)
+            info = _KeyInfo(tuple(public_id(self._ids.restore_key(r)) for r, _ in entries),
+                            tuple(TERM_KINDS[f & fmt.KIND_BITS] for _, f in entries),
+                            any(f & fmt.FLAG_AMBIGUOUS for _, f in entries), caseless,
+                            () if caseless else tuple(self._cased_forms(key)))
+            if len(self._keys) >= _KEY_CACHE:
+                self._keys.clear()
+            self._keys[key] = info
+        return info
+
+    def _extend(self, keys: list[str], i: int, width: int) -> list[tuple[int, str]]:
+        """All term keys made of tokens i..j-1 (j > i), shortest first."""
+        joined = " ".join(keys[i:i + width])
+        n = len(joined)
+        hits = [(i + p.count(" ") + 1, p) for p in self._terms.prefixes(joined)
+                if len(p) == n or joined[len(p)] == " "]
+        if keys[i] in self._overlay_first:
+            have = {p for _, p in hits}
+            for j in range(i + 1, min(len(keys), i + width) + 1):
+                key = " ".join(keys[i:j])
+                if key in self._overlay and key not in have:
+                    hits.append((j, key))
+        hits.sort()
+        return hits
+
+    def _scan(self, text: str, every: bool, strict_case: bool) -> list[TermMatch]:
+        keys, starts, ends = token_spans(text)
+        first, pairs, info_of = self._first.get, self._pairs, self._info
+        n, i, out = len(keys), 0, []
+        while i < n:
+            key = keys[i]
+            code = first(key)
+            if code is None:
+                i += 1
+                continue
+            if code & fmt.SCAN_MULTI and i + 1 < n and key + " " + keys[i + 1] in pairs:
+                hits = self._extend(keys, i, code >> fmt.SCAN_WIDTH_SHIFT)
+            elif code & fmt.SCAN_SINGLE:
+                hits = [(i + 1, key)]
+            else:
+                i += 1
+                continue
+            nxt = i + 1
+            for j, hkey in reversed(hits):
+                info = info_of(hkey)
+                start, end = starts[i], ends[j - 1]
+                ok = info.caseless or _casing_ok(info.forms, text[start:end])
+                if strict_case and info.ambiguous and not ok:
+                    continue
+                out.append(TermMatch(start, end, text[start:end], hkey, info.ids, info.kinds, info.ambiguous, ok))
+                if not every:
+                    nxt = j
+                    break
+            i = nxt
+        if every:
+            out.sort(key=lambda m: (m.start, -m.end))
+        return out
+
+    def _rank(self, entry: tuple[int, int]) -> tuple[int, int, int]:
+        row, flags = entry
+        return (_KIND_RANK[TERM_KINDS[flags & fmt.KIND_BITS]],
+                _CONCEPT_RANK.get(self._ids.restore_key(row)[:1], 2), row)
+
+    def _cased_forms(self, key: str) -> list[str]:
+        prefix = key + fmt.KEY_SEP
+        return [k[len(prefix):] for k in self._cased.keys(prefix)] + sorted(self._overlay_cased.get(key, ()))
+
+    def find(self, text: str, strict_case: bool = True) -> list[TermMatch]:
+        """Longest-leftmost non-overlapping dictionary matches over raw `text`.
+
+        With `strict_case` (default) an ambiguous term whose casing is not kept ("mor" for MOR, "and"
+        for AND) is not a match; unambiguous terms match in any casing.
+        """
+        return self._scan(text, every=False, strict_case=strict_case)
+
+    def find_all(self, text: str, strict_case: bool = True) -> list[TermMatch]:
+        """Every dictionary match, nested and overlapping ones included, by start then longest first."""
+        return self._scan(text, every=True, strict_case=strict_case)
+
+    # ---------------------------------------------------------------- lookup
+    def lookup(self, text: str, limit: int = 10) -> list[Candidate]:
+        """Candidate concepts for a name, best first: exact key 1.0, token-reordered 0.95, then fuzzy < 0.9."""
+        key = normalize(text)
+        if not key:
+            return []
+        scored: dict[int, float] = {}
+        for row, _flags in self._entries(key):
+            scored.setdefault(row, 1.0)
+        for (row,) in self._sorted.get(" ".join(sorted(key.split(" "))), []):
+            scored.setdefault(row, 0.95)
+        if len(scored) < limit:
+            from meshtag.kb.fuzzy import fuzzy_candidates
+
+            for row, score in fuzzy_candidates(self, key, limit * 3):
+                scored.setdefault(row, score)
+        best = sorted(scored.items(), key=lambda rs: (-rs[1], self._rank((rs[0], 0))[1], rs[0]))[:limit]
+        out = []
+        for row, score in best:
+            c = self._concept(row)
+            out.append(Candidate(id=c.id, name=c.name, label=c.label, score=round(score, 4)))
+        return out
+
+
+def _replace_label(concept: Concept, label: str | None) -> Concept:
+    from dataclasses import replace
+
+    return replace(concept, label=label)

@@ -1,0 +1,69 @@
+"""Per-term facts shared by the compiler and the curated overlay: key, casing and ambiguity."""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from meshtag.kb.normalize import _TOKEN_RE, normalize
+
+COMMON_WORDS_FILE = Path(__file__).with_name("common_words.txt")
+WILDCARD = "*"
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Normalised single-token keys that are common English words (see common_words.txt's header)."""
+    if not COMMON_WORDS_FILE.exists():
+        return frozenset()
+    lines = COMMON_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.split("\t", 1)[0].strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def _token_case(raw: str) -> str:
+    """A raw token's casing constraint: the token itself when casing carries meaning, else '*'."""
+    tok = unicodedata.normalize("NFKC", raw)
+    if len(tok) < 2 or not any(c.isupper() for c in tok[1:]):
+        return WILDCARD
+    return tok
+
+
+def cased_form(text: str) -> str:
+    """The casing pattern of a term or surface: tokens whose casing matters, '*' for the others.
+
+    A token's casing matters when it has an uppercase letter after its first character (MOR, TRPA, cAMP).
+
+    >>> cased_form("MOR"), cased_form("Neuropathic Pain"), cased_form("TRPA1 Cation Channel")
+    ('MOR', '*', 'TRPA * * *')
+    """
+    form = [_token_case(m.group()) for m in _TOKEN_RE.finditer(text)]
+    return WILDCARD if all(t == WILDCARD for t in form) else " ".join(form)
+
+
+def casing_agrees(term_form: str, surface: str) -> bool:
+    """Does `surface` keep the casing of a term whose cased form is `term_form`?
+
+    >>> casing_agrees("MOR", "MOR"), casing_agrees("MOR", "mor"), casing_agrees("TRPA * * *", "TRPA1 cation channels")
+    (True, False, True)
+    """
+    if term_form == WILDCARD:
+        return True
+    want = term_form.split(" ")
+    have = [unicodedata.normalize("NFKC", m.group()) for m in _TOKEN_RE.finditer(surface)]
+    return len(want) == len(have) and all(w == WILDCARD or w == h for w, h in zip(want, have))
+
+
+def is_ambiguous(key: str, words: frozenset[str] | None = None) -> bool:
+    """Short keys (<= 3 letters/digits) and single common English words are ambiguous.
+
+    >>> is_ambiguous("mor"), is_ambiguous("trpa 1"), is_ambiguous("5 ht"), is_ambiguous("neuralgia")
+    (True, False, True, False)
+    """
+    if len(key) - key.count(" ") <= 3:
+        return True
+    return " " not in key and key in (common_words() if words is None else words)
+
+
+def term_key(text: str) -> str:
+    """The dictionary key of a term (see meshtag.kb.normalize)."""
+    return normalize(text)
