@@ -51,14 +51,14 @@ def read_documents(inputs: str | Path | Iterable[str | Path], format: str | None
     opts = ReadOptions.from_kwargs(options)
     forced = canonical_format(format) if format else None
     stats = stats if stats is not None else ReadStats()
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # id -> last suffix used for it
     for path in iter_input_files(inputs):
         ctx = ReadContext(path=path, options=opts, errors=errors, strict=strict, stats=stats)
         stats.files += 1
         yield from _read_file(ctx, forced, seen)
 
 
-def _read_file(ctx: ReadContext, forced: str | None, seen: set[str]) -> Iterator[Document]:
+def _read_file(ctx: ReadContext, forced: str | None, seen: dict[str, int]) -> Iterator[Document]:
     """One file's documents; a file-level failure is one reported line, documents before it are kept."""
     n = 0
     if not ctx.path.is_file():
@@ -87,18 +87,18 @@ def _report(ctx: ReadContext, record: str | int | None, reason: str, read_so_far
     ctx.problem(record, reason)
 
 
-def _finish(doc: Document, ctx: ReadContext, n: int, fmt: str, seen: set[str]) -> bool:
+def _finish(doc: Document, ctx: ReadContext, n: int, fmt: str, seen: dict[str, int]) -> bool:
     """Give the document its id, provenance and notes; False (reported) when it has no text at all."""
     record = doc.meta.get("record", n)
     if not doc.title.strip() and not doc.abstract.strip():
         ctx.problem(record, "no title and no abstract; skipped")
         return False
     base = doc.id or doc.pmid or doc.doi or (ctx.stem if n == 1 else f"{ctx.stem}#{n}")
-    doc_id, k = base, 1
-    while doc_id in seen:
-        k += 1
-        doc_id = f"{base}#{k}"
-    seen.add(doc_id)
+    doc_id = base
+    while doc_id in seen:  # a repeated id gets the next free `#k` suffix
+        seen[base] += 1
+        doc_id = f"{base}#{seen[base]}"
+    seen[doc_id] = 1
     doc.id = doc_id
     doc.meta.setdefault("source_file", ctx.file)
     doc.meta.setdefault("record", record)

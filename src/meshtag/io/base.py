@@ -185,21 +185,49 @@ def open_text(path: Path, ctx: ReadContext) -> IO[str]:
     return io.TextIOWrapper(open_binary(path, ctx.options), encoding=encoding, errors="strict", newline=None)
 
 
-def iter_lines(stream: IO[str], ctx: ReadContext) -> Iterator[tuple[int, str]]:
-    """(line number, line without its newline); a line beyond `max_record_bytes` is reported and skipped."""
+def iter_lines(ctx: ReadContext) -> Iterator[tuple[int, str | None]]:
+    """(line number, line without its newline) for line-based formats.
+
+    A line beyond `max_record_bytes` or with undecodable bytes is reported and given as None, so the
+    reader can drop the record it belongs to; reading goes on with the next line.
+    """
+    head = read_head(ctx.path, ctx.options, ENCODING_PROBE_BYTES)
+    encoding = choose_encoding(head, ctx, complete=len(head) < ENCODING_PROBE_BYTES)
+    if b"\n" not in "\n".encode(encoding):  # not ASCII-compatible (UTF-16/32): no byte-level line split
+        yield from _iter_decoded_lines(ctx, encoding)
+        return
     limit = ctx.options.max_record_bytes
-    number = 0
-    while True:
-        line = stream.readline(limit + 1)
-        if not line:
-            return
-        number += 1
-        if len(line) > limit and not line.endswith("\n"):
-            ctx.problem(f"line {number}", f"refused: line longer than max_record_bytes ({limit})")
-            while line and not line.endswith("\n"):
-                line = stream.readline(limit + 1)
-            continue
-        yield number, line.rstrip("\r\n")
+    with ctx.open_binary() as raw:
+        number = 0
+        while True:
+            line = raw.readline(limit + 1)
+            if not line:
+                return
+            number += 1
+            if len(line) > limit and not line.endswith(b"\n"):
+                ctx.problem(f"line {number}", f"refused: line larger than max_record_bytes ({limit})")
+                while line and not line.endswith(b"\n"):
+                    line = raw.readline(limit + 1)
+                yield number, None
+                continue
+            try:
+                text = line.decode(encoding)
+            except UnicodeDecodeError as err:
+                ctx.problem(f"line {number}", f"undecodable bytes ({encoding}: {err.reason}); line skipped")
+                yield number, None
+                continue
+            yield number, text.rstrip("\r\n")
+
+
+def _iter_decoded_lines(ctx: ReadContext, encoding: str) -> Iterator[tuple[int, str | None]]:
+    limit = ctx.options.max_record_bytes
+    with io.TextIOWrapper(ctx.open_binary(), encoding=encoding, errors="strict", newline=None) as stream:
+        for number, line in enumerate(stream, start=1):
+            if len(line) > limit:
+                ctx.problem(f"line {number}", f"refused: line larger than max_record_bytes ({limit})")
+                yield number, None
+                continue
+            yield number, line.rstrip("\r\n")
 
 
 class RecordGuard:

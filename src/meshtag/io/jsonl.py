@@ -25,22 +25,21 @@ def sniff(head: bytes) -> bool:
 
 
 def read(ctx: ReadContext) -> Iterator[Document]:
-    with ctx.open_text() as stream:
-        for number, line in iter_lines(stream, ctx):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except ValueError as err:
-                ctx.problem(f"line {number}", f"invalid JSON: {err}")
-                continue
-            if not isinstance(obj, dict):
-                ctx.problem(f"line {number}", "not a JSON object; skipped")
-                continue
-            doc = document_from_object(obj, ctx, f"line {number}")
-            if doc is not None:
-                doc.meta.setdefault("record", number)
-                yield doc
+    for number, line in iter_lines(ctx):
+        if line is None or not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError as err:
+            ctx.problem(f"line {number}", f"invalid JSON: {err}")
+            continue
+        if not isinstance(obj, dict):
+            ctx.problem(f"line {number}", "not a JSON object; skipped")
+            continue
+        doc = document_from_object(obj, ctx, f"line {number}")
+        if doc is not None:
+            doc.meta.setdefault("record", number)
+            yield doc
 
 
 def document_from_object(obj: dict[str, Any], ctx: ReadContext, record: str) -> Document | None:

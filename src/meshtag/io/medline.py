@@ -23,32 +23,35 @@ def sniff(head: bytes) -> bool:
 
 
 def read(ctx: ReadContext) -> Iterator[Document]:
-    with ctx.open_text() as stream:
-        fields: list[list[str]] = []   # [tag, value] in order
-        start, size = 0, 0
-        for number, line in iter_lines(stream, ctx):
-            if not line.strip():
-                if fields:
+    fields: list[list[str]] = []   # [tag, value] in order
+    start, size, refused = 0, 0, False
+    for number, line in iter_lines(ctx):
+        if line is None:  # refused line (reported): the record it belongs to is dropped
+            refused = True
+            continue
+        if not line.strip():
+            if fields and not refused:
+                yield from _emit(fields, start, size, ctx)
+            fields, size, refused = [], 0, False
+            continue
+        m = _TAG.match(line)
+        if m and not line.startswith(" "):
+            tag, value = m.group(1), m.group(2)
+            if tag == "PMID" and any(f[0] == "PMID" for f in fields):
+                if not refused:
                     yield from _emit(fields, start, size, ctx)
-                fields, size = [], 0
-                continue
-            m = _TAG.match(line)
-            if m and not line.startswith(" "):
-                tag, value = m.group(1), m.group(2)
-                if tag == "PMID" and any(f[0] == "PMID" for f in fields):
-                    yield from _emit(fields, start, size, ctx)
-                    fields, size = [], 0
-                if not fields:
-                    start = number
-                fields.append([tag, value.strip()])
-            elif fields and line[:1].isspace():
-                fields[-1][1] += " " + line.strip()
-            else:
-                ctx.problem(f"line {number}", "not a MEDLINE `TAG - value` or continuation line; skipped")
-                continue
-            size += len(line)
-        if fields:
-            yield from _emit(fields, start, size, ctx)
+                fields, size, refused = [], 0, False
+            if not fields:
+                start = number
+            fields.append([tag, value.strip()])
+        elif fields and line[:1].isspace():
+            fields[-1][1] += " " + line.strip()
+        else:
+            ctx.problem(f"line {number}", "not a MEDLINE `TAG - value` or continuation line; skipped")
+            continue
+        size += len(line)
+    if fields and not refused:
+        yield from _emit(fields, start, size, ctx)
 
 
 def _emit(fields: list[list[str]], line: int, size: int, ctx: ReadContext) -> Iterator[Document]:
