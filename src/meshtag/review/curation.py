@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from meshtag.errors import InputError
+from meshtag.errors import InputError, MeshtagError
 from meshtag.model import Document, Mention
 from meshtag.review.decisions import (
     COLUMNS, CONCEPT, CONCEPTS_FILE, SURFACE_FORM, SURFACE_FORMS_FILE, Decision, decision_from_row,
@@ -57,8 +57,10 @@ class Curation:
         A malformed decision file raises InputError naming the file and line: a tagger silently
         ignoring part of its curation would be worse than stopping.
         """
-        if directory is None or not Path(directory).is_dir():
+        if directory is None or not Path(directory).exists():
             return cls(directory=Path(directory) if directory else None)
+        if not Path(directory).is_dir():
+            raise MeshtagError(f"{directory}: the curation folder is not a folder")
         folder = CurationFolder(directory)
         return cls.from_texts(folder.read_all(tuple(DECISION_FILES)), folder.path)
 
