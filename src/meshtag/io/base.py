@@ -250,3 +250,15 @@ class RecordGuard:
 
     def mark(self) -> None:
         self._since = 0
+
+
+def uses_external_entities(elem: Any, ctx: ReadContext, record: str | int) -> bool:
+    """True (and reported) when a streamed XML record references entities that only an external DTD
+    could define; meshtag never loads external DTDs, so such a record is refused rather than half-read."""
+    from lxml import etree
+
+    names = sorted({node.name for node in elem.iter(etree.Entity)})
+    if names:
+        ctx.problem(record, f"refused: uses entities defined outside the document ({', '.join('&' + n + ';' for n in names)}); "
+                            f"external DTDs are never loaded")
+    return bool(names)

@@ -9,7 +9,7 @@ from lxml import etree
 from meshtag.model import Document
 from meshtag.xmlsafe import iterparse
 
-from .base import ReadContext, RecordGuard
+from .base import ReadContext, RecordGuard, uses_external_entities
 from .bioc_common import build_document
 
 FORMAT = "bioc"
@@ -25,6 +25,8 @@ def read(ctx: ReadContext) -> Iterator[Document]:
         guard = RecordGuard(raw, ctx)
         for n, elem in enumerate(iterparse(guard, "document", ctx.file), start=1):
             guard.mark()
+            if uses_external_entities(elem, ctx, n):
+                continue
             try:
                 doc = build_document(_to_dict(elem), ctx, n)
             except (ValueError, KeyError, TypeError) as err:

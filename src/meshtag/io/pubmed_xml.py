@@ -14,7 +14,7 @@ from lxml import etree
 from meshtag.model import Document
 from meshtag.xmlsafe import iterparse
 
-from .base import ReadContext, RecordGuard
+from .base import ReadContext, RecordGuard, uses_external_entities
 
 FORMAT = "pubmed_xml"
 RECORD_TAGS = ("PubmedArticle", "PubmedBookArticle", "DeleteCitation")
@@ -37,6 +37,8 @@ def read(ctx: ReadContext) -> Iterator[Document]:
                 ctx.stats.deleted_citations += len(elem.findall("PMID"))
                 continue
             n += 1
+            if uses_external_entities(elem, ctx, n):
+                continue
             doc = parse_article(elem, n)
             if doc is None:
                 ctx.problem(n, f"{elem.tag} without a PMID; skipped")
