@@ -12,6 +12,8 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 CANDIDATES_KEY = "meshtag_candidates"
+# Among overlapping candidates of equal length, a definition in the text beats the dictionary beats the model.
+SOURCE_PRIORITY = {"curation": 0, "abbreviation": 1, "dictionary": 2, "model": 3}
 
 
 @dataclass
@@ -30,6 +32,22 @@ class Candidate:
 
     def overlaps(self, other: "Candidate") -> bool:
         return self.start < other.end and other.start < self.end
+
+
+def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the longest candidate where spans overlap (ties: source priority, then leftmost).
+
+    >>> a = Candidate(0, 16, ("MESH:D009437",), "dictionary")   # "neuropathic pain"
+    >>> b = Candidate(12, 16, ("MESH:D010146",), "dictionary")  # "pain"
+    >>> [(c.start, c.end) for c in resolve_overlaps([b, a])]
+    [(0, 16)]
+    """
+    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), SOURCE_PRIORITY.get(c.source, 9), c.start))
+    chosen: list[Candidate] = []
+    for cand in ranked:
+        if not any(cand.overlaps(other) for other in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
 
 
 def get_candidates(doc: Doc) -> list[Candidate]:

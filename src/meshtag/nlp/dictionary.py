@@ -4,7 +4,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from meshtag.nlp.candidates import Candidate, get_candidates, get_kb
+from meshtag.nlp.blocklist import default_blocked_path, load_blocked
+from meshtag.nlp.candidates import Candidate, get_candidates, get_kb, resolve_overlaps
 
 
 def inside_word(text: str, start: int, end: int) -> bool:
@@ -16,28 +17,45 @@ def inside_word(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
 
 
-@Language.factory("meshtag_dictionary", default_config={"kb_path": None})
-def make_dictionary_matcher(nlp: Language, name: str, kb_path: str | None) -> "DictionaryMatcher":
-    return DictionaryMatcher(kb_path)
+@Language.factory("meshtag_dictionary", default_config={"kb_path": None, "blocked_terms": None})
+def make_dictionary_matcher(nlp: Language, name: str, kb_path: str | None,
+                            blocked_terms: str | None) -> "DictionaryMatcher":
+    """`blocked_terms`: a blocked-terms TSV (None: the committed default; "": block nothing)."""
+    return DictionaryMatcher(kb_path, blocked_terms)
 
 
 class DictionaryMatcher:
-    """Adds a Candidate for every labelled KB term match (longest match; nested spans lose)."""
+    """Adds a Candidate for the longest labelled KB term match at each place.
 
-    def __init__(self, kb_path: str | None = None):
-        self.kb_path = kb_path
+    An unlabelled longer term does not hide a labelled one inside it: in "captopril-induced hypotension"
+    the procedure "Induced Hypotension" has no label, so "hypotension" (a condition) is kept.
+    """
+
+    def __init__(self, kb_path: str | None = None, blocked_terms: str | None = None):
         self.kb = get_kb(kb_path)
+        path = str(default_blocked_path()) if blocked_terms is None else blocked_terms
+        self.blocked = load_blocked(path) if path else frozenset()
+
+    def labelled_ids(self, key: str, concept_ids: tuple[str, ...]) -> tuple[str, ...]:
+        """The ids that have a label not blocked for this term."""
+        ids = []
+        for cid in concept_ids:
+            concept = self.kb.get(cid)
+            if concept is not None and concept.label and (key, concept.label) not in self.blocked:
+                ids.append(cid)
+        return tuple(ids)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        candidates = get_candidates(doc)
-        for match in self.kb.find(text):
+        found = []
+        for match in self.kb.find_all(text):
             if inside_word(text, match.start, match.end):
                 continue
-            ids = tuple(cid for cid in match.concept_ids if self.kb.get(cid) and self.kb.get(cid).label)
+            ids = self.labelled_ids(match.key, match.concept_ids)
             if ids:
-                candidates.append(Candidate(match.start, match.end, ids, "dictionary",
-                                            ambiguous=match.ambiguous, case_ok=match.case_sensitive_ok))
+                found.append(Candidate(match.start, match.end, ids, "dictionary",
+                                       ambiguous=match.ambiguous, case_ok=match.case_sensitive_ok))
+        get_candidates(doc).extend(resolve_overlaps(found))
         return doc
 
     def to_disk(self, path, exclude=()) -> None:  # the KB is an external resource named in the config

@@ -6,31 +6,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from meshtag.model import LABELS
-from meshtag.nlp.candidates import Candidate, get_candidates, get_kb
+from meshtag.nlp.candidates import Candidate, get_candidates, get_kb, resolve_overlaps
 
 SPAN_EXTENSIONS = ("concept_id", "concept_name", "source", "score", "related_id")
-# Among overlapping candidates of equal length, a definition in the text beats the dictionary beats the model.
-SOURCE_PRIORITY = {"curation": 0, "abbreviation": 1, "dictionary": 2, "model": 3}
-
 for _name in SPAN_EXTENSIONS:
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
-
-
-def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep the longest candidate where spans overlap (ties: source priority, then leftmost).
-
-    >>> a = Candidate(0, 16, ("MESH:D009437",), "dictionary")   # "neuropathic pain"
-    >>> b = Candidate(12, 16, ("MESH:D010146",), "dictionary")  # "pain"
-    >>> [(c.start, c.end) for c in resolve_overlaps([b, a])]
-    [(0, 16)]
-    """
-    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), SOURCE_PRIORITY.get(c.source, 9), c.start))
-    chosen: list[Candidate] = []
-    for cand in ranked:
-        if not any(cand.overlaps(other) for other in chosen):
-            chosen.append(cand)
-    return sorted(chosen, key=lambda c: c.start)
 
 
 @Language.factory("meshtag_entities", default_config={"kb_path": None, "labels": list(LABELS)})

@@ -22,16 +22,17 @@ def default_ner_dir() -> Path:
 
 
 def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: str | Path | None = None,
-         curation: str | Path | None = None) -> Language:
+         curation: str | Path | None = None, blocked_terms: str | None = None) -> Language:
     """Build the pipeline. `curation` is a reviewer curation folder (default: --curation > $MESHTAG_CURATION >
-    ./curation); its accepted surface forms become KB terms and its decisions are applied to every doc."""
+    ./curation); its accepted surface forms become KB terms and its decisions are applied to every doc.
+    `blocked_terms`: a blocked-terms TSV (None: models/curation/blocked_terms.tsv; "": none)."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
     kb_cfg = str(kb_path) if kb_path else None
     nlp = tokenizer.blank_biomedical()
     nlp.add_pipe("meshtag_sentences")
     nlp.add_pipe("meshtag_abbreviations")
-    nlp.add_pipe("meshtag_dictionary", config={"kb_path": kb_cfg})
+    nlp.add_pipe("meshtag_dictionary", config={"kb_path": kb_cfg, "blocked_terms": blocked_terms})
     if mode == "accurate":
         add_statistical_ner(nlp, Path(ner_path) if ner_path else default_ner_dir(), kb_cfg)
     nlp.add_pipe("meshtag_abbreviation_propagation", config={"kb_path": kb_cfg})

@@ -1,0 +1,83 @@
+"""Mine `models/curation/blocked_terms.tsv` from the TRAINING sets of BC5CDR and NCBI-disease.
+
+A dictionary term is blocked for a label when the dictionary-only pipeline matches it at least
+MIN_MATCHES times in the training texts and at most MAX_RATE of those matches overlap a gold
+annotation of that label ("placebo", "drug", "disease"). Terms of this project's own domain that the
+corpora do not annotate (see PROTECTED) are never blocked. Development sets are not read.
+
+    python scripts/mine_blocked_terms.py --shared ../shared
+"""
+from __future__ import annotations
+
+import argparse
+from collections import defaultdict
+from pathlib import Path
+
+from meshtag.fsutil import atomic_open
+from meshtag.io import read_documents
+from meshtag.kb.normalize import normalize
+from meshtag.model import Document
+from meshtag.nlp.blocklist import COLUMNS, default_blocked_path
+from meshtag.nlp.pipeline import load
+from meshtag.tagging import tag_documents
+
+MIN_MATCHES = 3
+MAX_RATE = 0.2
+# Pain/psychiatry concepts and drug classes users need in their reports even where a corpus leaves
+# them unannotated ("antidepressants with neuropathic pain" is the kind of question meshtag answers).
+PROTECTED = frozenset(normalize(t) for t in (
+    "pain", "chronic pain", "depression", "anxiety", "hyperalgesia", "allodynia", "analgesia",
+    "neuropathic pain", "inflammation", "stress", "analgesic", "opioid", "opiate", "antidepressant",
+    "antipsychotic", "neuroleptic", "anticonvulsant", "antiepileptic drug", "anesthetic", "local anesthetic",
+    "cannabinoid",
+))
+TRAINING = {
+    "BC5CDR": ("data/corpora/bc5cdr/CDR_TrainingSet.PubTator.txt", ("DRUG", "CONDITION")),
+    "NCBI-disease": ("data/corpora/ncbi-disease/NCBItrainset_corpus.txt", ("CONDITION",)),
+}
+
+
+def match_statistics(shared: Path) -> dict[tuple[str, str], list]:
+    """(term key, label) -> [matches, annotated matches, corpus names, an example surface form]."""
+    nlp = load(mode="fast", blocked_terms="")
+    stats: dict[tuple[str, str], list] = defaultdict(lambda: [0, 0, set(), ""])
+    for corpus, (rel, labels) in TRAINING.items():
+        gold_docs = list(read_documents([shared / rel], format="pubtator"))
+        bare = (Document(id=d.id, title=d.title, abstract=d.abstract) for d in gold_docs)
+        for gold, tagged in zip(gold_docs, tag_documents(bare, nlp)):
+            for m in tagged.mentions:
+                if m.label not in labels or m.source != "dictionary":
+                    continue
+                entry = stats[(normalize(m.text), m.label)]
+                entry[0] += 1
+                entry[1] += any(g.label == m.label and g.start < m.end and m.start < g.end for g in gold.mentions)
+                entry[2].add(corpus)
+                entry[3] = entry[3] or m.text
+    return stats
+
+
+def blocked_rows(stats: dict[tuple[str, str], list]) -> list[dict[str, str]]:
+    rows = []
+    for (key, label), (n, hits, corpora, surface) in sorted(stats.items()):
+        if n >= MIN_MATCHES and hits / n <= MAX_RATE and key not in PROTECTED:
+            rows.append({"term": surface.lower(), "label": label,
+                         "source": f"{' + '.join(sorted(corpora))} training set: {hits}/{n} matches annotated",
+                         "note": f"blocked when <= {MAX_RATE:.0%} of >= {MIN_MATCHES} matches are annotated"})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
+    parser.add_argument("-o", "--output", type=Path, default=default_blocked_path())
+    args = parser.parse_args()
+    rows = blocked_rows(match_statistics(args.shared))
+    with atomic_open(args.output) as fh:
+        fh.write("\t".join(COLUMNS) + "\n")
+        for r in rows:
+            fh.write("\t".join(r[c] for c in COLUMNS) + "\n")
+    print(f"{len(rows)} blocked terms -> {args.output}")
+
+
+if __name__ == "__main__":
+    main()
