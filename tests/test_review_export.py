@@ -154,3 +154,14 @@ def test_cli_export(corpus, tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["review", "export", str(corpus), "-o", str(tmp_path / "t.ods")])
     assert exit_.value.code == 2
+
+
+def test_corpus_without_mentions_gives_header_only_tables(tmp_path):
+    from test_review_support import build_corpus
+    from meshtag.model import Document
+
+    corpus_dir = build_corpus(tmp_path / "c", [Document(id="1", title="Nothing to tag here.")])
+    assert export_review(corpus_dir, tmp_path / "t.xlsx").concepts == []
+    assert [c.value for c in load_workbook(tmp_path / "t.xlsx")["concepts"][1]][0] == "concept_id"
+    with pytest.raises(MeshtagError, match="not a meshtag corpus"):
+        export_review(tmp_path, tmp_path / "u.xlsx")

@@ -75,7 +75,7 @@ def import_review(file: str | os.PathLike, curation: str | os.PathLike | None = 
     if not rows:
         return result
     if kb is None:
-        from meshtag.kb.store import KnowledgeBase
+        from meshtag.kb import KnowledgeBase
 
         kb = KnowledgeBase.load(curation=False)
     stamp = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
