@@ -74,6 +74,7 @@ class ReadContext:
 
     def problem(self, record: str | int | None, reason: str) -> None:
         """Report one problem (raises instead under `strict`)."""
+        reason = one_line(reason)
         self.stats.problems += 1
         if self.strict:
             raise InputError(reason, self.file, record)
@@ -84,7 +85,7 @@ class ReadContext:
         """Report something worth knowing that does not make the input bad (never raises, even strict)."""
         self.stats.warnings += 1
         if self.errors is not None:
-            self.errors.report(self.file, record, f"warning: {reason}")
+            self.errors.report(self.file, record, f"warning: {one_line(reason)}")
 
     def open_binary(self) -> IO[bytes]:
         return open_binary(self.path, self.options)
@@ -106,6 +107,12 @@ class ReadContext:
             self.problem(record, f"refused: record larger than max_record_bytes ({self.options.max_record_bytes})")
             return False
         return True
+
+
+def one_line(reason: str, limit: int = 400) -> str:
+    """A problem as one readable line: whitespace runs collapsed, overly long messages shortened."""
+    text = " ".join(str(reason).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class _GuardedGzip(io.RawIOBase):
