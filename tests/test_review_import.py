@@ -182,3 +182,10 @@ def test_cli_import_of_a_malformed_file_exits_2(tmp_path, capsys):
         main(["review", "import", str(path), "--curation", str(tmp_path / "cur")])
     assert exit_.value.code == 2
     assert "not a concept table" in capsys.readouterr().err
+
+
+def test_near_miss_gets_a_suggestion(tmp_path):
+    table = write_csv(tmp_path / "t.csv", CONCEPT_HEADER, [["MESH:D009020", "", "", "aceept", "", "", "", ""],
+                                                          ["MESH:D009020", "", "", "relabel", "", "DRUGS", "", ""]])
+    reasons = [p.reason for p in run(table, tmp_path / "cur").problems]
+    assert reasons == ["unknown decision 'aceept' (did you mean 'accept'?)", "unknown label 'DRUGS' (did you mean 'DRUG'?)"]

@@ -7,6 +7,7 @@ The curation folder holds two plain TSV files a person can read and edit — `co
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import re
 import unicodedata
@@ -124,9 +125,9 @@ def structural_problems(d: Decision) -> list[str]:
     if not d.concept_id:
         problems.append("missing concept_id")
     if d.decision not in DECISIONS:
-        problems.append(f"unknown decision {d.decision!r} (expected {', '.join(DECISIONS)})")
+        problems.append(f"unknown decision {d.decision!r}{_suggest(d.decision, DECISIONS)}")
     if d.correct_label and d.correct_label not in LABELS:
-        problems.append(f"unknown label {d.correct_label!r} (expected {', '.join(LABELS)})")
+        problems.append(f"unknown label {d.correct_label!r}{_suggest(d.correct_label, LABELS)}")
     if d.decision == "remap" and not d.correct_id:
         problems.append("decision remap needs correct_id")
     if d.decision == "relabel" and not d.correct_label:
@@ -138,6 +139,12 @@ def structural_problems(d: Decision) -> list[str]:
     if d.decision == "remap" and d.correct_id and d.correct_id == d.concept_id:
         problems.append("remap to the same concept: use relabel to change only the label")
     return problems
+
+
+def _suggest(value: str, choices: tuple[str, ...]) -> str:
+    """` (did you mean 'accept'?)` for a near miss, else the list of valid values."""
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.7)
+    return f" (did you mean {close[0]!r}?)" if close else f" (expected {', '.join(choices)})"
 
 
 def _one_line(value: object) -> object:
