@@ -159,7 +159,7 @@ def test_reimporting_the_same_table_changes_nothing(tmp_path):
 
 
 def test_cli_import_reports_bad_rows_and_exits_non_zero(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr("meshtag.kb.store.KnowledgeBase.load", classmethod(lambda cls, **kw: KB))
+    monkeypatch.setattr("meshtag.kb.store.KnowledgeBase.load", classmethod(lambda cls, *a, **kw: KB))
     table = write_csv(tmp_path / "t.csv", CONCEPT_HEADER, [
         ["MESH:D007649", "", "", "reject", "", "", "", ""],
         ["MESH:D009020", "", "", "approve", "", "", "", ""],

@@ -41,12 +41,14 @@ def export(corpus: Path, output: Path, label: str | None, min_docs: int, curatio
 @click.option("--partial", is_flag=True, help="Record the valid rows even when some rows are invalid.")
 @click.option("--reviewer", default=None, help="Reviewer name for rows whose reviewer cell is empty "
                                                "[default: your login name].")
-def import_(file: Path, curation: Path | None, partial: bool, reviewer: str | None) -> None:
+@click.option("--kb", "kb_path", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Knowledge base to check concept ids against [default: the bundled one].")
+def import_(file: Path, curation: Path | None, partial: bool, reviewer: str | None, kb_path: Path | None) -> None:
     """Check every row of FILE, then merge its decisions into the curation folder."""
     from meshtag.errors import ErrorLog
     from meshtag.review.importer import import_review
 
-    result = import_review(file, curation, partial=partial, reviewer=reviewer)
+    result = import_review(file, curation, partial=partial, reviewer=reviewer, kb_path=kb_path)
     log = ErrorLog()
     for problem in result.problems:
         log.report(str(file), problem.record, problem.reason)

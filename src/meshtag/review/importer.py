@@ -62,9 +62,10 @@ class ImportResult:
 
 def import_review(file: str | os.PathLike, curation: str | os.PathLike | None = None, *,
                   partial: bool = False, reviewer: str | None = None, kb: ConceptLookup | None = None,
-                  now: datetime | None = None) -> ImportResult:
+                  kb_path: str | os.PathLike | None = None, now: datetime | None = None) -> ImportResult:
     """Validate every row of `file`; unless there are problems (or `partial`), merge into the curation folder.
 
+    Ids are checked against `kb` (default: the knowledge base at `kb_path`, else the default one).
     A newer decision replaces an older one with the same key; every other recorded decision is kept.
     """
     file = Path(file)
@@ -77,7 +78,7 @@ def import_review(file: str | os.PathLike, curation: str | os.PathLike | None = 
     if kb is None:
         from meshtag.kb import KnowledgeBase
 
-        kb = KnowledgeBase.load(curation=False)
+        kb = KnowledgeBase.load(kb_path)
     stamp = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
     provenance = {"time": stamp, "file": file.name, "reviewer": reviewer or _current_user()}
     good, result.problems = validate_rows(rows, kb, provenance)
