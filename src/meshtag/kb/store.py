@@ -11,7 +11,7 @@ import pickle
 import zlib
 from collections import OrderedDict
 from pathlib import Path
-from typing import Iterable, Mapping, NamedTuple
+from typing import Iterable, Iterator, Mapping, NamedTuple
 
 import marisa_trie
 import numpy as np
@@ -235,7 +235,16 @@ class KnowledgeBase:
         return out
 
     # ---------------------------------------------------------------- matching
-    def _entries(self, key: str) -> list[tuple[int, int]]:
+    def has_key(self, key: str) -> bool:
+        """Is `key` (normalised) a term of some concept?"""
+        return key in self._terms or key in self._overlay
+
+    def completions(self, prefix: str) -> Iterator[str]:
+        """Term keys that start with `prefix` (normalised), shortest-prefix order of the trie."""
+        yield from (k for k in self._overlay if k.startswith(prefix))
+        yield from self._terms.iterkeys(prefix)
+
+    def entries(self, key: str) -> list[tuple[int, int]]:
         """(row, flags) of every concept that has `key` as a term (trie + overlay), best first."""
         t = self._terms.get(key)
         found = []
@@ -248,7 +257,7 @@ class KnowledgeBase:
         """What the scanner needs about a term key, memoised (the keys met in text are few)."""
         info = self._keys.get(key)
         if info is None:
-            entries = self._entries(key)
+            entries = self.entries(key)
             caseless = any(f & fmt.FLAG_CASELESS for _, f in entries)
             info = _KeyInfo(tuple(public_id(self._ids.restore_key(r)) for r, _ in entries),
                             tuple(TERM_KINDS[f & fmt.KIND_BITS] for _, f in entries),
@@ -335,7 +344,7 @@ class KnowledgeBase:
         if not key:
             return []
         scored: dict[int, float] = {}
-        for row, _flags in self._entries(key):
+        for row, _flags in self.entries(key):
             scored.setdefault(row, 1.0)
         for (row,) in self._sorted.get(" ".join(sorted(key.split(" "))), []):
             scored.setdefault(row, 0.95)

@@ -1,0 +1,126 @@
+"""Lookups and matching on the committed default knowledge base (models/kb + models/curation overlay)."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from meshtag.errors import ErrorLog
+from meshtag.kb import KnowledgeBase
+from meshtag.paths import curation_dir
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+@pytest.mark.parametrize("query, concept_id, name, label", [
+    ("sigma-1 receptor", "MESH:D000097605", "Sigma-1 Receptor", "RECEPTOR"),
+    ("σ1 receptors", "MESH:D000097605", "Sigma-1 Receptor", "RECEPTOR"),
+    ("S1R", "MESH:D000097605", "Sigma-1 Receptor", "RECEPTOR"),
+    ("TRPA1", "MESH:D000074025", "TRPA1 Cation Channel", "RECEPTOR"),
+    ("mu opioid receptor", "MESH:D017450", "Receptors, Opioid, mu", "RECEPTOR"),
+    ("μ-opioid receptors", "MESH:D017450", "Receptors, Opioid, mu", "RECEPTOR"),
+    ("Receptors, Opioid, mu", "MESH:D017450", "Receptors, Opioid, mu", "RECEPTOR"),
+    ("OPRM1", "MESH:D017450", "Receptors, Opioid, mu", "RECEPTOR"),
+    ("TrkB", "MESH:D020813", "Receptor, trkB", "RECEPTOR"),
+    ("neuropathic pain", "MESH:D009437", "Neuralgia", "CONDITION"),
+    ("allodynia", "MESH:D006930", "Hyperalgesia", "CONDITION"),
+    ("mechanical allodynia", "MESH:D006930", "Hyperalgesia", "CONDITION"),
+    ("locus coeruleus", "MESH:D008125", "Locus Coeruleus", "BRAIN_REGION"),
+    ("dorsal root ganglia", "MESH:D005727", "Ganglia, Spinal", "BRAIN_REGION"),
+    ("noradrenaline", "MESH:D009638", "Norepinephrine", "DRUG"),
+    ("α₂-adrenergic receptors", "MESH:D018341", "Receptors, Adrenergic, alpha-2", "RECEPTOR"),
+    ("alpha2 adrenergic receptor", "MESH:D018341", "Receptors, Adrenergic, alpha-2", "RECEPTOR"),
+    ("duloxetine", "MESH:D000068736", "Duloxetine Hydrochloride", "DRUG"),
+    ("antidepressants", "MESH:D000928", "Antidepressive Agents", "DRUG"),
+    ("cancer", "MESH:D009369", "Neoplasms", "CONDITION"),
+    ("convulsions", "MESH:D012640", "Seizures", "CONDITION"),
+    ("acute renal failure", "MESH:D058186", "Acute Kidney Injury", "CONDITION"),
+    ("Brain-Derived Neurotrophic Factor", "MESH:D019208", "Brain-Derived Neurotrophic Factor", "RECEPTOR"),
+])
+def test_lookup_exact(kb, query, concept_id, name, label):
+    best = kb.lookup(query)[0]
+    assert (best.id, best.name, best.label, best.score) == (concept_id, name, label, 1.0)
+
+
+def test_lookup_reordered_and_fuzzy_scores(kb):
+    reordered = kb.lookup("opioid mu receptor")[0]
+    assert (reordered.id, reordered.score) == ("MESH:D017450", 0.95)
+    typo = kb.lookup("neuropatic pain")[0]
+    assert typo.id == "MESH:D009437" and 0.5 < typo.score < 0.9
+    scores = [c.score for c in kb.lookup("locus ceruleus", limit=5)]
+    assert scores == sorted(scores, reverse=True)
+    assert kb.lookup("") == [] and kb.lookup("zzzzqqqq") == []
+
+
+def test_get_accepts_both_id_forms_and_covers_everything(kb):
+    assert kb.get("D009437") == kb.get("MESH:D009437")
+    c = kb.get("D009437")
+    assert c.tree_numbers == ("C10.668.829.600", "C23.888.592.612.664") and "Neuropathic Pain" in c.synonyms
+    assert c.kind == "descriptor" and "MESH:D010146" in c.parents
+    assert kb.get("MESH:D999999999") is None
+    counts = kb.version["counts"]
+    assert counts["descriptor"] >= 30_700 and counts["supplementary"] >= 323_000
+    supp = kb.get("C473350")
+    assert supp.kind == "supplementary" and supp.mapped_to == ("MESH:D000074025",) and supp.label == "RECEPTOR"
+
+
+def test_ancestors_nearest_first(kb):
+    anc = kb.ancestors("MESH:D009437")
+    assert set(anc[:2]) == {"MESH:D010523", "MESH:D010146"}   # Peripheral Nervous System Diseases, Pain
+    assert "MESH:D009422" in anc and anc.index("MESH:D009422") > 1  # Nervous System Diseases, further up
+    assert kb.ancestors("C473350")[0] == "MESH:D000074025"
+
+
+def test_find_longest_leftmost_with_flags(kb):
+    text = ("Sigma-1 receptor (S1R) antagonists reduced mechanical allodynia and MOR signalling in the locus "
+            "coeruleus of rats with neuropathic pain; mor and and are words.")
+    found = kb.find(text)
+    got = [(m.text, m.concept_ids[0]) for m in found]
+    assert ("Sigma-1 receptor", "MESH:D000097605") in got
+    assert ("S1R", "MESH:D000097605") in got
+    assert ("mechanical allodynia", "MESH:D006930") in got       # longest, not "allodynia"
+    assert ("locus coeruleus", "MESH:D008125") in got
+    assert ("neuropathic pain", "MESH:D009437") in got
+    assert all(text[m.start:m.end] == m.text for m in found)
+    mor = next(m for m in found if m.text == "MOR")
+    assert mor.ambiguous and mor.case_sensitive_ok and mor.kinds[0] == "curated"
+    assert "mor" not in [m.text for m in found]                   # miscased ambiguous term dropped
+    lax = [m for m in kb.find(text, strict_case=False) if m.text == "mor"]
+    assert lax and not lax[0].case_sensitive_ok
+    starts = [m.start for m in found]
+    assert starts == sorted(starts) and all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_find_all_includes_nested(kb):
+    spans = {(m.text, m.concept_ids[0]) for m in kb.find_all("mechanical allodynia in dorsal root ganglia")}
+    assert {("mechanical allodynia", "MESH:D006930"), ("allodynia", "MESH:D006930")} <= spans
+
+
+def test_curated_file_rows_have_sources_and_resolve(kb):
+    with open(curation_dir() / "synonyms.tsv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    assert len(rows) >= 40
+    for r in rows:
+        assert r["source"].strip(), r
+        concept = kb.get(r["concept_id"])
+        assert concept is not None, r
+        assert (concept.label or "none") == r["label"], r
+        assert r["concept_id"] in {c.id for c in kb.lookup(r["term"], limit=20)}, r
+
+
+def test_add_terms_overlay_without_recompiling():
+    kb = KnowledgeBase.load(curation=False)
+    assert kb.lookup("allodynia") == []
+    errors = ErrorLog(stream=None)
+    added = kb.add_terms([
+        {"term": "allodynia", "concept_id": "D006930", "label": "CONDITION", "source": "test", "note": ""},
+        {"term": "nothing", "concept_id": "MESH:D999999999", "label": "", "source": "test", "note": ""},
+        {"term": "unsourced", "concept_id": "D006930", "label": "", "source": "", "note": ""},
+    ], errors, "test.tsv")
+    assert added == 1 and len(errors.problems) == 2
+    assert "unknown concept" in errors.problems[0] and "needs a term and a source" in errors.problems[1]
+    assert kb.lookup("allodynia")[0].id == "MESH:D006930"
+    assert kb.find("painful allodynia")[-1].kinds == ("curated",)

@@ -1,0 +1,47 @@
+"""Label rules: most specific tree-number prefix wins; priorities across tree numbers; supplementary via headings."""
+from __future__ import annotations
+
+from meshtag.kb.labels import LabelRules, label_of_headings, load_rules
+
+
+def test_rules_table_is_readable_and_uses_known_labels():
+    rules = load_rules()
+    assert rules["D12.776.543.750"].label == "RECEPTOR"
+    assert rules["D12.776"].label is None  # carve-out
+    assert rules["A08.186"].label == "BRAIN_REGION"
+    assert all(r.note for r in rules.values())
+
+
+def test_most_specific_prefix_wins():
+    r = LabelRules()
+    assert r.label_of_tree("D12.776.543.750.695.620.550") == "RECEPTOR"   # mu opioid receptor
+    assert r.label_of_tree("D12.776.157.530.400.901.250") == "RECEPTOR"   # TRPA1 channel
+    assert r.label_of_tree("D12.776.826.450") == "RECEPTOR"               # nuclear receptor
+    assert r.label_of_tree("D12.776.124.486") is None                     # a protein, not a receptor
+    assert r.label_of_tree("D08.811.277") is None                         # enzyme
+    assert r.label_of_tree("D02.886.778.260") == "DRUG"
+    assert r.label_of_tree("D27.505.954.427.700.122") == "DRUG"           # Antidepressive Agents
+    assert r.label_of_tree("D13.570.800.790") == "DRUG"                   # ribavirin (nucleoside)
+    assert r.label_of_tree("D13.444.308") is None                         # DNA
+    assert r.label_of_tree("C10.668.829.600") == "CONDITION"
+    assert r.label_of_tree("C23.888.592.612") == "CONDITION"              # Pain
+    assert r.label_of_tree("F03.600.300") == "CONDITION"                  # mental disorders
+    assert r.label_of_tree("F01.470.361") is None                         # behaviour, not a disorder
+    assert r.label_of_tree("A08.186.211.132.659.473") == "BRAIN_REGION"   # locus coeruleus
+    assert r.label_of_tree("A08.340.390.300") == "BRAIN_REGION"           # dorsal root ganglia
+    assert r.label_of_tree("A08.800.800.720.450") == "BRAIN_REGION"       # sciatic nerve
+    assert r.label_of_tree("A08.800.550") is None                         # nerve endings
+    assert r.label_of_tree("B01.050") is None
+
+
+def test_priority_across_tree_numbers():
+    r = LabelRules()
+    assert r.label_of_trees(["D12.776.157.530.400.901.250", "D12.776.543.585.400.901.250"]) == "RECEPTOR"
+    assert r.label_of_trees(["D12.644.276.860.100", "D12.776.467.860.100"]) == "DRUG"
+    assert r.label_of_trees([]) is None
+
+
+def test_supplementary_label_from_headings():
+    assert label_of_headings(["RECEPTOR", None]) == "RECEPTOR"
+    assert label_of_headings([None, "DRUG", "CONDITION"]) == "CONDITION"
+    assert label_of_headings([]) is None
