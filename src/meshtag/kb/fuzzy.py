@@ -19,7 +19,7 @@ def edits1(token: str) -> set[str]:
     """Every string at edit distance 1 (deletion, transposition, substitution, insertion).
 
     >>> sorted(edits1("ab"))[:5], len(edits1("ab"))
-    (['a', 'aab', 'ab', 'aba', 'abb'], 105)
+    (['a', 'aa', 'aab', 'ab', 'aba'], 130)
     """
     splits = [(token[:i], token[i:]) for i in range(len(token) + 1)]
     deletes = {a + b[1:] for a, b in splits if b}
