@@ -111,20 +111,28 @@ def _with_evidence(con: "duckdb.DuckDBPyConnection", frame: pd.DataFrame, level:
     """Add `doc_ids` (documents with the co-mention, first `max_doc_ids`) and `evidence` sentences."""
     con.register("_rp_arrow", pa.table({"ca": pa.array(frame["ca"], pa.int32()),
                                         "cb": pa.array(frame["cb"], pa.int32())}))
-    shared_only = "WHERE len(shared) > 0" if level == "sentence" else ""
+    shared_only = "WHERE len(list_intersect(a.sents, b.sents)) > 0" if level == "sentence" else ""
+    # Start from documents holding both (bounded by n_ab), never from all documents of a frequent concept.
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _hits AS
+        SELECT a.cid AS ca, b.cid AS cb, a.did, list_sort(list_intersect(a.sents, b.sents)) AS shared,
+               a.sents[1] AS sa, b.sents[1] AS sb
+        FROM (SELECT * FROM _dc WHERE cid IN (SELECT ca FROM _rp_arrow)) a
+        JOIN (SELECT * FROM _dc WHERE cid IN (SELECT cb FROM _rp_arrow)) b ON b.did = a.did AND b.cid <> a.cid
+        SEMI JOIN _rp_arrow rp ON rp.ca = a.cid AND rp.cb = b.cid
+        {shared_only}""")
+    con.unregister("_rp_arrow")
     hits = con.execute(f"""
-        WITH h AS (
-            SELECT rp.ca, rp.cb, a.did, list_intersect(a.sents, b.sents) AS shared,
-                   a.sents[1] AS sa, b.sents[1] AS sb
-            FROM _rp_arrow rp JOIN _dc a ON a.cid = rp.ca JOIN _dc b ON b.cid = rp.cb AND b.did = a.did),
-        hs AS (SELECT * FROM h {shared_only}),
-        ids AS (
-            SELECT ca, cb, list(d.doc_id ORDER BY hs.did)[1:{int(max_doc_ids)}] AS doc_ids
-            FROM hs JOIN _docs d ON d.did = hs.did GROUP BY ca, cb),
+        WITH ids AS (
+            SELECT ca, cb, list(d.doc_id ORDER BY h.did) AS doc_ids
+            FROM (SELECT ca, cb, did FROM _hits
+                  QUALIFY row_number() OVER (PARTITION BY ca, cb ORDER BY did) <= {int(max_doc_ids)}) h
+            JOIN _docs d ON d.did = h.did GROUP BY ca, cb),
         per_sentence AS (
             SELECT ca, cb, did, sa, sb,
-                   unnest(CASE WHEN len(shared) > 0 THEN list_sort(shared) ELSE [NULL::INTEGER] END) AS s
-            FROM hs),
+                   unnest(CASE WHEN len(shared) > 0 THEN shared ELSE [NULL::INTEGER] END) AS s
+            FROM _hits
+            QUALIFY row_number() OVER (PARTITION BY ca, cb ORDER BY len(shared) = 0, did) <= {int(evidence)}),
         ranked AS (
             SELECT *, row_number() OVER (PARTITION BY ca, cb ORDER BY s IS NULL, k, did) AS rank
             FROM (SELECT *, row_number() OVER (PARTITION BY ca, cb, did ORDER BY s) AS k FROM per_sentence)
@@ -141,7 +149,6 @@ def _with_evidence(con: "duckdb.DuckDBPyConnection", frame: pd.DataFrame, level:
             FROM ev GROUP BY ca, cb)
         SELECT ids.ca, ids.cb, ids.doc_ids, evl.evidence
         FROM ids LEFT JOIN evl USING (ca, cb)""").df()
-    con.unregister("_rp_arrow")
     merged = frame.merge(hits, on=["ca", "cb"], how="left")
     merged["doc_ids"] = [list(v) if isinstance(v, (list, np.ndarray)) else [] for v in merged["doc_ids"]]
     merged["evidence"] = [[Evidence(**e) for e in v] if isinstance(v, (list, np.ndarray)) else []

@@ -65,13 +65,19 @@ def _partners(con: "duckdb.DuckDBPyConnection", frame: pd.DataFrame, limit: int)
     build_pair_tables(con)
     rows = con.execute(f"""
         WITH both_sides AS (SELECT ca AS cid, cb AS other, n_doc FROM _pairs
-                            UNION ALL SELECT cb, ca, n_doc FROM _pairs)
-        SELECT c.concept_id,
-               list(struct_pack(id := o.concept_id, name := o.name, n := n_doc)
-                    ORDER BY n_doc DESC, o.concept_id)[1:{int(limit)}] AS partners
-        FROM both_sides JOIN _concepts c ON c.cid = both_sides.cid JOIN _concepts o ON o.cid = both_sides.other
-        SEMI JOIN _entities e ON e.concept_id = c.concept_id
-        GROUP BY c.concept_id""").df()
-    found = {cid: [(p["id"], p["name"], int(p["n"])) for p in v] for cid, v in zip(rows.concept_id, rows.partners)}
+                            UNION ALL SELECT cb, ca, n_doc FROM _pairs),
+        top AS (
+            SELECT cid, unnest(max_by(struct_pack(other := other, n := n_doc),
+                                      n_doc::BIGINT * 16777216 - other, {int(limit)})) AS p
+            FROM both_sides
+            WHERE cid IN (SELECT cid FROM _concepts SEMI JOIN _entities USING (concept_id))
+            GROUP BY cid)
+        SELECT c.concept_id, o.concept_id AS other_id, o.name AS other_name, top.p.n AS n
+        FROM top JOIN _concepts c ON c.cid = top.cid JOIN _concepts o ON o.cid = top.p.other""").fetchall()
+    found: dict[str, list[tuple]] = {}
+    for concept_id, other_id, other_name, n in rows:
+        found.setdefault(concept_id, []).append((other_id, other_name, int(n)))
+    for partners in found.values():
+        partners.sort(key=lambda p: (-p[2], p[0]))
     return [found.get(c, []) for c in frame["concept_id"]]
 

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import fcntl
 import json
+import os
 import re
+import tempfile
 import time
 import uuid
 from collections.abc import Iterable, Iterator
@@ -200,11 +202,18 @@ class CorpusStore:
                 json.dump(meta, fh, indent=1, sort_keys=True)
 
     # ---- querying ----------------------------------------------------------------------------------
-    def connect(self, threads: int | None = None) -> "duckdb.DuckDBPyConnection":
-        """An in-memory DuckDB connection with views `documents`, `sentences`, `mentions` (current rows)."""
+    def connect(self, threads: int | None = None, memory_limit: str | None = None) -> "duckdb.DuckDBPyConnection":
+        """An in-memory DuckDB connection with views `documents`, `sentences`, `mentions` (current rows).
+
+        DuckDB may use `memory_limit` (default $MESHTAG_DUCKDB_MEMORY, else a quarter of physical memory)
+        and spills larger joins and sorts to a temporary folder.
+        """
         import duckdb
 
-        con = duckdb.connect()
+        con = duckdb.connect(config={
+            "memory_limit": memory_limit or os.environ.get("MESHTAG_DUCKDB_MEMORY") or _quarter_of_memory(),
+            "temp_directory": str(Path(tempfile.gettempdir()) / f"meshtag-duckdb-{os.getpid()}"),
+        })
         if threads:
             con.execute(f"SET threads = {int(threads)}")
         parts = self.parts()
@@ -242,6 +251,15 @@ class CorpusStore:
             return {row[0] for row in con.execute("SELECT doc_id FROM documents").fetchall()}
         finally:
             con.close()
+
+
+def _quarter_of_memory() -> str:
+    """A quarter of this machine's physical memory, as a DuckDB size ("6GB")."""
+    try:
+        total = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError):
+        return "4GB"
+    return f"{max(1, total // 4 // 2**30)}GB"
 
 
 def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
