@@ -44,7 +44,10 @@ def test_seed_001_pubmed_copy_with_mesh(seeds_dir):
     (main,) = _read(next(seeds_dir.glob("001_*.txt")))
     assert main.title == "Analgesic Mechanisms of Antidepressants for Neuropathic Pain"
     assert main.doi == "10.3390/ijms18112483" and main.meta["journal"] == "Int J Mol Sci"
-    assert main.abstract.startswith("Tricyclic antidepressants") and "Keywords" not in main.abstract
+    assert main.abstract.startswith("Tricyclic antidepressants")
+    # the page's keyword line ends the abstract (so it is tagged) and is also listed in meta
+    assert main.abstract.endswith("Keywords: 5-HT; allodynia; dopamine; hyperalgesia; locus coeruleus; "
+                                  "noradrenaline; rats; spinal cord; spinal nerve ligation; α2-adrenergic receptors.")
     assert "locus coeruleus" in main.meta["keywords"] and "\u03b12-adrenergic receptors" in main.meta["keywords"]
     names = [h["name"] for h in main.meta["mesh_headings"]]
     assert names[:3] == ["Analgesics", "Animals", "Antidepressive Agents"] and len(names) == 11
@@ -55,7 +58,9 @@ def test_seed_001_pubmed_copy_with_mesh(seeds_dir):
 def test_seed_002_pubmed_page_with_similar_and_cited_by(seeds_dir):
     main, *related = _read(next(seeds_dir.glob("002_*.txt")))
     assert main.id == main.pmid == "33239404" and main.doi == "10.1523/JNEUROSCI.1650-20.2020"
-    assert main.abstract.startswith("Chronic pain, encompassing") and main.abstract.endswith("patient populations.")
+    assert main.abstract.startswith("Chronic pain, encompassing")
+    assert main.abstract.endswith("patient populations. Keywords: Fc gamma receptors; Nrf2; TSPO; biomarkers; "
+                                  "cannabinoids; sex differences.")
     assert main.meta["keywords"][-1] == "sex differences"
     similar = [d for d in related if d.meta["relation"] == "similar"]
     cited = [d for d in related if d.meta["relation"] == "cited_by"]

@@ -1,6 +1,8 @@
 """Web-page captures of an article (PubMed page, aggregator pages like the bundled seeds), saved as text.
 
-The main record (title, abstract, journal, year, DOI/PMID, keywords, MeSH terms) is the first document;
+The main record (title, abstract, journal, year, DOI/PMID, keywords, MeSH terms) is the first document.
+Its "Keywords:" line stays at the end of the abstract, as the page shows it, so author keywords
+("allodynia", "Fc gamma receptors") are tagged with the record; they are also listed in `meta.keywords`.
 each "Similar Publications", "Similar articles" and "Cited by" entry with a title or abstract follows as
 its own document (`meta.relation` = similar / cited_by, `meta.parent` = the main record's id). Page
 furniture (visit counts, rankings, "View Article and Find Full Text PDF", references) is left out.
@@ -130,6 +132,7 @@ def _main_record(title: str, sections: _Sections) -> Document:
         km = _KEYWORDS.match(para)
         if km:
             keywords = [k.strip().rstrip(".").strip() for k in km.group(1).split(";") if k.strip().rstrip(".")]
+            kept.append(para)
         elif abstract_lines is not None or _is_abstract_paragraph(para, title):
             kept.append(para)
     if keywords:
