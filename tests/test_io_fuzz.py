@@ -3,7 +3,8 @@ documents or clear problem lines — never a traceback or a hang. The long run i
 from __future__ import annotations
 
 import gzip
-import io
+import tempfile
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,7 +14,7 @@ from meshtag.errors import ErrorLog, InputError
 from meshtag.io import FORMATS, read_documents, write_documents
 from meshtag.model import Document
 
-FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures" / "io"
+FIXTURES = Path(__file__).parent / "fixtures" / "io"
 SAMPLES = {
     "pubtator": "sample.pubtator.txt", "jsonl": "sample.jsonl", "bioc": "sample.bioc.xml",
     "pubmed_xml": "pubmed_efetch.xml", "medline": "sample.nbib", "page": "../../../seeds/002_d5027c4957fd2685.txt",
@@ -22,31 +23,21 @@ FUZZ = settings(max_examples=100, deadline=3000, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
-def _sample(fmt: str) -> bytes:
-    """A valid file for `fmt` (fixture files, or one written by our own writers)."""
+def sample_bytes(fmt: str) -> bytes:
+    """A valid file for `fmt`: a fixture file, or one written by our own writers."""
     if fmt in SAMPLES:
         return (FIXTURES / SAMPLES[fmt]).read_bytes()
-    docs = [Document(id="1", title="=Morphine", abstract="Pain\tand \"opioids\", 1;2", pmid="1",
-                     meta={"journal": "Pain"}), Document(id="2", title="Second", abstract="Text")]
     if fmt == "txt":
         return b"Morphine and pain\n\nMorphine binds the mu opioid receptor."
-    buffer = io.BytesIO()
-    if fmt == "parquet":
-        path = FIXTURES.parent.parent / ".fuzz_sample.parquet"
-        write_documents(docs, path, "parquet")
-        data = path.read_bytes()
-        path.unlink()
-        return data
-    text = io.StringIO()
-    import contextlib
-    import sys
-    with contextlib.redirect_stdout(text):
-        write_documents(docs, None, {"bioc_json": "bioc"}.get(fmt, fmt))
-    buffer.write(text.getvalue().encode())
-    return buffer.getvalue()
+    docs = [Document(id="1", title="=Morphine", abstract="Pain\tand \"opioids\", 1;2", pmid="1",
+                     meta={"journal": "Pain"}), Document(id="2", title="Second", abstract="Text")]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "sample"
+        write_documents(docs, path, {"bioc_json": "bioc"}.get(fmt, fmt))
+        return path.read_bytes()
 
 
-def _mutate(data: bytes, ops: list[tuple[int, int, int, bytes]]) -> bytes:
+def mutate(data: bytes, ops: list[tuple[int, int, int, bytes]]) -> bytes:
     """Apply (kind, position, length, payload) edits: delete, insert, overwrite, duplicate, truncate."""
     for kind, pos, length, payload in ops:
         pos = pos % (len(data) + 1)
@@ -98,7 +89,7 @@ def test_arbitrary_bytes(tmp_path_factory, fmt, data):
 @FUZZ
 @given(ops=MUTATIONS, compress=st.booleans())
 def test_mutated_valid_files(tmp_path_factory, fmt, ops, compress):
-    data = _mutate(_sample(fmt), ops)
+    data = mutate(sample_bytes(fmt), ops)
     path = tmp_path_factory.getbasetemp() / f"fuzz-mutated-{fmt}"
     path.write_bytes(gzip.compress(data) if compress else data)
     _check(path, fmt)
