@@ -48,6 +48,8 @@ def test_roundtrip_keeps_text_ids_and_mentions(tmp_path, fmt, name):
     back, log = _read_back(out)
     assert [_core(d) for d in back] == [_core(d) for d in docs]
     assert [_spans(d) for d in back] == [_spans(d) for d in docs]
+    assert [(m.name, m.source, m.score) for m in back[0].mentions] == [
+        (m.name, m.source, m.score) for m in docs[0].mentions]
     assert back[0].meta["journal"] == "Pain"
 
 

@@ -49,6 +49,8 @@ def read_documents(inputs: str | Path | Iterable[str | Path], format: str | None
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     opts = ReadOptions.from_kwargs(options)
+    if format and format.strip().lower() == "tsv" and opts.delimiter is None:
+        opts.delimiter = "\t"
     forced = canonical_format(format) if format else None
     stats = stats if stats is not None else ReadStats()
     seen: dict[str, int] = {}  # id -> last suffix used for it

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from meshtag.model import Document
+from meshtag.model import SOURCES, Document, Mention
 
 from .annotations import add_annotation
 from .base import ReadContext
@@ -56,11 +56,24 @@ def _add_annotations(doc: Document, passages: list[dict], base: int, ctx: ReadCo
             start = min(int(loc["offset"]) for loc in locations) - offset
             end = max(int(loc["offset"]) + int(loc["length"]) for loc in locations) - offset
             a_infons = ann.get("infons") or {}
+            before = len(doc.mentions)
             add_annotation(doc, ctx, record, position + start, position + end, ann.get("text") or "",
                            a_infons.get("type") or "", _first(a_infons, ID_INFONS))
-            if doc.mentions and a_infons.get("name") and doc.mentions[-1].start == position + start:
-                doc.mentions[-1].name = a_infons["name"]
+            if len(doc.mentions) > before:
+                _restore(doc.mentions[-1], a_infons)
         position += len(text) + 1
+
+
+def _restore(mention: Mention, infons: dict) -> None:
+    """Keep name, source and score when the file was written by meshtag (infons `name`, `source`, `score`)."""
+    if infons.get("name"):
+        mention.name = str(infons["name"])
+    if infons.get("source") in SOURCES:
+        mention.source = infons["source"]
+    try:
+        mention.score = float(infons.get("score", mention.score))
+    except (TypeError, ValueError):
+        pass  # not a meshtag score: the gold default (1.0) stands
 
 
 def _ptype(passage: dict) -> str:
