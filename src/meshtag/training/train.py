@@ -45,7 +45,7 @@ def train(output: str | Path, seed: int = 0, max_steps: int | None = None,
 
 
 def export_model(best: Path, output: Path, config: Path, train_path: Path, dev_path: Path,
-                 seed: int, command: str) -> dict:
+                 seed: int, command: str, note: str | None = None) -> dict:
     """Copy a spaCy `model-best` folder to `output` (replacing it), write its MANIFEST; return dev scores.
 
     Also used for a run stopped at a time budget: `command` must then name the `--max-steps` that
@@ -60,7 +60,7 @@ def export_model(best: Path, output: Path, config: Path, train_path: Path, dev_p
         shutil.rmtree(output)
     staged.rename(output)
     meta = json.loads((output / "meta.json").read_text("utf-8"))
-    write_manifest(output, meta, config, train_path, dev_path, seed, command, spacy.__version__)
+    write_manifest(output, meta, config, train_path, dev_path, seed, command, spacy.__version__, note)
     return meta.get("performance", {})
 
 
@@ -73,7 +73,7 @@ def sha256(path: Path) -> str:
 
 
 def write_manifest(model_dir: Path, meta: dict, config: Path, train_path: Path, dev_path: Path,
-                   seed: int, command: str, spacy_version: str) -> Path:
+                   seed: int, command: str, spacy_version: str, note: str | None = None) -> Path:
     """MANIFEST.md: provenance (corpora, config, seed, command, versions), dev scores, file checksums."""
     perf = meta.get("performance", {})
     per_type = perf.get("ents_per_type", {})
@@ -92,6 +92,7 @@ def write_manifest(model_dir: Path, meta: dict, config: Path, train_path: Path, 
         "- Tokenizer: `meshtag.Tokenizer.v1` (import `meshtag.nlp.tokenizer` before `spacy.load`)",
         "- No pretrained vectors; nothing downloaded. Optimizer state is not saved.",
         f"- Size: {size / 1e6:.1f} MB",
+        *([f"- Note: {note}"] if note else []),
         "",
         "## Dev scores (spaCy's scorer, exact span + label, on training/dev.spacy)",
         "",
