@@ -29,6 +29,7 @@ DEV_SETS = {
 }
 _WORD = re.compile(r"\w+|[^\w\s]")
 NAIVE_MAX_TOKENS = 8
+UNLINKED_SYSTEMS = {"ner model alone"}  # systems that give no ids: only their strict NER is shown
 
 
 class NaiveDictionary:
@@ -80,13 +81,31 @@ class NaiveDictionary:
         return Document(id=doc.id, title=doc.title, abstract=doc.abstract, mentions=mentions)
 
 
+def ner_model_tagger():
+    """The committed statistical NER alone (no linking): its strict NER row shows what the model adds."""
+    import spacy
+
+    import meshtag.nlp.tokenizer  # noqa: F401  registers the tokenizer the model was trained with
+    from meshtag.paths import models_dir
+
+    nlp = spacy.load(models_dir() / "ner")
+
+    def tag(docs: list[Document]) -> list[Document]:
+        return [Document(id=d.id, title=d.title, abstract=d.abstract,
+                         mentions=[Mention(e.start_char, e.end_char, e.text, e.label_, source="model") for e in doc.ents])
+                for d, doc in zip(docs, nlp.pipe(d.text for d in docs))]
+
+    return tag
+
+
 def markdown(rows: list[tuple[str, str, str, dict[str, PRF], float]]) -> str:
     """| corpus | type | system | strict NER P/R/F1 | mention NER+ID P/R/F1 | document concept P/R/F1 | s |"""
     head = ("| corpus | type | system | strict NER P / R / **F1** | mention NER+ID P / R / **F1** "
             "| document concept ID P / R / **F1** | seconds |\n| --- | --- | --- | --- | --- | --- | --- |")
     lines = [head]
     for corpus, label, system, levels, seconds in rows:
-        cells = " | ".join(f"{levels[lv].precision:.3f} / {levels[lv].recall:.3f} / **{levels[lv].f1:.3f}**"
+        cells = " | ".join("—" if system in UNLINKED_SYSTEMS and lv != "ner" else
+                           f"{levels[lv].precision:.3f} / {levels[lv].recall:.3f} / **{levels[lv].f1:.3f}**"
                            for lv in LEVELS)
         lines.append(f"| {corpus} | {label} | {system} | {cells} | {seconds:.0f} |")
     return "\n".join(lines)
@@ -99,22 +118,29 @@ def main() -> None:
                         help="MeSH TSVs for the naive dictionary floor")
     parser.add_argument("--modes", nargs="*", default=["fast", "accurate"], choices=["fast", "accurate"])
     parser.add_argument("--no-naive", action="store_true", help="skip the naive lowercase dictionary floor")
+    parser.add_argument("--ner-only", action="store_true", help="also score the NER model alone (strict NER only)")
     parser.add_argument("--append", action="store_true", help="append the table to benchmarks/RESULTS.md")
     args = parser.parse_args()
 
     errors = ErrorLog()
     gold = {name: (corpus, read_gold(args.corpora / rel, errors)) for name, (corpus, rel) in DEV_SETS.items()}
     systems = [] if args.no_naive else ["naive"]
-    systems += args.modes
+    systems += (["ner model alone"] if args.ner_only else []) + args.modes
     rows = []
     for system in systems:
-        naive = NaiveDictionary(args.mesh) if system == "naive" else None
+        if system == "naive":
+            naive = NaiveDictionary(args.mesh)
+            tagger, system = (lambda docs: [naive.tag(d) for d in docs]), "naive lowercase MeSH"
+        elif system == "ner model alone":
+            tagger = ner_model_tagger()
+        else:
+            tagger = (lambda mode: lambda docs: tag_with_pipeline(docs, mode))(system)
         for name, (corpus, docs) in gold.items():
             start = time.perf_counter()
-            pred = [naive.tag(d) for d in docs] if naive else tag_with_pipeline(docs, system)
+            pred = tagger(docs)
             seconds = time.perf_counter() - start
             for label, levels in score_documents(docs, pred, CORPUS_LABELS[corpus]).items():
-                rows.append((name, label, "naive lowercase MeSH" if naive else system, levels, seconds))
+                rows.append((name, label, system, levels, seconds))
             print(f"{system} on {name}: {seconds:.0f} s", file=sys.stderr)
     table = markdown(rows)
     print(table)
