@@ -27,7 +27,8 @@ _MODULES: dict[str, str] = {
 }
 ALIASES: dict[str, str] = {
     **{name: name for name in _MODULES},
-    "ndjson": "jsonl", "bioc_xml": "bioc", "tsv": "csv", "pubmed": "pubmed_xml", "xml": "pubmed_xml", "nbib": "medline", "text": "txt",
+    "ndjson": "jsonl", "bioc_xml": "bioc", "tsv": "csv", "pubmed": "pubmed_xml", "xml": "pubmed_xml",
+    "nbib": "medline", "text": "txt",
 }
 FORMATS: tuple[str, ...] = tuple(_MODULES)
 
