@@ -1,5 +1,7 @@
-"""Turn a user's --a/--b QUERY into concept ids: an id, an abbreviation defined in the corpus, a name,
-a synonym known to the KB, or a surface form seen in the corpus — tried in that order."""
+"""Turn a user's --a/--b QUERY into concept ids: an id, an abbreviation defined in the corpus, a concept
+name in the corpus, a surface form tagged in the corpus, or a name/synonym known to the KB — in that order.
+
+Corpus evidence comes before the KB so that a query finds the concept the corpus was actually linked to."""
 from __future__ import annotations
 
 import re
@@ -13,6 +15,7 @@ if TYPE_CHECKING:
 
 _MESH_ID = re.compile(r"^(?:MESH:)?([DC]\d{6,9})$", re.IGNORECASE)
 _PREFIXED_ID = re.compile(r"^[A-Za-z]+:\S+$")
+MIN_LOOKUP_SCORE = 0.9  # KB lookup: exact (1.0) or reordered (0.95) names; fuzzy matches only as a hint
 
 
 def _most_frequent(con: "duckdb.DuckDBPyConnection", where: str, value: str) -> list[str]:
@@ -23,10 +26,8 @@ def _most_frequent(con: "duckdb.DuckDBPyConnection", where: str, value: str) -> 
 
 
 def resolve_query(con: "duckdb.DuckDBPyConnection", query: str, kb: ConceptSource | None = None) -> list[str]:
-    """Concept ids meant by `query`; raises MeshtagError when nothing matches.
-
-    >>> # "MESH:D000928", "D000928", "S1R" (defined as an abbreviation in the corpus), "amitriptyline"
-    """
+    """Concept ids meant by `query` ("MESH:D000928", "D000928", "S1R", "amitriptyline", "antidepressants");
+    raises MeshtagError when nothing matches."""
     text = query.strip()
     if not text:
         raise MeshtagError("empty concept query")
@@ -43,12 +44,13 @@ def resolve_query(con: "duckdb.DuckDBPyConnection", query: str, kb: ConceptSourc
                           ORDER BY concept_id""", [text]).fetchall()
     if rows:
         return [r[0] for r in rows]
-    if kb is not None:
-        candidates = list(kb.lookup(text, 5) or [])
-        if candidates:
-            best = max(c.score for c in candidates)
-            return [c.id for c in candidates if c.score == best]
     found = _most_frequent(con, "lower(text) = lower(?)", text)
     if found:
         return found
-    raise MeshtagError(f"no concept matches {query!r} (not an id, a corpus abbreviation, a name or a synonym)")
+    candidates = list(kb.lookup(text, 5) or []) if kb is not None else []
+    confident = [c for c in candidates if c.score >= MIN_LOOKUP_SCORE]
+    if confident:
+        best = max(c.score for c in confident)
+        return [c.id for c in confident if c.score == best]
+    hint = f"; did you mean {candidates[0].name} ({candidates[0].id})?" if candidates else ""
+    raise MeshtagError(f"no concept matches {query!r} (not an id, a corpus abbreviation, a name or a synonym){hint}")
