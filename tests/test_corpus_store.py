@@ -96,7 +96,7 @@ def test_metadata_records_versions_dates_and_parts(tmp_path):
     meta = store.metadata()
     assert meta["kb_version"] == KB_VERSION and meta["pipeline_version"] == "test-1"
     assert meta["created"] <= meta["updated"]
-    assert meta["parts"] == [p.name for p in store.parts()] and len(meta["parts"]) == 1
+    assert meta["parts"] == [p.name for p in store.parts()] == store.part_names() and len(meta["parts"]) == 1
     assert (store.path / "mentions" / f"part-{meta['parts'][0]}.parquet").is_file()
 
 
@@ -175,3 +175,25 @@ def test_killed_writer_leaves_a_consistent_corpus_and_the_rerun_finishes(tmp_pat
     con = CorpusStore(corpus).connect()
     assert con.execute("SELECT count(DISTINCT doc_id), count(*) FROM mentions").fetchall()[0] == (2000, 4000)
     assert len(CorpusStore(corpus).metadata()["parts"]) == 20
+
+
+CONCURRENT = textwrap.dedent("""
+    import sys
+    from meshtag.corpus import CorpusStore
+    from meshtag.model import Document, Mention
+    store, worker = CorpusStore(sys.argv[1]), sys.argv[2]
+    for p in range(5):
+        doc = Document(id=f"{worker}-{p}", title="Morphine", abstract="")
+        doc.mentions = [Mention(0, 8, "Morphine", "DRUG", "MESH:D009020", "Morphine")]
+        store.add([doc], kb_version={"mesh": "t"}, pipeline_version="1", part=f"{worker}-{p}")
+""")
+
+
+def test_two_workers_writing_their_own_parts_at_once(tmp_path):
+    script = tmp_path / "worker.py"
+    script.write_text(CONCURRENT, encoding="utf-8")
+    workers = [subprocess.Popen([sys.executable, str(script), str(tmp_path / "c"), name]) for name in ("w1", "w2")]
+    assert [w.wait() for w in workers] == [0, 0]
+    store = CorpusStore(tmp_path / "c")
+    assert len(store.metadata()["parts"]) == 10
+    assert store.doc_ids() == {f"w{w}-{p}" for w in (1, 2) for p in range(5)}

@@ -116,6 +116,11 @@ class CorpusStore:
             infos.append(PartInfo(**{k: data[k] for k in PartInfo.__dataclass_fields__}))
         return sorted(infos, key=lambda p: (p.seq, p.name))
 
+    def part_names(self) -> list[str]:
+        """Names of the committed parts, sorted (a directory listing: cheap even with thousands of parts)."""
+        folder = self.path / "parts"
+        return sorted(p.stem for p in folder.glob("*.json")) if folder.is_dir() else []
+
     def has_part(self, name: str) -> bool:
         """True when part `name` is committed (all its files written and its manifest in place)."""
         return self._manifest_path(name).is_file()
@@ -196,7 +201,7 @@ class CorpusStore:
             meta.update({
                 "format": FORMAT_VERSION, "created": meta.get("created", now), "updated": now,
                 "kb_version": kb_version, "pipeline_version": pipeline_version,
-                "parts": [p.name for p in self.parts()],
+                "parts": self.part_names(),
             })
             with atomic_open(self.metadata_path) as fh:
                 json.dump(meta, fh, indent=1, sort_keys=True)
