@@ -38,6 +38,17 @@ def _set_table(con: "duckdb.DuckDBPyConnection", name: str, cids: Sequence[int])
     con.unregister(f"{name}_arrow")
 
 
+def _query_cids(con: "duckdb.DuckDBPyConnection", tables: PairTables, query: str,
+                kb: ConceptSource | None) -> list[int]:
+    """Keys of the concepts a query means; an error when none of them is counted in this corpus."""
+    ids = resolve_query(con, query, kb)
+    cids = tables.cids(ids)
+    if not cids:
+        hint = "" if tables.rollup else " (with --rollup, mentions of narrower concepts count for it)"
+        raise MeshtagError(f"{query!r} ({', '.join(ids)}) is not mentioned in this corpus{hint}")
+    return cids
+
+
 def _selection(tables: PairTables, has_a: bool, has_b: bool) -> tuple[str, str]:
     """WHERE clause and swap condition that put the --a concepts on the a side (and --b on the b side)."""
     in_a, in_b = "ca IN (SELECT cid FROM _qa)", "cb IN (SELECT cid FROM _qa)"
@@ -71,7 +82,7 @@ def cooccurrence(con: "duckdb.DuckDBPyConnection", *, a: str | None = None, b: s
         raise MeshtagError(f"unknown co-occurrence level {level!r} (sentence or document)")
     tables = build_pair_tables(con, kb=kb, rollup=rollup, labels=labels)
     for name, query in (("_qa", a), ("_qb", b)):
-        _set_table(con, name, tables.cids(resolve_query(con, query, kb)) if query else [])
+        _set_table(con, name, _query_cids(con, tables, query, kb) if query else [])
     where, swap = _selection(tables, a is not None, b is not None)
     n_col = "n_doc" if level == "document" else "n_sent"
     frame = con.execute(f"""
