@@ -95,6 +95,8 @@ def test_query_a_alone_puts_the_query_on_side_a(con):
     frame = cooccurrence(con, a="TRPA1", level="document")
     assert set(frame.a_id) == {TRPA1}
     assert set(frame.b_id) == {"MESH:D005727", NEURALGIA, "MESH:D010146", "MESH:D013116", SIGMA}
+    only_b = cooccurrence(con, b="TRPA1", level="document")
+    assert set(only_b.b_id) == {TRPA1} and set(only_b.a_id) == set(frame.b_id)
 
 
 def test_labels_orient_pairs_and_min_count_filters(con):

@@ -51,19 +51,20 @@ def _query_cids(con: "duckdb.DuckDBPyConnection", tables: PairTables, query: str
 
 def _selection(tables: PairTables, has_a: bool, has_b: bool) -> tuple[str, str]:
     """WHERE clause and swap condition that put the --a concepts on the a side (and --b on the b side)."""
-    in_a, in_b = "ca IN (SELECT cid FROM _qa)", "cb IN (SELECT cid FROM _qa)"
-    oriented = tables.labels is not None and len(tables.labels) == 2 and tables.labels[0] != tables.labels[1]
+    def member(side: str, table: str) -> str:
+        return f"{side} IN (SELECT cid FROM {table})"
+
     if has_a and has_b:
-        where = ("(ca IN (SELECT cid FROM _qa) AND cb IN (SELECT cid FROM _qb)) OR "
-                 "(ca IN (SELECT cid FROM _qb) AND cb IN (SELECT cid FROM _qa))")
-        swap = "NOT (ca IN (SELECT cid FROM _qa) AND cb IN (SELECT cid FROM _qb))"
+        where = (f"({member('ca', '_qa')} AND {member('cb', '_qb')}) OR "
+                 f"({member('ca', '_qb')} AND {member('cb', '_qa')})")
+        swap = f"NOT ({member('ca', '_qa')} AND {member('cb', '_qb')})"
     elif has_a or has_b:
         table = "_qa" if has_a else "_qb"
-        in_a, in_b = f"ca IN (SELECT cid FROM {table})", f"cb IN (SELECT cid FROM {table})"
-        where = f"{in_a} OR {in_b}"
-        swap = f"NOT {in_a}" if has_a else f"NOT {in_b}"
+        where = f"{member('ca', table)} OR {member('cb', table)}"
+        swap = f"NOT {member('ca', table)}" if has_a else f"NOT {member('cb', table)}"
     else:
         where, swap = "TRUE", "FALSE"
+    oriented = tables.labels is not None and len(tables.labels) == 2 and tables.labels[0] != tables.labels[1]
     return where, "FALSE" if oriented else swap
 
 
