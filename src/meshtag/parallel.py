@@ -1,20 +1,26 @@
-"""Tag on every core: batches of Documents go to worker processes that each load the pipeline once.
+"""Tag on every core: batches of documents go to worker processes that each hold the pipeline once.
 
-Output order equals input order, so `--workers N` writes exactly what `--workers 1` writes.
+Output order equals input order, so `--workers N` writes exactly what `--workers 1` writes. Only what
+the pipeline reads crosses the process boundary (id, title, abstract out; sentences and mention field
+tuples back), never a Document's metadata, so pickling stays a small share of the work.
 """
 from __future__ import annotations
 
 import multiprocessing as mp
 import os
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from itertools import islice
 from typing import Iterable, Iterator
 
-from meshtag.model import Document
+from meshtag.model import Document, Mention
 
 BATCH_DOCS = 64
 MAX_IN_FLIGHT_PER_WORKER = 3
+MENTION_FIELDS = tuple(f.name for f in fields(Mention))
+
+Payload = tuple[str, str, str]                                     # id, title, abstract
+Result = tuple[list[tuple[int, int]], list[tuple]]                 # sentences, mention field tuples
 
 
 @dataclass(frozen=True)
@@ -43,10 +49,25 @@ def _init_worker(spec: PipelineSpec) -> None:
         _WORKER_NLP = spec.load()
 
 
-def _tag_batch(batch: list[Document]) -> list[Document]:
+def to_payload(doc: Document) -> Payload:
+    return doc.id, doc.title, doc.abstract
+
+
+def _tag_payloads(batch: list[Payload]) -> list[Result]:
+    """Worker side: tag a batch and return only what tagging added."""
     from meshtag.tagging import tag_documents
 
-    return list(tag_documents(batch, _WORKER_NLP))
+    docs = (Document(id=i, title=t, abstract=a) for i, t, a in batch)
+    return [(d.sentences, [tuple(getattr(m, f) for f in MENTION_FIELDS) for m in d.mentions])
+            for d in tag_documents(docs, _WORKER_NLP)]
+
+
+def apply_result(doc: Document, result: Result) -> Document:
+    """Parent side: put a worker's sentences and mentions into the original Document."""
+    sentences, mentions = result
+    doc.sentences = list(sentences)
+    doc.mentions = [Mention(*m) for m in mentions]
+    return doc
 
 
 def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -72,14 +93,19 @@ def tag_parallel(documents: Iterable[Document], spec: PipelineSpec, workers: int
     global _WORKER_NLP
     forking = "fork" in mp.get_all_start_methods()
     ctx = mp.get_context("fork") if forking else mp.get_context()
-    if forking:
+    if forking:  # load before forking: the workers share the parent's pipeline and mapped KB pages
         _WORKER_NLP = nlp or spec.load()
     in_flight: deque = deque()
     with ctx.Pool(workers, initializer=_init_worker, initargs=(spec,)) as pool:
         # Pool.imap would read the whole input ahead; a bounded queue of batches keeps memory constant
         for batch in batched(documents, batch_size):
-            in_flight.append(pool.apply_async(_tag_batch, (batch,)))
+            in_flight.append((batch, pool.apply_async(_tag_payloads, ([to_payload(d) for d in batch],))))
             if len(in_flight) >= MAX_IN_FLIGHT_PER_WORKER * workers:
-                yield from in_flight.popleft().get()
+                yield from _collect(*in_flight.popleft())
         while in_flight:
-            yield from in_flight.popleft().get()
+            yield from _collect(*in_flight.popleft())
+
+
+def _collect(batch: list[Document], pending) -> Iterator[Document]:
+    for doc, result in zip(batch, pending.get()):
+        yield apply_result(doc, result)
