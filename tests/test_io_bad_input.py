@@ -52,10 +52,12 @@ def test_record_without_pmid_is_skipped_and_reading_continues(tmp_path, efetch):
 def test_empty_and_unknown_files_are_one_line_each(tmp_path, fixtures):
     (tmp_path / "empty.xml").write_bytes(b"")
     (tmp_path / "blob.bin").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "desc.xml").write_bytes(b'<?xml version="1.0"?>\n<DescriptorRecordSet></DescriptorRecordSet>\n')
     docs, log = _read([tmp_path, fixtures / "io" / "sample.jsonl"])
     assert len(docs) == 3  # the good file is still read
     assert f"{tmp_path / 'blob.bin'}: unknown format" in log.problems[0]
-    assert log.problems[1] == f"{tmp_path / 'empty.xml'}: empty file"
+    assert f"{tmp_path / 'desc.xml'}: unknown format" in log.problems[1]
+    assert log.problems[2] == f"{tmp_path / 'empty.xml'}: empty file"
 
 
 def test_latin1_text_is_decoded_with_a_warning(tmp_path):

@@ -13,9 +13,12 @@ FORMAT = "txt"
 _SPACES = re.compile(r"\s+")
 
 
+_MARKUP = re.compile(rb"^(\xef\xbb\xbf)?\s*<[?!A-Za-z]")
+
+
 def sniff(head: bytes) -> bool:
-    """Any text without NUL bytes (the fallback after every other format)."""
-    return b"\x00" not in head and bool(head.strip())
+    """Any text without NUL bytes that is not XML/HTML markup (the fallback after every other format)."""
+    return b"\x00" not in head and bool(head.strip()) and not _MARKUP.match(head)
 
 
 def read(ctx: ReadContext) -> Iterator[Document]:
