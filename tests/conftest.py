@@ -9,11 +9,11 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def fixtures() -> Path:
     return FIXTURES
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return ROOT / "seeds"

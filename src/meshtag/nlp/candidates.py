@@ -60,8 +60,18 @@ def set_candidates(doc: Doc, candidates: list[Candidate]) -> None:
 
 
 @lru_cache(maxsize=4)
-def get_kb(path: str | None = None):
-    """The knowledge base for `path` (None: the committed default), loaded once per process."""
+def get_kb(path: str | None = None, curation_dir: str | None = None, curation_fingerprint: str = ""):
+    """The knowledge base for `path` (None: the committed default), loaded once per process.
+
+    With `curation_dir`, a separate instance that also knows the reviewers' accepted surface forms, so
+    one pipeline's curation never leaks into another pipeline of the same process; the fingerprint of
+    the folder's decisions is part of the cache key, so an import followed by a new load is seen.
+    """
     from meshtag.kb import KnowledgeBase
 
-    return KnowledgeBase.load(Path(path) if path else None)
+    kb = KnowledgeBase.load(Path(path) if path else None)
+    if curation_dir:
+        from meshtag.review.curation import Curation
+
+        kb.add_terms(Curation.load(curation_dir).synonym_rows())
+    return kb

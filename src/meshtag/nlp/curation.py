@@ -6,7 +6,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from meshtag.model import Document, Mention
-from meshtag.nlp.candidates import get_kb
 
 
 def mention_from_span(ent: Span, sentence: int = 0) -> Mention:
@@ -31,21 +30,19 @@ def set_entities(doc: Doc, mentions: list[Mention]) -> None:
         span._.score, span._.related_id = m.score, m.related_id
 
 
-@Language.factory("meshtag_curation", default_config={"kb_path": None, "curation_dir": None})
-def make_curation(nlp: Language, name: str, kb_path: str | None, curation_dir: str | None) -> "CurationApplier":
-    return CurationApplier(kb_path, curation_dir)
+@Language.factory("meshtag_curation", default_config={"curation_dir": None})
+def make_curation(nlp: Language, name: str, curation_dir: str | None) -> "CurationApplier":
+    return CurationApplier(curation_dir)
 
 
 class CurationApplier:
-    """Applies a `meshtag.review.curation.Curation` to doc.ents; a no-op when there is no curation."""
+    """Applies a `meshtag.review.curation.Curation` to doc.ents; a no-op when there is no curation.
+    (Its accepted surface forms are matched by `meshtag_dictionary`, given the same folder.)"""
 
-    def __init__(self, kb_path: str | None = None, curation_dir: str | None = None):
-        from meshtag.review.curation import Curation, resolve_curation_dir
+    def __init__(self, curation_dir: str | None = None):
+        from meshtag.review.curation import Curation
 
-        self.folder = resolve_curation_dir(curation_dir)
-        self.curation = Curation.load(self.folder)
-        if not self.curation.is_empty:
-            get_kb(kb_path).add_terms(self.curation.synonym_rows())
+        self.curation = Curation.load(curation_dir)
 
     @property
     def fingerprint(self) -> str:

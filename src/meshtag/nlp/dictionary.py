@@ -1,11 +1,17 @@
 """KB dictionary matching: longest normalised matches of MeSH names, entry terms and curated terms."""
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from meshtag.nlp.blocklist import default_blocked_path, load_blocked
 from meshtag.nlp.candidates import Candidate, get_candidates, get_kb, resolve_overlaps
+
+
+# Normalised matching ignores punctuation, but a name never spans a clause break ("receptors; BDNF").
+CLAUSE_BREAK = re.compile(r"[;!?]|[,.:](?=\s)")
 
 
 def inside_word(text: str, start: int, end: int) -> bool:
@@ -17,11 +23,13 @@ def inside_word(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
 
 
-@Language.factory("meshtag_dictionary", default_config={"kb_path": None, "blocked_terms": None})
-def make_dictionary_matcher(nlp: Language, name: str, kb_path: str | None,
-                            blocked_terms: str | None) -> "DictionaryMatcher":
-    """`blocked_terms`: a blocked-terms TSV (None: the committed default; "": block nothing)."""
-    return DictionaryMatcher(kb_path, blocked_terms)
+@Language.factory("meshtag_dictionary",
+                  default_config={"kb_path": None, "blocked_terms": None, "curation_dir": None})
+def make_dictionary_matcher(nlp: Language, name: str, kb_path: str | None, blocked_terms: str | None,
+                            curation_dir: str | None) -> "DictionaryMatcher":
+    """`blocked_terms`: a blocked-terms TSV (None: the committed default; "": block nothing);
+    `curation_dir`: a reviewer curation folder whose accepted surface forms are matched too."""
+    return DictionaryMatcher(kb_path, blocked_terms, curation_dir)
 
 
 class DictionaryMatcher:
@@ -31,8 +39,14 @@ class DictionaryMatcher:
     the procedure "Induced Hypotension" has no label, so "hypotension" (a condition) is kept.
     """
 
-    def __init__(self, kb_path: str | None = None, blocked_terms: str | None = None):
-        self.kb = get_kb(kb_path)
+    def __init__(self, kb_path: str | None = None, blocked_terms: str | None = None,
+                 curation_dir: str | None = None):
+        fingerprint = ""
+        if curation_dir:
+            from meshtag.review.curation import Curation
+
+            fingerprint = Curation.load(curation_dir).fingerprint
+        self.kb = get_kb(kb_path, curation_dir if fingerprint else None, fingerprint)
         path = str(default_blocked_path()) if blocked_terms is None else blocked_terms
         self.blocked = load_blocked(path) if path else frozenset()
 
@@ -49,7 +63,7 @@ class DictionaryMatcher:
         text = doc.text
         found = []
         for match in self.kb.find_all(text):
-            if inside_word(text, match.start, match.end):
+            if inside_word(text, match.start, match.end) or CLAUSE_BREAK.search(text, match.start, match.end):
                 continue
             ids = self.labelled_ids(match.key, match.concept_ids)
             if ids:

@@ -8,21 +8,30 @@ from spacy.tokens import Doc
 
 from meshtag.nlp.candidates import Candidate, get_candidates, get_kb
 
-DEFAULT_THRESHOLD = 0.75
+DEFAULT_THRESHOLD = 0.75   # below: kept with its label, flagged unlinked
+DEFAULT_MIN_SCORE = 0.5    # below: not a mention of anything the KB knows (e.g. "Meanwhile"), dropped
 LOOKUP_CANDIDATES = 5
 
 
-@Language.factory("meshtag_model_linker", default_config={"kb_path": None, "threshold": DEFAULT_THRESHOLD})
-def make_model_linker(nlp: Language, name: str, kb_path: str | None, threshold: float) -> "ModelLinker":
-    return ModelLinker(kb_path, threshold)
+@Language.factory("meshtag_model_linker",
+                  default_config={"kb_path": None, "threshold": DEFAULT_THRESHOLD, "min_score": DEFAULT_MIN_SCORE})
+def make_model_linker(nlp: Language, name: str, kb_path: str | None, threshold: float,
+                      min_score: float) -> "ModelLinker":
+    return ModelLinker(kb_path, threshold, min_score)
 
 
 class ModelLinker:
-    """Adds the NER's entities (in `doc.ents`) as candidates, linked by label-compatible KB lookup."""
+    """Adds the NER's entities (in `doc.ents`) as candidates, linked by label-compatible KB lookup.
 
-    def __init__(self, kb_path: str | None = None, threshold: float = DEFAULT_THRESHOLD):
+    An unlinked model mention never displaces dictionary mentions it overlaps ("neuropathic pain
+    disorders" keeps the linked "neuropathic pain"), and one the KB knows nothing like is dropped.
+    """
+
+    def __init__(self, kb_path: str | None = None, threshold: float = DEFAULT_THRESHOLD,
+                 min_score: float = DEFAULT_MIN_SCORE):
         self.kb = get_kb(kb_path)
         self.threshold = threshold
+        self.min_score = min_score
 
     def link(self, text: str, label: str) -> tuple[tuple[str, ...], float]:
         """Concept ids (best first) of the given label for a mention text, and the best score."""
@@ -33,10 +42,13 @@ class ModelLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = get_candidates(doc)
+        known = list(candidates)
         for ent in doc.ents:
             ids, score = self.link(ent.text, ent.label_)
             cand = Candidate(ent.start_char, ent.end_char, ids, "model", score=score, label=ent.label_)
             if not ids:
+                if score < self.min_score or any(cand.overlaps(k) for k in known):
+                    continue
                 cand.notes.append("unlinked")
             candidates.append(cand)
         doc.ents = []

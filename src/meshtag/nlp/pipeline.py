@@ -9,7 +9,7 @@ from spacy.language import Language
 
 # Importing the component modules registers their factories with spaCy.
 from meshtag.nlp import (  # noqa: F401
-    abbreviations, ambiguity, curation, dictionary, entities, model_linker, propagation, sentences, tokenizer,
+    abbreviations, ambiguity, coordination, curation, dictionary, entities, model_linker, propagation, sentences, tokenizer,
 )
 from meshtag.paths import models_dir
 
@@ -28,11 +28,17 @@ def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: st
     `blocked_terms`: a blocked-terms TSV (None: models/curation/blocked_terms.tsv; "": none)."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    from meshtag.review.curation import resolve_curation_dir
+
     kb_cfg = str(kb_path) if kb_path else None
+    folder = resolve_curation_dir(curation)
+    curation_cfg = str(folder) if folder else None
     nlp = tokenizer.blank_biomedical()
     nlp.add_pipe("meshtag_sentences")
     nlp.add_pipe("meshtag_abbreviations")
-    nlp.add_pipe("meshtag_dictionary", config={"kb_path": kb_cfg, "blocked_terms": blocked_terms})
+    nlp.add_pipe("meshtag_dictionary",
+                 config={"kb_path": kb_cfg, "blocked_terms": blocked_terms, "curation_dir": curation_cfg})
+    nlp.add_pipe("meshtag_coordination", config={"kb_path": kb_cfg})
     if mode == "accurate":
         add_statistical_ner(nlp, Path(ner_path) if ner_path else default_ner_dir(), kb_cfg)
     nlp.add_pipe("meshtag_abbreviation_propagation", config={"kb_path": kb_cfg})
@@ -41,7 +47,7 @@ def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: st
     nlp.meta["name"] = f"meshtag_{mode}"
     nlp.meta["version"] = PIPELINE_VERSION
     nlp.meta["meshtag_mode"] = mode
-    nlp.add_pipe("meshtag_curation", config={"kb_path": kb_cfg, "curation_dir": str(curation) if curation else None})
+    nlp.add_pipe("meshtag_curation", config={"curation_dir": curation_cfg})
     return nlp
 
 

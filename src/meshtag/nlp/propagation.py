@@ -24,20 +24,21 @@ class AbbreviationPropagation:
         self.kb = get_kb(kb_path)
 
     def long_form_candidate(self, long_form: Span, candidates: list[Candidate]) -> Candidate | None:
-        """The candidate that names the long form: one ending at its end and covering most of it."""
+        """The concept the long form names: the KB's exact reading of the whole long form, else the
+        longest candidate that ends where it ends (its head: "levodopa-induced dyskinesia" → dyskinesia)."""
         start, end = long_form.start_char, long_form.end_char
         best = None
         for cand in candidates:
             if cand.source == "abbreviation" or cand.end != end or cand.start < start:
                 continue
-            if (cand.end - cand.start) * 2 >= end - start and (best is None or cand.start < best.start):
+            if best is None or cand.start < best.start:
                 best = cand
-        if best is not None:
+        if best is not None and best.start == start:
             return best
         for hit in self.kb.lookup(long_form.text, limit=3):
             if hit.score >= LOOKUP_MIN_SCORE and hit.label:
                 return Candidate(start, end, (hit.id,), "dictionary", score=hit.score)
-        return None
+        return best
 
     def __call__(self, doc: Doc) -> Doc:
         abbreviations = getattr(doc._, "abbreviations", None)

@@ -1,0 +1,80 @@
+"""Coordinated mentions that share a head noun: "NMDA and MOR receptors", "breast and ovarian cancer".
+
+The conjunct without its own head ("NMDA", "breast") is linked to the concept of conjunct + head
+("NMDA receptors" → Receptors, N-Methyl-D-Aspartate; "breast cancer" → Breast Neoplasms) when the KB
+knows that full name exactly, and replaces any weaker reading of the bare word (NMDA the chemical).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from meshtag.nlp.candidates import Candidate, get_candidates, get_kb, set_candidates
+
+# Heads that follow a candidate without being part of it ("MOR receptors": MOR is the candidate).
+TRAILING_HEADS = re.compile(r"\s+(receptors?|channels?|subtypes?)\b", re.IGNORECASE)
+# "W1, W2 and " / "W1 or " immediately before the second conjunct
+_WORD = r"[A-Za-z0-9\u0370-\u03ff][\w\u0370-\u03ff'-]*"
+CONJUNCTS_BEFORE = re.compile(rf"((?:{_WORD}\s*,\s*)*{_WORD})\s*(?:,\s*)?\b(?:and|or|and/or)\s+$")
+_SPLIT = re.compile(rf"{_WORD}")
+HEAD_LABELS = {"receptor": "RECEPTOR", "receptors": "RECEPTOR", "channel": "RECEPTOR", "channels": "RECEPTOR",
+               "subtype": "RECEPTOR", "subtypes": "RECEPTOR"}
+LOOKBACK = 80
+
+
+@Language.factory("meshtag_coordination", default_config={"kb_path": None})
+def make_coordination(nlp: Language, name: str, kb_path: str | None) -> "Coordination":
+    return Coordination(kb_path)
+
+
+class Coordination:
+    """Adds a candidate for each bare conjunct whose conjunct + shared head is a KB term."""
+
+    def __init__(self, kb_path: str | None = None):
+        self.kb = get_kb(kb_path)
+
+    def head_of(self, text: str, cand: Candidate) -> tuple[str, str | None] | None:
+        """(head word, required label or None) shared by the conjuncts before `cand`."""
+        trailing = TRAILING_HEADS.match(text, cand.end)
+        if trailing:
+            return trailing.group(1), HEAD_LABELS[trailing.group(1).lower()]
+        words = _SPLIT.findall(text[cand.start:cand.end])
+        if len(words) < 2:
+            return None
+        concept = self.kb.get(cand.concept_ids[0]) if cand.concept_ids else None
+        return words[-1], concept.label if concept else cand.label
+
+    def conjunct_candidates(self, text: str, cand: Candidate) -> list[Candidate]:
+        window_start = max(0, cand.start - LOOKBACK)
+        match = CONJUNCTS_BEFORE.search(text[window_start:cand.start])
+        head = self.head_of(text, cand) if match else None
+        if head is None:
+            return []
+        head_word, label = head
+        found = []
+        for word in _SPLIT.finditer(match.group(1)):
+            hits = self.kb.lookup(f"{word.group(0)} {head_word}", limit=1)
+            if hits and hits[0].score >= 1.0 and hits[0].label and hits[0].label == label:
+                start = window_start + match.start(1) + word.start()
+                found.append(Candidate(start, start + len(word.group(0)), (hits[0].id,), "dictionary",
+                                       notes=["coordination"]))
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        if " and " not in text and " or " not in text:
+            return doc
+        candidates = get_candidates(doc)
+        added = [new for cand in candidates for new in self.conjunct_candidates(text, cand)]
+        if added:
+            kept = [c for c in candidates if not any(c.overlaps(n) for n in added)]
+            set_candidates(doc, kept + added)
+        return doc
+
+    def to_disk(self, path, exclude=()) -> None:
+        pass
+
+    def from_disk(self, path, exclude=()) -> "Coordination":
+        return self

@@ -1,0 +1,107 @@
+"""The tagging pipeline: API, span extensions, abbreviation propagation, ambiguity, coordination, CLI."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from spacy.language import Language
+
+import meshtag
+from meshtag.tagging import tag_text
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return meshtag.load(mode="fast")
+
+
+def mentions(nlp, text):
+    return [(m.text, m.label, m.id, m.source) for m in tag_text(text, nlp).mentions]
+
+
+def test_load_returns_a_spacy_pipeline_with_linked_entities(nlp):
+    assert isinstance(nlp, Language)
+    assert "meshtag_dictionary" in nlp.pipe_names and nlp.meta["meshtag_mode"] == "fast"
+    doc = nlp("Amitriptyline relieved neuropathic pain in the locus coeruleus via TRPA1.")
+    ents = {(e.text, e.label_, e._.concept_id, e._.concept_name, e._.source) for e in doc.ents}
+    assert ("Amitriptyline", "DRUG", "MESH:D000639", "Amitriptyline", "dictionary") in ents
+    assert ("neuropathic pain", "CONDITION", "MESH:D009437", "Neuralgia", "dictionary") in ents
+    assert ("locus coeruleus", "BRAIN_REGION", "MESH:D008125", "Locus Coeruleus", "dictionary") in ents
+    assert ("TRPA1", "RECEPTOR", "MESH:D000074025", "TRPA1 Cation Channel", "dictionary") in ents
+    assert all(e._.score is not None for e in doc.ents)
+
+
+def test_offsets_and_sentences_are_exact(nlp):
+    text = "Pain persisted. Smith et al. gave 2.5 mg of morphine (e.g. in rats). Morphine helped."
+    doc = tag_text(text, nlp)
+    for m in doc.mentions:
+        assert text[m.start:m.end] == m.text
+    by_text = {(m.text, m.sentence) for m in doc.mentions}
+    assert ("morphine", 1) in by_text and ("Morphine", 2) in by_text
+    assert len(doc.sentences) == 3
+
+
+def test_defined_short_form_takes_the_long_forms_concept_everywhere(nlp):
+    text = ("Sigma 1 receptor (S1R) is a chaperone. S1R antagonists reduce pain. "
+            "Mice lacking S1R were studied.")
+    s1r = [(m.text, m.id, m.source) for m in tag_text(text, nlp).mentions if m.text == "S1R"]
+    assert len(s1r) == 3 and {mid for _, mid, _ in s1r} == {"MESH:D000097605"}
+    assert {src for _, _, src in s1r} == {"abbreviation"}
+
+
+def test_short_form_defined_as_a_non_concept_loses_its_global_meaning(nlp):
+    # MOR is the mu opioid receptor in the KB, but here it is defined as something else
+    text = "The mean occlusion rate (MOR) was measured. MOR receptors were not studied; MOR rose."
+    assert not any(t == "MOR" for t, *_ in mentions(nlp, text))
+
+
+def test_ambiguous_alias_needs_context(nlp):
+    assert not any(t == "MOR" for t, *_ in mentions(nlp, "The MOR of the cohort was 12 percent."))
+    assert ("MOR", "RECEPTOR", "MESH:D017450", "dictionary") in mentions(nlp, "MOR agonists relieved pain.")
+
+
+def test_names_do_not_span_clause_breaks(nlp):
+    found = mentions(nlp, "effects on NMDA receptors; BDNF levels rose.")
+    assert ("BDNF", "RECEPTOR", "MESH:D019208", "dictionary") in found
+    assert not any(";" in t for t, *_ in found)
+
+
+def test_coordinated_receptors_share_their_head(nlp):
+    found = mentions(nlp, "It acts on NMDA and MOR receptors.")
+    assert ("NMDA", "RECEPTOR", "MESH:D016194", "dictionary") in found
+    assert ("MOR", "RECEPTOR", "MESH:D017450", "dictionary") in found
+
+
+def test_labelled_term_inside_an_unlabelled_longer_term_is_kept(nlp):
+    # "induced hypotension" is a procedure (no label); the condition inside it must survive
+    assert ("hypotension", "CONDITION", "MESH:D007022", "dictionary") in \
+        mentions(nlp, "A case of captopril-induced hypotension.")
+
+
+def test_blocked_generic_terms_are_not_tagged(nlp):
+    found = {t.lower() for t, *_ in mentions(nlp, "Patients received placebo or the study drug.")}
+    assert "placebo" not in found and "drug" not in found
+
+
+def test_tag_cli_writes_jsonl_with_mentions(tmp_path, seeds_dir):
+    out = tmp_path / "tagged.jsonl"
+    proc = subprocess.run([sys.executable, "-m", "meshtag.cli", "tag", str(seeds_dir / "001_3c69733d21d4baa9.txt"),
+                           "--mode", "fast", "--no-progress", "-o", str(out)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    main = docs[0]
+    assert set(main) >= {"id", "title", "abstract", "pmid", "doi", "meta", "mentions"}
+    text = main["title"] + " " + main["abstract"]
+    assert main["mentions"] and all(text[m["start"]:m["end"]] == m["text"] for m in main["mentions"])
+    assert set(main["mentions"][0]) >= {"start", "end", "text", "label", "id", "name", "sentence", "source", "score"}
+    assert "meshtag tag: 1 documents" in proc.stderr
+
+
+def test_tag_cli_reports_nothing_readable(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "meshtag.cli", "tag", str(empty), "--mode", "fast",
+                           "--no-progress", "-o", str(tmp_path / "o.jsonl")], capture_output=True, text=True)
+    assert proc.returncode != 0 and "empty.txt" in proc.stderr
