@@ -7,10 +7,16 @@ linker name). scispaCy's NER models cannot be downloaded here, so the pipeline i
 + sentencizer + AbbreviationDetector + an "entities given" component (gold spans, or meshtag's
 mentions) + the EntityLinker; the top `kb_ents` candidate is the predicted concept.
 
-scispaCy 0.6.2's `create_tfidf_ann_index` refuses scipy >= 1.11 only because it saves the tf-idf
-vectors as float16, which newer scipy cannot hold in a sparse matrix. We skip that version check, let
-it build in memory (`out_path=None`), and save the same four files ourselves with float32 vectors;
-`LinkerPaths.load` reads them back (it converts the vectors to float32 anyway).
+Two deviations from a plain `create_tfidf_ann_index(out_dir, kb)` call, both forced by this machine:
+- scispaCy 0.6.2 refuses scipy >= 1.11 only because it saves the tf-idf vectors as float16, which newer
+  scipy cannot hold in a sparse matrix. We skip that version check, let it build in memory
+  (`out_path=None`) and save the same four files ourselves with float32 vectors; `LinkerPaths.load`
+  reads them back (it converts the vectors to float32 anyway).
+- its HNSW build parameters (M=100, efConstruction=2000, 60 threads) need hours of CPU for the 784k
+  MeSH names and entry terms on 2 shared cores. We keep M=100 (graph degree, which sets query cost) and
+  the query-time efSearch=200, and lower efConstruction to 200 with 2 threads (`INDEX_OVERRIDES`):
+  the graph is a little less exhaustive (recall can only be lower, never the query cheaper), which is
+  the peer's own published trade-off knob.
 """
 from __future__ import annotations
 
@@ -27,6 +33,7 @@ from spacy.tokens import Doc
 MESH_DIR = Path("/work/shared/data/mesh")
 WORK = Path(__file__).resolve().parent / "work" / "scispacy_mesh"
 GIVEN_ENTS_KEY = "peer_given_ents"  # doc.user_data: [(start, end, label)] to become doc.ents
+INDEX_OVERRIDES = {"efConstruction": 200, "indexThreadQty": 2}  # see the module docstring
 
 
 def mesh_entities(mesh_dir: Path = MESH_DIR) -> Iterator[dict]:
@@ -66,6 +73,30 @@ def load_kb(mesh_dir: Path = MESH_DIR, work: Path = WORK):
     return KnowledgeBase(str(kb_jsonl(mesh_dir, work)))
 
 
+class _Nmslib:
+    """Stands in for `nmslib` inside scispaCy's builder: the same index, built with INDEX_OVERRIDES."""
+
+    def __init__(self, nmslib):
+        self._nmslib = nmslib
+
+    def __getattr__(self, name):
+        return getattr(self._nmslib, name)
+
+    def init(self, *args, **kwargs):
+        return _Index(self._nmslib.init(*args, **kwargs))
+
+
+class _Index:
+    def __init__(self, index):
+        self._index = index
+
+    def __getattr__(self, name):
+        return getattr(self._index, name)
+
+    def createIndex(self, params, **kwargs):  # noqa: N802 (nmslib's name)
+        return self._index.createIndex({**params, **INDEX_OVERRIDES}, **kwargs)
+
+
 def build_index(kb, work: Path = WORK) -> float:
     """Build and cache the TF-IDF + HNSW index with scispaCy's own builder; returns seconds taken (0 if cached)."""
     import joblib
@@ -77,7 +108,11 @@ def build_index(kb, work: Path = WORK) -> float:
         return 0.0
     started = time.perf_counter()
     cg.scipy_supports_sparse_float16 = lambda: True  # see the module docstring: we save float32 ourselves
-    aliases, vectorizer, index = cg.create_tfidf_ann_index(None, kb)
+    real_nmslib, cg.nmslib = cg.nmslib, _Nmslib(cg.nmslib)
+    try:
+        aliases, vectorizer, index = cg.create_tfidf_ann_index(None, kb)
+    finally:
+        cg.nmslib = real_nmslib
     joblib.dump(vectorizer, paths.tfidf_vectorizer)
     scipy.sparse.save_npz(paths.tfidf_vectors, vectorizer.transform(aliases).astype("float32"))
     Path(paths.concept_aliases_list).write_text(json.dumps(aliases), encoding="utf-8")
