@@ -66,11 +66,12 @@ def compile_kb(drafts: list[ConceptDraft], out: Path, meta: dict[str, Any]) -> d
     rows = [(ids[k], d) for k, d in by_key.items()]
     rows.sort(key=lambda r: r[0])
 
-    blob, offsets = io.BytesIO(), [0]
+    lines = [json.dumps(_record(d), ensure_ascii=False, separators=(",", ":")).encode("utf-8") for _, d in rows]
+    zdict = fmt.make_zdict(lines)
+    blob, offsets = io.BytesIO(), [len(zdict)]
+    blob.write(zdict)
     for start in range(0, len(rows), fmt.BLOCK):
-        lines = "\n".join(json.dumps(_record(d), ensure_ascii=False, separators=(",", ":"))
-                          for _, d in rows[start:start + fmt.BLOCK])
-        blob.write(zlib.compress(lines.encode("utf-8"), 9))
+        blob.write(fmt.compress_block(b"\n".join(lines[start:start + fmt.BLOCK]), zdict))
         offsets.append(blob.tell())
     labels = np.array([fmt.LABEL_CODES.index(d.label) for _, d in rows], dtype=np.uint8)
 
@@ -87,9 +88,6 @@ def compile_kb(drafts: list[ConceptDraft], out: Path, meta: dict[str, Any]) -> d
         if form != "*":
             cased.add(key + fmt.KEY_SEP + form)
         add_scan_key(first, pairs, key)
-    # token-reordered index: descriptor/HGNC terms and supplementary names (MeSH inverts those)
-    sorted_keys = {(" ".join(sorted(k.split(" "))), row) for (k, row), f in best.items()
-                   if " " in k and (rows[row][1].kind != "supplementary" or f & fmt.KIND_BITS == 0)}
 
     def save_blob(p: str) -> None:
         Path(p).write_bytes(blob.getvalue())
@@ -108,15 +106,13 @@ def compile_kb(drafts: list[ConceptDraft], out: Path, meta: dict[str, Any]) -> d
                      term_ptr=term_ptr, term_rows=term_rows, term_flags=term_flags)
 
     def save_scan(p: str) -> None:
-        with open(p, "wb") as fh:
-            pickle.dump((first, pairs), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        Path(p).write_bytes(zlib.compress(pickle.dumps((first, sorted(pairs)), protocol=pickle.HIGHEST_PROTOCOL), 6))
 
     _save(out, "ids.marisa", ids.save)
     _save(out, "concepts.bin", save_blob)
     _save(out, "index.npz", save_index)
     _save(out, "terms.marisa", terms.save)
     _save(out, "cased.marisa", marisa_trie.Trie(sorted(cased)).save)
-    _save(out, "sorted.marisa", marisa_trie.RecordTrie(fmt.SORTED_FMT, ((k, (r,)) for k, r in sorted_keys)).save)
     _save(out, "scan.pkl", save_scan)
 
     counts: dict[str, int] = {"concepts": len(rows), "terms": len(best), "keys": len({k for k, _ in best})}

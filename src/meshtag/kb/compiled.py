@@ -3,22 +3,24 @@
 Files in the KB directory:
 - `ids.marisa`      marisa Trie of concept keys ("D009437", "C473350", "HGNC:497"); a key's trie id is
                     the concept's row number everywhere else;
-- `concepts.bin`    concept records, JSON lines zlib-compressed in blocks of BLOCK rows;
+- `concepts.bin`    a deflate dictionary (ZDICT_SIZE bytes of typical records), then concept records as
+                    JSON lines, raw-deflate compressed with that dictionary in blocks of BLOCK rows;
 - `index.npz`       block offsets into concepts.bin, one label code per row, and the term entries:
                     term_rows/term_flags[term_ptr[t]:term_ptr[t+1]] for the key whose trie id is t;
 - `terms.marisa`    marisa Trie of normalised term keys (one entry per (key, concept) in index.npz);
 - `cased.marisa`    marisa Trie of "key\\x01Cased Form" for terms whose casing matters (MOR, TRPA1);
-- `sorted.marisa`   marisa RecordTrie: key with its tokens sorted -> row (token-reordered lookup);
-- `scan.pkl`        the scanner's filters: first token of any term -> code (SCAN_* bits, and the most
-                    tokens a term starting with it has), and the set of the first two tokens of every
+- `scan.pkl`        (zlib-compressed pickle, loaded on the first find) the scanner's filters: first token of any term -> code (SCAN_* bits, and the most
+                    tokens a term starting with it has), and the sorted first two tokens of every
                     multi-token term (so most tokens are settled by two dict/set look-ups);
 - `meta.json`       version, sources, counts.
 """
 from __future__ import annotations
 
-FORMAT_VERSION = 1
-BLOCK = 32
-SORTED_FMT = "<I"  # row
+import zlib
+
+FORMAT_VERSION = 2
+BLOCK = 64
+ZDICT_SIZE = 32_768
 KEY_SEP = "\x01"   # separates a key from its cased form in cased.marisa
 
 # flags byte of a term entry
@@ -30,5 +32,23 @@ SCAN_MULTI = 2           # the token starts a multi-token key
 SCAN_WIDTH_SHIFT = 2     # code >> SCAN_WIDTH_SHIFT = the most tokens of a key starting with it
 LABEL_CODES: tuple[str | None, ...] = (None, "RECEPTOR", "DRUG", "CONDITION", "BRAIN_REGION")
 
-FILES = ("ids.marisa", "concepts.bin", "index.npz", "terms.marisa", "cased.marisa", "sorted.marisa",
+
+
+def make_zdict(records: list[bytes], size: int = ZDICT_SIZE) -> bytes:
+    """A deflate preset dictionary: an even sample of records (small blocks compress ~20% better with it)."""
+    step = max(1, len(records) // 2000)
+    return b"\n".join(records[::step])[-size:]
+
+
+def compress_block(data: bytes, zdict: bytes) -> bytes:
+    c = zlib.compressobj(9, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, zdict)
+    return c.compress(data) + c.flush()
+
+
+def decompress_block(data: bytes, zdict: bytes) -> bytes:
+    d = zlib.decompressobj(-15, zdict)
+    return d.decompress(data) + d.flush()
+
+
+FILES = ("ids.marisa", "concepts.bin", "index.npz", "terms.marisa", "cased.marisa",
          "scan.pkl", "meta.json")

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import csv
 import json
-import pickle
 import zlib
+import pickle
 from collections import OrderedDict
+from itertools import permutations
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, NamedTuple
 
@@ -72,14 +73,13 @@ class KnowledgeBase:
         self._ids = marisa_trie.Trie().mmap(str(self.path / "ids.marisa"))
         self._terms = marisa_trie.Trie().mmap(str(self.path / "terms.marisa"))
         self._cased = marisa_trie.Trie().mmap(str(self.path / "cased.marisa"))
-        self._sorted = marisa_trie.RecordTrie(fmt.SORTED_FMT).mmap(str(self.path / "sorted.marisa"))
-        with open(self.path / "scan.pkl", "rb") as fh:
-            self._first, self._pairs = pickle.load(fh)
         with np.load(self.path / "index.npz") as idx:
             self._offsets = idx["offsets"].tolist()
             self._labels = idx["labels"]
             self._term_ptr, self._term_rows, self._term_flags = idx["term_ptr"], idx["term_rows"], idx["term_flags"]
         self._blob = open(self.path / "concepts.bin", "rb")
+        self._zdict = self._blob.read(self._offsets[0])
+        self._scan_filters: tuple[dict[str, int], set[str]] | None = None
         self._blocks: OrderedDict[int, list[str]] = OrderedDict()
         self._concepts: dict[int, Concept] = {}
         # curated overlay: key -> [(row, flags)], cased forms, label overrides
@@ -157,7 +157,8 @@ class KnowledgeBase:
             if label and label != self.label_of_row(row) and errors is not None and label != "none":
                 errors.report(file, f"line {n}", f"label {label} differs from {public_id(internal_id(cid))}'s "
                               f"{self.label_of_row(row)}; add a label override to change a concept's label")
-            add_scan_key(self._first, self._pairs, key)
+            if self._scan_filters is not None:
+                add_scan_key(*self._scan_filters, key)
             self._overlay_first.add(key.split(" ")[0])
             self._keys.pop(key, None)
             added += 1
@@ -209,7 +210,7 @@ class KnowledgeBase:
         if lines is None:
             self._blob.seek(self._offsets[b])
             data = self._blob.read(self._offsets[b + 1] - self._offsets[b])
-            lines = zlib.decompress(data).decode("utf-8").split("\n")
+            lines = fmt.decompress_block(data, self._zdict).decode("utf-8").split("\n")
             self._blocks[b] = lines
             if len(self._blocks) > _BLOCK_CACHE:
                 self._blocks.popitem(last=False)
@@ -283,9 +284,20 @@ class KnowledgeBase:
         hits.sort()
         return hits
 
+    def _filters(self) -> tuple[dict[str, int], set[str]]:
+        """The scanner's first-token codes and first-two-token pairs, read on first use (with the overlay's keys)."""
+        if self._scan_filters is None:
+            first, pair_list = pickle.loads(zlib.decompress((self.path / "scan.pkl").read_bytes()))
+            pairs = set(pair_list)
+            for key in self._overlay:
+                add_scan_key(first, pairs, key)
+            self._scan_filters = (first, pairs)
+        return self._scan_filters
+
     def _scan(self, text: str, every: bool, strict_case: bool) -> list[TermMatch]:
         keys, starts, ends = token_spans(text)
-        first, pairs, info_of = self._first.get, self._pairs, self._info
+        first_codes, pairs = self._filters()
+        first, info_of = first_codes.get, self._info
         n, i, out = len(keys), 0, []
         while i < n:
             key = keys[i]
@@ -339,15 +351,20 @@ class KnowledgeBase:
 
     # ---------------------------------------------------------------- lookup
     def lookup(self, text: str, limit: int = 10) -> list[Candidate]:
-        """Candidate concepts for a name, best first: exact key 1.0, token-reordered 0.95, then fuzzy < 0.9."""
+        """Candidate concepts for a name, best first: exact key 1.0, token-reordered 0.95, then fuzzy < 0.9.
+
+        Token-reordered covers MeSH inverted names ("Receptors, Opioid, mu" <-> "mu opioid receptors")
+        for names of up to six tokens.
+        """
         key = normalize(text)
         if not key:
             return []
         scored: dict[int, float] = {}
         for row, _flags in self.entries(key):
             scored.setdefault(row, 1.0)
-        for (row,) in self._sorted.get(" ".join(sorted(key.split(" "))), []):
-            scored.setdefault(row, 0.95)
+        for reordered in _reorderings(key):
+            for row, _flags in self.entries(reordered):
+                scored.setdefault(row, 0.95)
         if len(scored) < limit:
             from meshtag.kb.fuzzy import fuzzy_candidates
 
@@ -359,6 +376,20 @@ class KnowledgeBase:
             c = self._concept(row)
             out.append(Candidate(id=c.id, name=c.name, label=c.label, score=round(score, 4)))
         return out
+
+
+def _reorderings(key: str, max_tokens: int = 6) -> Iterator[str]:
+    """The key's other token orders that are term keys' candidates ("receptor opioid mu" for "mu opioid receptor").
+
+    >>> sorted(_reorderings("mu opioid receptor"))[:2]
+    ['mu receptor opioid', 'opioid mu receptor']
+    """
+    tokens = key.split(" ")
+    if 1 < len(tokens) <= max_tokens:
+        for perm in set(permutations(tokens)):
+            cand = " ".join(perm)
+            if cand != key:
+                yield cand
 
 
 def _replace_label(concept: Concept, label: str | None) -> Concept:
