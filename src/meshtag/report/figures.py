@@ -60,8 +60,29 @@ def top_concepts_chart(entities: pd.DataFrame, per_label: int = 10) -> bytes:
     return _png(fig)
 
 
+def _packed_layout(graph) -> dict:
+    """Kamada-Kawai layout per connected component, components packed in rows (largest first) so that
+    small islands neither overlap nor squeeze the main cluster."""
+    import networkx as nx
+
+    components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c))
+    boxes = [max(0.7, 0.5 * math.sqrt(len(c))) for c in components]
+    row_width = max(max(boxes) * 2, math.sqrt(sum((2 * r) ** 2 for r in boxes)) * 1.2)
+    pos, x, y, row_height = {}, 0.0, 0.0, 0.0
+    for component, radius in zip(components, boxes):
+        if x > 0 and x + 2 * radius > row_width:
+            x, y, row_height = 0.0, y - row_height - 0.4, 0.0
+        sub = graph.subgraph(component)
+        local = nx.kamada_kawai_layout(sub) if len(component) > 2 else nx.circular_layout(sub)
+        for node, (px, py) in local.items():
+            pos[node] = (x + radius + px * radius * 0.9, y - radius + py * radius * 0.9)
+        x += 2 * radius + 0.4
+        row_height = max(row_height, 2 * radius)
+    return pos
+
+
 def network_layout(pairs: pd.DataFrame, max_edges: int = 60) -> tuple[list[dict], list[dict]]:
-    """Nodes (id, name, label, n, x, y) and edges of the strongest `max_edges` pairs, spring layout."""
+    """Nodes (id, name, label, n, x, y) and edges of the strongest `max_edges` pairs, laid out per component."""
     import networkx as nx
 
     top = pairs.head(max_edges)
@@ -73,7 +94,7 @@ def network_layout(pairs: pd.DataFrame, max_edges: int = 60) -> tuple[list[dict]
                        q=float(row.q_value), lift=float(row.lift))
     if not graph:
         return [], []
-    pos = nx.spring_layout(graph, seed=1, weight="weight")
+    pos = _packed_layout(graph)
     nodes = [{"id": n, "name": str(d["name"] or n), "label": str(d["label"]), "n": d["n"],
               "x": float(pos[n][0]), "y": float(pos[n][1])} for n, d in graph.nodes(data=True)]
     edges = [{"a": a, "b": b, **d} for a, b, d in graph.edges(data=True)]
@@ -82,9 +103,12 @@ def network_layout(pairs: pd.DataFrame, max_edges: int = 60) -> tuple[list[dict]
 
 def network_png(nodes: list[dict], edges: list[dict]) -> bytes:
     """The co-occurrence network: node colour = label, node size ~ log units, edge width ~ score."""
-    fig = _figure(9, 7)
+    xs, ys = [n["x"] for n in nodes] or [0.0], [n["y"] for n in nodes] or [0.0]
+    aspect = (max(ys) - min(ys) + 1.0) / (max(xs) - min(xs) + 1.0)
+    fig = _figure(10, min(14.0, max(4.0, 10 * aspect)))
     ax = fig.add_subplot(1, 1, 1)
     ax.set_axis_off()
+    ax.margins(0.08)
     where = {n["id"]: (n["x"], n["y"]) for n in nodes}
     top_score = max((e["weight"] for e in edges), default=1.0) or 1.0
     for e in edges:
@@ -98,7 +122,7 @@ def network_png(nodes: list[dict], edges: list[dict]) -> bytes:
     handles = [ax.scatter([], [], color=c, label=l) for l, c in LABEL_COLOURS.items()
                if any(n["label"] == l for n in nodes)]
     if handles:
-        ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
     ax.set_title("Co-occurrence network (edge width: co-mention score)", fontsize=10)
     return _png(fig)
 
