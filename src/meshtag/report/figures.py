@@ -164,7 +164,7 @@ const svg=document.getElementById('net'), tip=document.getElementById('tip'), sl
 const NS='http://www.w3.org/2000/svg', W=900, H=650, pad=60;
 const xs=data.nodes.map(n=>n.x), ys=data.nodes.map(n=>n.y);
 const sx=v=>pad+(v-Math.min(...xs))/((Math.max(...xs)-Math.min(...xs))||1)*(W-2*pad);
-const sy=v=>pad+(v-Math.min(...ys))/((Math.max(...ys)-Math.min(...ys))||1)*(H-2*pad);
+const sy=v=>pad+(Math.max(...ys)-v)/((Math.max(...ys)-Math.min(...ys))||1)*(H-2*pad);
 const maxw=Math.max(...data.edges.map(e=>e.weight),1e-9);
 const pos={}, names={}; data.nodes.forEach(n=>{pos[n.id]=[sx(n.x),sy(n.y)];names[n.id]=n.name;});
 function el(tag,attrs){const e=document.createElementNS(NS,tag);for(const k in attrs)e.setAttribute(k,attrs[k]);return e;}
