@@ -161,7 +161,7 @@ _NETWORK_JS = r"""
 const data=JSON.parse(document.getElementById('graph-data').textContent);
 const colours=JSON.parse(document.getElementById('graph-colours').textContent);
 const svg=document.getElementById('net'), tip=document.getElementById('tip'), slider=document.getElementById('minscore');
-const NS='http://www.w3.org/2000/svg', W=900, H=650, pad=60;
+const NS='http://www.w3.org/2000/svg', W=+svg.getAttribute('width'), H=+svg.getAttribute('height'), pad=60;
 const xs=data.nodes.map(n=>n.x), ys=data.nodes.map(n=>n.y);
 const sx=v=>pad+(v-Math.min(...xs))/((Math.max(...xs)-Math.min(...xs))||1)*(W-2*pad);
 const sy=v=>pad+(Math.max(...ys)-v)/((Math.max(...ys)-Math.min(...ys))||1)*(H-2*pad);
@@ -199,6 +199,8 @@ def network_html(nodes: list[dict], edges: list[dict], title: str) -> str:
     """A self-contained interactive page (inline SVG + JS, no network): hover for statistics, click a
     node to keep only its edges, slide to hide weak edges."""
     legend = " ".join(f"<span style=\"color:{c}\">●</span> {escape_html(l)}" for l, c in LABEL_COLOURS.items())
+    xs, ys = [n["x"] for n in nodes] or [0.0], [n["y"] for n in nodes] or [0.0]
+    height = int(min(1400, max(450, 900 * (max(ys) - min(ys) + 1.0) / (max(xs) - min(xs) + 1.0))))
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         f"<title>{escape_html(title)}</title><style>body{{font-family:system-ui,sans-serif;margin:1em}}"
@@ -207,7 +209,7 @@ def network_html(nodes: list[dict], edges: list[dict], title: str) -> str:
         f"<h1>{escape_html(title)}</h1>\n<p>{legend} — hover for details; click a node to isolate it. "
         "Minimum score <input id=\"minscore\" type=\"range\" min=\"0\" max=\"1\" step=\"0.01\" value=\"0\"> "
         "<span id=\"minval\"></span></p>\n"
-        "<svg id=\"net\" width=\"900\" height=\"650\" viewBox=\"0 0 900 650\"></svg><div id=\"tip\"></div>\n"
+        f"<svg id=\"net\" width=\"900\" height=\"{height}\" viewBox=\"0 0 900 {height}\"></svg><div id=\"tip\"></div>\n"
         f"<script type=\"application/json\" id=\"graph-data\">{_script_json({'nodes': nodes, 'edges': edges})}</script>\n"
         f"<script type=\"application/json\" id=\"graph-colours\">{_script_json(LABEL_COLOURS)}</script>\n"
         f"<script>{_NETWORK_JS}</script>\n</body></html>\n"
