@@ -197,3 +197,15 @@ def test_two_workers_writing_their_own_parts_at_once(tmp_path):
     store = CorpusStore(tmp_path / "c")
     assert len(store.metadata()["parts"]) == 10
     assert store.doc_ids() == {f"w{w}-{p}" for w in (1, 2) for p in range(5)}
+
+
+def test_an_error_while_tagging_keeps_the_parts_already_committed(tmp_path):
+    def documents():
+        yield from (_doc(str(i)) for i in range(5))
+        raise RuntimeError("tagger crashed")
+
+    store = CorpusStore(tmp_path / "c")
+    with pytest.raises(RuntimeError):
+        store.add(documents(), kb_version=KB_VERSION, pipeline_version="1", batch_size=2)
+    assert store.doc_ids() == {"0", "1", "2", "3"}  # two full batches committed, the third never written
+    assert len(store.metadata()["parts"]) == 2

@@ -132,13 +132,16 @@ class CorpusStore:
         without, they are cut into parts of `batch_size` documents named `<run>-<n>`."""
         result = AddResult()
         self._ensure_metadata(kb_version, pipeline_version)
-        if part is not None:
-            self._commit(part, documents_to_tables(docs), kb_version, pipeline_version, result)
-        else:
-            run = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-            for n, batch in enumerate(_batches(docs, batch_size)):
-                self._commit(f"{run}-{n:05d}", documents_to_tables(batch), kb_version, pipeline_version, result)
-        self._update_metadata(kb_version, pipeline_version)
+        try:
+            if part is not None:
+                self._commit(part, documents_to_tables(docs), kb_version, pipeline_version, result)
+            else:
+                run = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+                for n, batch in enumerate(_batches(docs, batch_size)):
+                    self._commit(f"{run}-{n:05d}", documents_to_tables(batch), kb_version, pipeline_version, result)
+        finally:  # parts committed before an error stay, and corpus.json lists them
+            if result.parts:
+                self._update_metadata(kb_version, pipeline_version)
         return result
 
     def add_tables(self, part: str, tables: dict[str, pa.Table], *, kb_version: dict[str, Any],
