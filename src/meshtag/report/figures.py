@@ -127,8 +127,8 @@ def network_png(nodes: list[dict], edges: list[dict]) -> bytes:
     return _png(fig)
 
 
-def label_heatmap(pairs: pd.DataFrame) -> bytes:
-    """Label × label matrix of summed co-occurrence counts (n_ab) over the reported pairs."""
+def label_matrix(pairs: pd.DataFrame) -> tuple[list[str], np.ndarray]:
+    """Labels (in LABELS order) and the symmetric matrix of summed n_ab per label pair."""
     labels = _label_order([str(l) for l in pd.concat([pairs["a_label"], pairs["b_label"]])]) or list(LABELS)
     index = {l: i for i, l in enumerate(labels)}
     matrix = np.zeros((len(labels), len(labels)))
@@ -137,6 +137,12 @@ def label_heatmap(pairs: pd.DataFrame) -> bytes:
         matrix[i, j] += n
         if i != j:
             matrix[j, i] += n
+    return labels, matrix
+
+
+def label_heatmap(pairs: pd.DataFrame) -> bytes:
+    """Label × label heatmap of summed co-occurrence counts (n_ab) over the reported pairs."""
+    labels, matrix = label_matrix(pairs)
     fig = _figure(1.3 * len(labels) + 2.5, 1.1 * len(labels) + 1.5)
     ax = fig.add_subplot(1, 1, 1)
     image = ax.imshow(matrix, cmap="Blues")
