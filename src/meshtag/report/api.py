@@ -86,6 +86,8 @@ def entity_report(store: CorpusStore | str | Path, *, label: str | None = None, 
     try:
         frame = entity_stats(con, kb=kb, label=label, top=top)
         about = _about(store, con, f"label={label or 'all'}, top={top or 'all'} per label")
+        if kb is None:
+            about.append(("tree numbers", "left empty: the MeSH knowledge base could not be loaded"))
     finally:
         con.close()
     display = pd.DataFrame({
