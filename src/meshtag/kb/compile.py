@@ -25,16 +25,16 @@ def _record(d: ConceptDraft) -> list[Any]:
             d.mapped_to, d.related_id, d.kind, d.flags]
 
 
-def add_scan_key(first: dict[str, int], pairs: set[str], key: str) -> None:
-    """Record `key` in the scanner's filters: its first token's code and its first two tokens."""
+def add_scan_key(first: dict[str, int], pairs: dict[str, int], key: str) -> None:
+    """Record `key` in the scanner's filters: its first token's code, and for a multi-token key its first
+    two tokens with the most tokens a key starting with them has."""
     toks = key.split(" ")
-    code = first.get(toks[0], 0)
     if len(toks) == 1:
-        first[toks[0]] = code | fmt.SCAN_SINGLE
+        first[toks[0]] = first.get(toks[0], 0) | fmt.SCAN_SINGLE
     else:
-        width = max(code >> fmt.SCAN_WIDTH_SHIFT, len(toks))
-        first[toks[0]] = (code & fmt.SCAN_SINGLE) | fmt.SCAN_MULTI | (width << fmt.SCAN_WIDTH_SHIFT)
-        pairs.add(toks[0] + " " + toks[1])
+        first[toks[0]] = first.get(toks[0], 0) | fmt.SCAN_MULTI
+        pair = toks[0] + " " + toks[1]
+        pairs[pair] = max(pairs.get(pair, 0), len(toks))
 
 
 def term_entries(drafts: Iterable[tuple[int, ConceptDraft]], words: frozenset[str]):
@@ -78,7 +78,7 @@ def compile_kb(drafts: list[ConceptDraft], out: Path, meta: dict[str, Any]) -> d
     best: dict[tuple[str, int], int] = {}
     cased: set[str] = set()
     first: dict[str, int] = {}
-    pairs: set[str] = set()
+    pairs: dict[str, int] = {}
     for key, row, flags, form in term_entries(rows, common_words()):
         old = best.get((key, row))
         if old is None or (flags & fmt.KIND_BITS) < (old & fmt.KIND_BITS):
@@ -106,7 +106,7 @@ def compile_kb(drafts: list[ConceptDraft], out: Path, meta: dict[str, Any]) -> d
                      term_ptr=term_ptr, term_rows=term_rows, term_flags=term_flags)
 
     def save_scan(p: str) -> None:
-        Path(p).write_bytes(zlib.compress(pickle.dumps((first, sorted(pairs)), protocol=pickle.HIGHEST_PROTOCOL), 6))
+        Path(p).write_bytes(zlib.compress(pickle.dumps((first, sorted(pairs.items())), protocol=pickle.HIGHEST_PROTOCOL), 6))
 
     _save(out, "ids.marisa", ids.save)
     _save(out, "concepts.bin", save_blob)

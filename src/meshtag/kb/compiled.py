@@ -9,16 +9,16 @@ Files in the KB directory:
                     term_rows/term_flags[term_ptr[t]:term_ptr[t+1]] for the key whose trie id is t;
 - `terms.marisa`    marisa Trie of normalised term keys (one entry per (key, concept) in index.npz);
 - `cased.marisa`    marisa Trie of "key\\x01Cased Form" for terms whose casing matters (MOR, TRPA1);
-- `scan.pkl`        (zlib-compressed pickle, loaded on the first find) the scanner's filters: first token of any term -> code (SCAN_* bits, and the most
-                    tokens a term starting with it has), and the sorted first two tokens of every
-                    multi-token term (so most tokens are settled by two dict/set look-ups);
+- `scan.pkl`        (zlib-compressed pickle, read on the first find) the scanner's filters: first token
+                    of any term -> SCAN_* bits, and the first two tokens of every multi-token term -> the
+                    most tokens such a term has (so most tokens are settled by one or two look-ups);
 - `meta.json`       version, sources, counts.
 """
 from __future__ import annotations
 
 import zlib
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 BLOCK = 64
 ZDICT_SIZE = 32_768
 KEY_SEP = "\x01"   # separates a key from its cased form in cased.marisa
@@ -29,7 +29,6 @@ FLAG_CASELESS = 1 << 2    # the term's casing imposes nothing (e.g. "Neuralgia",
 FLAG_AMBIGUOUS = 1 << 3   # short (<= 3 letters) or a common English word
 SCAN_SINGLE = 1          # the token alone is a term key
 SCAN_MULTI = 2           # the token starts a multi-token key
-SCAN_WIDTH_SHIFT = 2     # code >> SCAN_WIDTH_SHIFT = the most tokens of a key starting with it
 LABEL_CODES: tuple[str | None, ...] = (None, "RECEPTOR", "DRUG", "CONDITION", "BRAIN_REGION")
 
 

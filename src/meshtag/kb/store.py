@@ -31,6 +31,7 @@ _CONCEPT_RANK = {"D": 0, "C": 1}
 _BLOCK_CACHE = 512
 _CONCEPT_CACHE = 200_000
 _KEY_CACHE = 200_000
+_SINGLE, _MULTI = fmt.SCAN_SINGLE, fmt.SCAN_MULTI
 
 
 class _KeyInfo(NamedTuple):
@@ -79,7 +80,7 @@ class KnowledgeBase:
             self._term_ptr, self._term_rows, self._term_flags = idx["term_ptr"], idx["term_rows"], idx["term_flags"]
         self._blob = open(self.path / "concepts.bin", "rb")
         self._zdict = self._blob.read(self._offsets[0])
-        self._scan_filters: tuple[dict[str, int], set[str]] | None = None
+        self._scan_filters: tuple[dict[str, int], dict[str, int]] | None = None
         self._blocks: OrderedDict[int, list[str]] = OrderedDict()
         self._concepts: dict[int, Concept] = {}
         # curated overlay: key -> [(row, flags)], cased forms, label overrides
@@ -284,20 +285,22 @@ class KnowledgeBase:
         hits.sort()
         return hits
 
-    def _filters(self) -> tuple[dict[str, int], set[str]]:
+    def _filters(self) -> tuple[dict[str, int], dict[str, int]]:
         """The scanner's first-token codes and first-two-token pairs, read on first use (with the overlay's keys)."""
         if self._scan_filters is None:
             first, pair_list = pickle.loads(zlib.decompress((self.path / "scan.pkl").read_bytes()))
-            pairs = set(pair_list)
+            pairs = dict(pair_list)
             for key in self._overlay:
                 add_scan_key(first, pairs, key)
             self._scan_filters = (first, pairs)
         return self._scan_filters
 
     def _scan(self, text: str, every: bool, strict_case: bool) -> list[TermMatch]:
+        """The matcher's hot loop: most tokens cost one dict look-up (single-token hits are inlined)."""
         keys, starts, ends = token_spans(text)
         first_codes, pairs = self._filters()
-        first, info_of = first_codes.get, self._info
+        first, pair_width, known, info_of = first_codes.get, pairs.get, self._keys.get, self._info
+        new_match = tuple.__new__
         n, i, out = len(keys), 0, []
         while i < n:
             key = keys[i]
@@ -305,21 +308,30 @@ class KnowledgeBase:
             if code is None:
                 i += 1
                 continue
-            if code & fmt.SCAN_MULTI and i + 1 < n and key + " " + keys[i + 1] in pairs:
-                hits = self._extend(keys, i, code >> fmt.SCAN_WIDTH_SHIFT)
-            elif code & fmt.SCAN_SINGLE:
-                hits = [(i + 1, key)]
+            width = code & _MULTI and i + 1 < n and pair_width(key + " " + keys[i + 1])
+            if width:
+                hits = self._extend(keys, i, width)
+            elif code & _SINGLE:
+                info = known(key) or info_of(key)
+                start, end = starts[i], ends[i]
+                ok = info.caseless or _casing_ok(info.forms, text[start:end])
+                if ok or not (strict_case and info.ambiguous):
+                    out.append(new_match(TermMatch, (start, end, text[start:end], key, info.ids, info.kinds,
+                                                     info.ambiguous, ok)))
+                i += 1
+                continue
             else:
                 i += 1
                 continue
             nxt = i + 1
             for j, hkey in reversed(hits):
-                info = info_of(hkey)
+                info = known(hkey) or info_of(hkey)
                 start, end = starts[i], ends[j - 1]
                 ok = info.caseless or _casing_ok(info.forms, text[start:end])
                 if strict_case and info.ambiguous and not ok:
                     continue
-                out.append(TermMatch(start, end, text[start:end], hkey, info.ids, info.kinds, info.ambiguous, ok))
+                out.append(new_match(TermMatch, (start, end, text[start:end], hkey, info.ids, info.kinds,
+                                                 info.ambiguous, ok)))
                 if not every:
                     nxt = j
                     break
