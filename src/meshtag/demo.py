@@ -40,6 +40,7 @@ def run_demo(out: str | Path = "reports", mode: str = "accurate", workers: int |
             result.files += cooccurrence_report(corpus, a=a, b=b, level=level, rollup=rollup, format=fmt,
                                                 out=out / f"{stem}.{fmt}").files
     for fmt in ("html", "md"):
-        result.files += cooccurrence_report(corpus, level="sentence", format=fmt, out=out / f"network.{fmt}").files
+        result.files += cooccurrence_report(corpus, level="sentence", format=fmt,
+                                            out=out / f"cooccurrence.{fmt}").files
     result.files = sorted(set(result.files))
     return result

@@ -23,6 +23,7 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
         yield tmp_path
         with open(tmp_path, "rb") as fh:
             os.fsync(fh.fileno())
+        os.chmod(tmp_path, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual permissions
         os.replace(tmp_path, target)
         _fsync_dir(target.parent)
     except BaseException:
@@ -38,6 +39,13 @@ def atomic_open(target: str | os.PathLike, mode: str = "w", encoding: str | None
     with atomic_path(target) as tmp:
         with open(tmp, mode, encoding=encoding, newline="" if encoding else None) as fh:
             yield fh
+
+
+def _umask() -> int:
+    """The process umask (read by setting and restoring it: there is no getter)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _fsync_dir(path: Path) -> None:
