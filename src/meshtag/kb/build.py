@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +110,26 @@ def _finish_all(drafts: dict[str, ConceptDraft], hgnc_file: Path | None, links: 
 
 def write_kb(drafts: dict[str, ConceptDraft], meta: dict[str, Any], out: Path,
              extra: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Compile drafts into `out` with build metadata (date, sources, MeSH year)."""
+    """Compile drafts into `out` with build metadata (date, sources, MeSH year).
+
+    The KB is compiled in a sibling folder and swapped in whole, so a process loading `out` meanwhile
+    never sees files of two builds.
+    """
     meta = dict(meta, built=_dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), **(extra or {}))
-    return compile_kb(list(drafts.values()), out, meta)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    try:
+        meta = compile_kb(list(drafts.values()), staging, meta)
+        staging.chmod(0o755)
+        if out.exists():
+            retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+            os.replace(out, retired / out.name)
+            os.replace(staging, out)
+            shutil.rmtree(retired)
+        else:
+            os.replace(staging, out)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    return meta

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import pickle
 import zlib
 from pathlib import Path
@@ -54,8 +55,10 @@ def term_entries(drafts: Iterable[tuple[int, ConceptDraft]], words: frozenset[st
 
 
 def _save(out: Path, name: str, writer) -> None:
+    """Write one KB file atomically, readable by everyone (temporary files are created private)."""
     with atomic_path(out / name) as tmp:
         writer(str(tmp))
+        os.chmod(tmp, 0o644)
 
 
 def compile_kb(drafts: list[ConceptDraft], out: Path, meta: dict[str, Any]) -> dict[str, Any]:
@@ -106,7 +109,7 @@ def compile_kb(drafts: list[ConceptDraft], out: Path, meta: dict[str, Any]) -> d
                      term_ptr=term_ptr, term_rows=term_rows, term_flags=term_flags)
 
     def save_scan(p: str) -> None:
-        Path(p).write_bytes(zlib.compress(pickle.dumps((first, sorted(pairs.items())), protocol=pickle.HIGHEST_PROTOCOL), 6))
+        Path(p).write_bytes(zlib.compress(pickle.dumps((first, pairs), protocol=pickle.HIGHEST_PROTOCOL), 6))
 
     _save(out, "ids.marisa", ids.save)
     _save(out, "concepts.bin", save_blob)
@@ -122,8 +125,8 @@ def compile_kb(drafts: list[ConceptDraft], out: Path, meta: dict[str, Any]) -> d
         counts[f"label:{label or 'none'}"] = int((labels == code).sum())
     meta = dict(meta, format=fmt.FORMAT_VERSION, counts=counts,
                 sha256={name: _sha256(out / name) for name in fmt.FILES if name != "meta.json"})
-    with atomic_path(out / "meta.json") as tmp:
-        Path(tmp).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    _save(out, "meta.json", lambda p: Path(p).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n",
+                                                        encoding="utf-8"))
     return meta
 
 

@@ -288,8 +288,7 @@ class KnowledgeBase:
     def _filters(self) -> tuple[dict[str, int], dict[str, int]]:
         """The scanner's first-token codes and first-two-token pairs, read on first use (with the overlay's keys)."""
         if self._scan_filters is None:
-            first, pair_list = pickle.loads(zlib.decompress((self.path / "scan.pkl").read_bytes()))
-            pairs = dict(pair_list)
+            first, pairs = pickle.loads(zlib.decompress((self.path / "scan.pkl").read_bytes()))
             for key in self._overlay:
                 add_scan_key(first, pairs, key)
             self._scan_filters = (first, pairs)
