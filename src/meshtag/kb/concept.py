@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 TERM_KINDS: tuple[str, ...] = ("name", "synonym", "curated", "hgnc")
-CONCEPT_KINDS: tuple[str, ...] = ("descriptor", "supplementary", "hgnc")
 
 
 def public_id(key: str) -> str:

@@ -21,7 +21,7 @@ from meshtag.errors import ErrorLog, MeshtagError
 from meshtag.kb import compiled as fmt
 from meshtag.kb.compile import add_scan_key
 from meshtag.kb.concept import TERM_KINDS, Candidate, Concept, TermMatch, internal_id, public_id
-from meshtag.kb.normalize import normalize, token_spans
+from meshtag.kb.normalize import normalize, normalize_token, raw_spans
 from meshtag.kb.terms import casing_agrees, cased_form, is_ambiguous, term_key
 from meshtag.paths import curation_dir, default_kb_dir
 
@@ -31,6 +31,7 @@ _CONCEPT_RANK = {"D": 0, "C": 1}
 _BLOCK_CACHE = 512
 _CONCEPT_CACHE = 200_000
 _KEY_CACHE = 200_000
+_TOKEN_CACHE = 500_000
 _SINGLE, _MULTI = fmt.SCAN_SINGLE, fmt.SCAN_MULTI
 
 
@@ -89,6 +90,7 @@ class KnowledgeBase:
         self._label_overrides: dict[int, str | None] = {}
         self._overlay_first: set[str] = set()
         self._keys: dict[str, _KeyInfo] = {}
+        self._tokens: dict[str, tuple[str, int]] = {}  # raw token -> (key, first-token code)
         self._fuzzy = None
 
     # ---------------------------------------------------------------- loading
@@ -160,6 +162,7 @@ class KnowledgeBase:
                               f"{self.label_of_row(row)}; add a label override to change a concept's label")
             if self._scan_filters is not None:
                 add_scan_key(*self._scan_filters, key)
+                self._tokens.clear()
             self._overlay_first.add(key.split(" ")[0])
             self._keys.pop(key, None)
             added += 1
@@ -270,18 +273,18 @@ class KnowledgeBase:
             self._keys[key] = info
         return info
 
-    def _extend(self, keys: list[str], i: int, width: int) -> list[tuple[int, str]]:
-        """All term keys made of tokens i..j-1 (j > i), shortest first."""
-        joined = " ".join(keys[i:i + width])
+    def _extend(self, keys: list[str], i: int) -> list[tuple[int, str]]:
+        """(j, key) for every term key made of the first tokens of `keys` (which start at token i), shortest first."""
+        joined = " ".join(keys)
         n = len(joined)
         hits = [(i + p.count(" ") + 1, p) for p in self._terms.prefixes(joined)
                 if len(p) == n or joined[len(p)] == " "]
-        if keys[i] in self._overlay_first:
+        if keys[0] in self._overlay_first:
             have = {p for _, p in hits}
-            for j in range(i + 1, min(len(keys), i + width) + 1):
-                key = " ".join(keys[i:j])
+            for j in range(1, len(keys) + 1):
+                key = " ".join(keys[:j])
                 if key in self._overlay and key not in have:
-                    hits.append((j, key))
+                    hits.append((i + j, key))
         hits.sort()
         return hits
 
@@ -294,22 +297,31 @@ class KnowledgeBase:
             self._scan_filters = (first, pairs)
         return self._scan_filters
 
+    def _token_info(self, raw: str) -> tuple[str, int]:
+        """(normalised key, first-token code) of a raw token, memoised: one look-up per token when scanning."""
+        key = normalize_token(raw)
+        info = (key, self._filters()[0].get(key, 0))
+        if len(self._tokens) >= _TOKEN_CACHE:
+            self._tokens.clear()
+        self._tokens[raw] = info
+        return info
+
     def _scan(self, text: str, every: bool, strict_case: bool) -> list[TermMatch]:
         """The matcher's hot loop: most tokens cost one dict look-up (single-token hits are inlined)."""
-        keys, starts, ends = token_spans(text)
-        first_codes, pairs = self._filters()
-        first, pair_width, known, info_of = first_codes.get, pairs.get, self._keys.get, self._info
+        raws, starts, ends = raw_spans(text)
+        pair_width = self._filters()[1].get
+        cached, token_info, known, info_of = self._tokens.get, self._token_info, self._keys.get, self._info
+        tokens = [cached(raw) or token_info(raw) for raw in raws]
         new_match = tuple.__new__
-        n, i, out = len(keys), 0, []
+        n, i, out = len(tokens), 0, []
         while i < n:
-            key = keys[i]
-            code = first(key)
-            if code is None:
+            key, code = tokens[i]
+            if not code:
                 i += 1
                 continue
-            width = code & _MULTI and i + 1 < n and pair_width(key + " " + keys[i + 1])
+            width = code & _MULTI and i + 1 < n and pair_width(key + " " + tokens[i + 1][0])
             if width:
-                hits = self._extend(keys, i, width)
+                hits = self._extend([k for k, _ in tokens[i:i + width]], i)
             elif code & _SINGLE:
                 info = known(key) or info_of(key)
                 start, end = starts[i], ends[i]
