@@ -124,3 +124,11 @@ def test_add_terms_overlay_without_recompiling():
     assert "unknown concept" in errors.problems[0] and "needs a term and a source" in errors.problems[1]
     assert kb.lookup("allodynia")[0].id == "MESH:D006930"
     assert kb.find("painful allodynia")[-1].kinds == ("curated",)
+
+
+def test_hgnc_only_receptor_gene_points_to_its_family(kb):
+    best = kb.lookup("NPY5R")[0]
+    assert (best.id, best.label, best.score) == ("HGNC:7958", "RECEPTOR", 1.0)
+    gene = kb.get("HGNC:7958")
+    assert gene.kind == "hgnc" and gene.flags == ("related_is_family",)
+    assert gene.related_id == "MESH:D017476" and kb.get(gene.related_id).name == "Receptors, Neuropeptide Y"

@@ -22,7 +22,7 @@ _HUMAN_PROTEIN = re.compile(r"^(.+?) protein, human$", re.IGNORECASE)
 _RECEPTOR_NAME = re.compile(r"\b(receptor|channel)\b", re.IGNORECASE)
 _NOT_A_RECEPTOR = re.compile(r"\b(interacting|associated|accessory|coactivator|corepressor|binding|regulator|"
                              r"modulator|modifying|adaptor|chaperone|kinase|ligand|antagonist|like|"
-                             r"transporter|pseudogene|activity)\b", re.IGNORECASE)
+                             r"transporter|pseudogene|activity|tetramerization|auxiliary)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -59,11 +59,29 @@ def _human_protein_index(drafts: dict[str, ConceptDraft]) -> dict[str, str]:
     return index
 
 
-def _family_of(gene: Gene, receptors: list[tuple[frozenset[str], int, str]]) -> str | None:
-    """The receptor/channel descriptor whose name tokens are all in the gene's name, most tokens first."""
-    tokens = set(normalize(gene.name).split())
-    best = max((r for r in receptors if r[0] <= tokens), key=lambda r: (len(r[0]), r[1]), default=None)
-    return best[2] if best else None
+_STRUCTURAL = frozenset({"family", "subfamily", "group", "member", "type", "like", "domain", "containing"})
+
+
+def _name_tokens(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(words, numbers) of a name for family matching. Words are tokens of 3+ letters without HGNC's naming
+    scaffold ("family 1 subfamily A member 2"); numbers must match too but do not count as evidence.
+
+    >>> words, numbers = _name_tokens("interleukin 10 receptor subunit alpha")
+    >>> sorted(words), sorted(numbers)
+    (['alpha', 'interleukin', 'receptor', 'subunit'], ['10'])
+    """
+    tokens = normalize(text).split()
+    words = frozenset(t for t in tokens if len(t) > 2 and t.isalpha() and t not in _STRUCTURAL)
+    return words, frozenset(t for t in tokens if t.isdigit())
+
+
+def _family_of(gene: Gene, receptors: list[tuple[frozenset[str], frozenset[str], int, str]]) -> str | None:
+    """The receptor/channel descriptor one of whose terms has all its words (at least two) and numbers in
+    the gene's name; most words first, then the most general (shallowest) family."""
+    words, numbers = _name_tokens(gene.name)
+    best = max((r for r in receptors if r[0] <= words and r[1] <= numbers),
+               key=lambda r: (len(r[0]), -r[2]), default=None)
+    return best[3] if best else None
 
 
 def _usable_alias(alias: str) -> bool:
@@ -75,9 +93,9 @@ def _usable_alias(alias: str) -> bool:
 def link_genes(drafts: dict[str, ConceptDraft], genes: list[Gene], xref_links: dict[str, str]) -> dict[str, int]:
     """Add gene terms to MeSH concepts, and HGNC-only concepts; labels must already be set. Returns counts."""
     proteins = _human_protein_index(drafts)
-    receptors = [(frozenset(normalize(t).split()), len(d.tree_numbers[0].split(".")) if d.tree_numbers else 0, d.key)
+    receptors = [(words, numbers, len(d.tree_numbers[0].split(".")) if d.tree_numbers else 0, d.key)
                  for d in drafts.values() if d.kind == "descriptor" and d.label == "RECEPTOR"
-                 for t, _ in d.terms]
+                 for words, numbers in {_name_tokens(t) for t, _ in d.terms} if len(words) >= 2]
     counts = {"xref": 0, "human_protein": 0, "hgnc_only": 0}
     for gene in genes:
         targets: list[str] = []
