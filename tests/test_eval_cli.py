@@ -61,3 +61,15 @@ def test_errors_file_lists_each_mistake(files, tmp_path):
     assert [(r[3], r[5]) for r in rows[1:]] == [
         ("nephrotoxicity", "wrong_id"), ("Depression", "unlinked"), ("rats", "spurious"), ("cisplatin", "missed"),
     ]
+
+
+def test_eval_tags_gold_texts_with_the_pipeline(files):
+    """Without --pred the gold texts are tagged by the fast pipeline; unambiguous MeSH names are found."""
+    gold, _ = files
+    result = CliRunner().invoke(cli, ["eval", str(gold), "--corpus", "bc5cdr", "--mode", "fast", "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output[result.output.index("{"):])
+    assert out["system"] == "fast" and out["documents"] == 2
+    drug = out["scores"]["DRUG"]["ner"]
+    assert drug["tp"] >= 2          # "Cisplatin" and "cisplatin" are MeSH names
+    assert out["scores"]["CONDITION"]["doc_id"]["tp"] >= 1
