@@ -26,16 +26,16 @@ def _record(d: ConceptDraft) -> list[Any]:
             d.mapped_to, d.related_id, d.kind, d.flags]
 
 
-def add_scan_key(first: dict[str, int], pairs: dict[str, int], key: str) -> None:
-    """Record `key` in the scanner's filters: its first token's code, and for a multi-token key its first
-    two tokens with the most tokens a key starting with them has."""
+def add_scan_key(first: dict[str, int], seconds: dict[str, dict[str, int]], key: str) -> None:
+    """Record `key` in the scanner's filters: its first token's code, and for a multi-token key its second
+    token under the first, with the most tokens a key starting with those two has."""
     toks = key.split(" ")
     if len(toks) == 1:
         first[toks[0]] = first.get(toks[0], 0) | fmt.SCAN_SINGLE
     else:
         first[toks[0]] = first.get(toks[0], 0) | fmt.SCAN_MULTI
-        pair = toks[0] + " " + toks[1]
-        pairs[pair] = max(pairs.get(pair, 0), len(toks))
+        after = seconds.setdefault(toks[0], {})
+        after[toks[1]] = max(after.get(toks[1], 0), len(toks))
 
 
 def term_entries(drafts: Iterable[tuple[int, ConceptDraft]], words: frozenset[str]):
@@ -81,7 +81,7 @@ def compile_kb(drafts: list[ConceptDraft], out: Path, meta: dict[str, Any]) -> d
     best: dict[tuple[str, int], int] = {}
     cased: set[str] = set()
     first: dict[str, int] = {}
-    pairs: dict[str, int] = {}
+    seconds: dict[str, dict[str, int]] = {}
     for key, row, flags, form in term_entries(rows, common_words()):
         old = best.get((key, row))
         if old is None or (flags & fmt.KIND_BITS) < (old & fmt.KIND_BITS):
@@ -90,7 +90,7 @@ def compile_kb(drafts: list[ConceptDraft], out: Path, meta: dict[str, Any]) -> d
             best[(key, row)] = old | fmt.FLAG_CASELESS
         if form != "*":
             cased.add(key + fmt.KEY_SEP + form)
-        add_scan_key(first, pairs, key)
+        add_scan_key(first, seconds, key)
 
     def save_blob(p: str) -> None:
         Path(p).write_bytes(blob.getvalue())
@@ -109,7 +109,7 @@ def compile_kb(drafts: list[ConceptDraft], out: Path, meta: dict[str, Any]) -> d
                      term_ptr=term_ptr, term_rows=term_rows, term_flags=term_flags)
 
     def save_scan(p: str) -> None:
-        Path(p).write_bytes(zlib.compress(pickle.dumps((first, pairs), protocol=pickle.HIGHEST_PROTOCOL), 6))
+        Path(p).write_bytes(zlib.compress(pickle.dumps((first, seconds), protocol=pickle.HIGHEST_PROTOCOL), 6))
 
     _save(out, "ids.marisa", ids.save)
     _save(out, "concepts.bin", save_blob)

@@ -10,15 +10,15 @@ Files in the KB directory:
 - `terms.marisa`    marisa Trie of normalised term keys (one entry per (key, concept) in index.npz);
 - `cased.marisa`    marisa Trie of "key\\x01Cased Form" for terms whose casing matters (MOR, TRPA1);
 - `scan.pkl`        (zlib-compressed pickle, read on the first find) the scanner's filters: first token
-                    of any term -> SCAN_* bits, and the first two tokens of every multi-token term -> the
-                    most tokens such a term has (so most tokens are settled by one or two look-ups);
+                    of any term -> SCAN_* bits, and first token -> {second token -> the most tokens a
+                    term starting with the two has} (so most tokens are settled by one or two look-ups);
 - `meta.json`       version, sources, counts.
 """
 from __future__ import annotations
 
 import zlib
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 BLOCK = 64
 ZDICT_SIZE = 32_768
 KEY_SEP = "\x01"   # separates a key from its cased form in cased.marisa

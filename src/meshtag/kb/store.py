@@ -32,7 +32,9 @@ _BLOCK_CACHE = 512
 _CONCEPT_CACHE = 200_000
 _KEY_CACHE = 200_000
 _TOKEN_CACHE = 500_000
-_SINGLE, _MULTI = fmt.SCAN_SINGLE, fmt.SCAN_MULTI
+_SINGLE = fmt.SCAN_SINGLE
+_NO_SECONDS: dict[str, int] = {}
+_TokenInfo = tuple[str, int, dict[str, int]]  # normalised key, first-token code, {second token: width}
 
 
 class _KeyInfo(NamedTuple):
@@ -81,7 +83,7 @@ class KnowledgeBase:
             self._term_ptr, self._term_rows, self._term_flags = idx["term_ptr"], idx["term_rows"], idx["term_flags"]
         self._blob = open(self.path / "concepts.bin", "rb")
         self._zdict = self._blob.read(self._offsets[0])
-        self._scan_filters: tuple[dict[str, int], dict[str, int]] | None = None
+        self._scan_filters: tuple[dict[str, int], dict[str, dict[str, int]]] | None = None
         self._blocks: OrderedDict[int, list[str]] = OrderedDict()
         self._concepts: dict[int, Concept] = {}
         # curated overlay: key -> [(row, flags)], cased forms, label overrides
@@ -90,7 +92,7 @@ class KnowledgeBase:
         self._label_overrides: dict[int, str | None] = {}
         self._overlay_first: set[str] = set()
         self._keys: dict[str, _KeyInfo] = {}
-        self._tokens: dict[str, tuple[str, int]] = {}  # raw token -> (key, first-token code)
+        self._tokens: dict[str, _TokenInfo] = {}  # raw token -> (key, first-token code, {second: width})
         self._fuzzy = None
 
     # ---------------------------------------------------------------- loading
@@ -288,19 +290,20 @@ class KnowledgeBase:
         hits.sort()
         return hits
 
-    def _filters(self) -> tuple[dict[str, int], dict[str, int]]:
-        """The scanner's first-token codes and first-two-token pairs, read on first use (with the overlay's keys)."""
+    def _filters(self) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+        """The scanner's first-token codes and second tokens by first, read on first use (with the overlay's keys)."""
         if self._scan_filters is None:
-            first, pairs = pickle.loads(zlib.decompress((self.path / "scan.pkl").read_bytes()))
+            first, seconds = pickle.loads(zlib.decompress((self.path / "scan.pkl").read_bytes()))
             for key in self._overlay:
-                add_scan_key(first, pairs, key)
-            self._scan_filters = (first, pairs)
+                add_scan_key(first, seconds, key)
+            self._scan_filters = (first, seconds)
         return self._scan_filters
 
-    def _token_info(self, raw: str) -> tuple[str, int]:
-        """(normalised key, first-token code) of a raw token, memoised: one look-up per token when scanning."""
+    def _token_info(self, raw: str) -> _TokenInfo:
+        """What the scanner needs about a raw token, memoised: one look-up per token when scanning."""
         key = normalize_token(raw)
-        info = (key, self._filters()[0].get(key, 0))
+        first, seconds = self._filters()
+        info = (key, first.get(key, 0), seconds.get(key, _NO_SECONDS))
         if len(self._tokens) >= _TOKEN_CACHE:
             self._tokens.clear()
         self._tokens[raw] = info
@@ -309,19 +312,19 @@ class KnowledgeBase:
     def _scan(self, text: str, every: bool, strict_case: bool) -> list[TermMatch]:
         """The matcher's hot loop: most tokens cost one dict look-up (single-token hits are inlined)."""
         raws, starts, ends = raw_spans(text)
-        pair_width = self._filters()[1].get
         cached, token_info, known, info_of = self._tokens.get, self._token_info, self._keys.get, self._info
         tokens = [cached(raw) or token_info(raw) for raw in raws]
         new_match = tuple.__new__
         n, i, out = len(tokens), 0, []
+        last = n - 1
         while i < n:
-            key, code = tokens[i]
+            key, code, seconds = tokens[i]
             if not code:
                 i += 1
                 continue
-            width = code & _MULTI and i + 1 < n and pair_width(key + " " + tokens[i + 1][0])
+            width = i < last and seconds.get(tokens[i + 1][0])
             if width:
-                hits = self._extend([k for k, _ in tokens[i:i + width]], i)
+                hits = self._extend([k for k, _, _ in tokens[i:i + width]], i)
             elif code & _SINGLE:
                 info = known(key) or info_of(key)
                 start, end = starts[i], ends[i]
