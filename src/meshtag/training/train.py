@@ -56,12 +56,21 @@ def export_model(best: Path, output: Path, config: Path, train_path: Path, dev_p
     staged = output.with_name(output.name + ".new")
     shutil.rmtree(staged, ignore_errors=True)
     shutil.copytree(best, staged)
+    _relative_data_paths(staged / "config.cfg", train_path, dev_path)
     if output.exists():
         shutil.rmtree(output)
     staged.rename(output)
     meta = json.loads((output / "meta.json").read_text("utf-8"))
     write_manifest(output, meta, config, train_path, dev_path, seed, command, spacy.__version__, note)
     return meta.get("performance", {})
+
+
+def _relative_data_paths(cfg: Path, *paths: Path) -> None:
+    """Record the training files repo-relative in the model's config (no build machine paths in the model)."""
+    text = cfg.read_text("utf-8")
+    for path in paths:
+        text = text.replace(f'"{path}"', f'"{_rel(path)}"').replace(f'"{path.resolve()}"', f'"{_rel(path)}"')
+    cfg.write_text(text, "utf-8")
 
 
 def sha256(path: Path) -> str:
@@ -82,7 +91,7 @@ def write_manifest(model_dir: Path, meta: dict, config: Path, train_path: Path, 
     lines = [
         "# meshtag NER model (DRUG, CONDITION)",
         "",
-        f"- Trained: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}, CPU, spaCy {spacy_version}",
+        f"- Exported: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}, CPU, spaCy {spacy_version}",
         f"- Command: `{command}`",
         f"- Config: `{_rel(config)}` (sha256 {sha256(config)}), seed {seed}",
         f"- Training data: `{_rel(train_path)}` (sha256 {sha256(train_path)}) — BC5CDR training set "
