@@ -1,6 +1,8 @@
 """Terms that are names of a concept but, in running text, almost never denote it ("placebo", "drug",
-"disease", "syndrome"): kept in `models/curation/blocked_terms.tsv` (term, label, source, note), each
-with the evidence that blocked it, and skipped by the dictionary matcher for that label."""
+"disease", "syndrome", "brain"), each with the evidence that blocked it, skipped by the dictionary
+matcher for that label. Two files with columns term, label, source, note in `models/curation/`:
+`blocked_terms.tsv` (mined from the training sets by scripts/mine_blocked_terms.py) and
+`blocked_generic.tsv` (generic words excluded by the annotation guidelines, by hand)."""
 from __future__ import annotations
 
 import csv
@@ -11,11 +13,18 @@ from meshtag.kb.normalize import normalize
 from meshtag.paths import curation_dir
 
 BLOCKED_FILE = "blocked_terms.tsv"
+GENERIC_FILE = "blocked_generic.tsv"
 COLUMNS = ("term", "label", "source", "note")
 
 
 def default_blocked_path() -> Path:
+    """The mined list (what scripts/mine_blocked_terms.py writes)."""
     return curation_dir() / BLOCKED_FILE
+
+
+def default_blocked() -> frozenset[tuple[str, str]]:
+    """Both committed lists."""
+    return load_blocked(str(default_blocked_path())) | load_blocked(str(curation_dir() / GENERIC_FILE))
 
 
 @lru_cache(maxsize=4)

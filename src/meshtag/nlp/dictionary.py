@@ -6,7 +6,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from meshtag.nlp.blocklist import default_blocked_path, load_blocked
+from meshtag.nlp.blocklist import default_blocked, load_blocked
 from meshtag.nlp.candidates import Candidate, get_candidates, get_kb, resolve_overlaps
 
 
@@ -27,7 +27,7 @@ def inside_word(text: str, start: int, end: int) -> bool:
                   default_config={"kb_path": None, "blocked_terms": None, "curation_dir": None})
 def make_dictionary_matcher(nlp: Language, name: str, kb_path: str | None, blocked_terms: str | None,
                             curation_dir: str | None) -> "DictionaryMatcher":
-    """`blocked_terms`: a blocked-terms TSV (None: the committed default; "": block nothing);
+    """`blocked_terms`: a blocked-terms TSV (None: the committed lists; "": block nothing);
     `curation_dir`: a reviewer curation folder whose accepted surface forms are matched too."""
     return DictionaryMatcher(kb_path, blocked_terms, curation_dir)
 
@@ -47,8 +47,10 @@ class DictionaryMatcher:
 
             fingerprint = Curation.load(curation_dir).fingerprint
         self.kb = get_kb(kb_path, curation_dir if fingerprint else None, fingerprint)
-        path = str(default_blocked_path()) if blocked_terms is None else blocked_terms
-        self.blocked = load_blocked(path) if path else frozenset()
+        if blocked_terms is None:
+            self.blocked = default_blocked()
+        else:
+            self.blocked = load_blocked(blocked_terms) if blocked_terms else frozenset()
 
     def labelled_ids(self, key: str, concept_ids: tuple[str, ...]) -> tuple[str, ...]:
         """The ids that have a label not blocked for this term."""
