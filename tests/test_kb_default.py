@@ -132,3 +132,21 @@ def test_hgnc_only_receptor_gene_points_to_its_family(kb):
     gene = kb.get("HGNC:7958")
     assert gene.kind == "hgnc" and gene.flags == ("related_is_family",)
     assert gene.related_id == "MESH:D017476" and kb.get(gene.related_id).name == "Receptors, Neuropeptide Y"
+
+
+def test_find_offsets_on_unicode_text(kb):
+    text = "Les récepteurs: μ-opioid receptors and α₂-adrenoceptors in the periaqueductal grey."
+    found = {m.text: m.concept_ids[0] for m in kb.find(text)}
+    assert found["μ-opioid receptors"] == "MESH:D017450"
+    assert found["α₂-adrenoceptors"] == "MESH:D018341"
+    assert found["periaqueductal grey"] == "MESH:D010487"
+    assert all(text[m.start:m.end] == m.text for m in kb.find(text))
+
+
+def test_pickles_with_its_overlay_for_worker_processes(kb):
+    import pickle
+
+    clone = pickle.loads(pickle.dumps(kb))
+    assert clone.lookup("allodynia")[0].id == "MESH:D006930"       # curated overlay travelled
+    assert clone.label("D019208") == "RECEPTOR"                      # label override travelled
+    assert [m.text for m in clone.find("S1R and TRPA1")] == ["S1R", "TRPA1"]

@@ -96,6 +96,16 @@ class KnowledgeBase:
         self._fuzzy = None
 
     # ---------------------------------------------------------------- loading
+    def __getstate__(self) -> dict:
+        """Pickle as the path plus the curated overlay (worker processes re-map the files themselves)."""
+        return {"path": self.path, "overlay": self._overlay, "overlay_cased": self._overlay_cased,
+                "overlay_first": self._overlay_first, "label_overrides": self._label_overrides}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["path"])
+        self._overlay, self._overlay_cased = state["overlay"], state["overlay_cased"]
+        self._overlay_first, self._label_overrides = state["overlay_first"], state["label_overrides"]
+
     @classmethod
     def load(cls, path: str | Path | None = None, curation: str | Path | None | bool = True,
              errors: ErrorLog | None = None) -> "KnowledgeBase":
