@@ -73,6 +73,8 @@ def run_tag(inputs: Iterable[str | Path], *, format: str | None = None, output: 
 
         return run_dask(inputs, corpus=corpus, spec=spec, scheduler=scheduler, format=format, **read_options)
     errors = ErrorLog(path=ErrorLog.beside(output) if output else (Path(corpus) / "errors.txt" if corpus else None))
+    if errors.path is not None:
+        errors.path.unlink(missing_ok=True)  # this run's problems only
     summary = TagSummary(destination=str(corpus or output or "stdout"))
     total = count_documents(inputs, format, **read_options) if progress else None
     documents: Iterator[Document] = read_documents(inputs, format=format, errors=errors, strict=strict,
