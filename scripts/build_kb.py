@@ -43,9 +43,8 @@ def manifest_section(kb_dir: Path, meta: dict, mesh_year: int) -> str:
 - **Curated overlay** (read at load time, not compiled): every `models/curation/*.tsv` with columns
   `term concept_id label source note`: `synonyms.tsv` (hand-curated: narrower MeSH concepts, British
   spellings, field abbreviations) and `cancer_synonyms.tsv` ("<site> cancer" for "<site> Neoplasms",
-  made by `scripts/derive_cancer_synonyms.py`) and `corpus_synonyms.tsv` (forms the BC5CDR and NCBI-disease
-  TRAINING annotations consistently link to a concept, made by `scripts/derive_corpus_synonyms.py`) — terms
-  the TSV export lacks, each with its source.
+  made by `scripts/derive_cancer_synonyms.py`), and the other curated files of that folder — terms the TSV
+  export lacks, each with its source.
 - **Rebuild** (from the project root, with `../shared` beside it): `python scripts/build_kb.py`, which runs
 
       meshtag kb build --tsv-dir ../shared/data/mesh --mesh-year {mesh_year} -o models/kb
