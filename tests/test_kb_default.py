@@ -151,3 +151,15 @@ def test_pickles_with_its_overlay_for_worker_processes(kb):
     assert clone.lookup("allodynia")[0].id == "MESH:D006930"       # curated overlay travelled
     assert clone.label("D019208") == "RECEPTOR"                      # label override travelled
     assert [m.text for m in clone.find("S1R and TRPA1")] == ["S1R", "TRPA1"]
+
+
+def test_curated_pharmacological_actions_feed_concepts(kb):
+    # models/curation/pharm_actions.tsv: the TSV export carries no pharmacological actions
+    assert "MESH:D000929" in kb.get("D000639").pharm_actions   # Amitriptyline -> Antidepressive Agents, Tricyclic
+    fresh = KnowledgeBase.load(curation=False)
+    assert fresh.get("D000639").pharm_actions == ()
+    errors = ErrorLog(stream=None)
+    assert fresh.add_pharm_actions([{"concept_id": "D000639", "action_id": "MESH:D000928", "source": "test"},
+                                    {"concept_id": "D000639", "action_id": "D999999999", "source": "test"}],
+                                   errors, "t.tsv") == 1
+    assert fresh.get("D000639").pharm_actions == ("MESH:D000928",) and len(errors.problems) == 1

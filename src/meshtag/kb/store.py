@@ -10,6 +10,7 @@ import json
 import zlib
 import pickle
 from collections import OrderedDict
+from dataclasses import replace
 from itertools import permutations
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, NamedTuple
@@ -26,6 +27,7 @@ from meshtag.kb.terms import casing_agrees, cased_form, is_ambiguous, term_key
 from meshtag.paths import curation_dir, default_kb_dir
 
 CURATED_COLUMNS = ("term", "concept_id", "label", "source", "note")
+ACTION_COLUMNS = ("concept_id", "action_id", "source")
 _KIND_RANK = {"curated": 0, "name": 1, "synonym": 2, "hgnc": 3}
 _CONCEPT_RANK = {"D": 0, "C": 1}
 _BLOCK_CACHE = 512
@@ -90,6 +92,7 @@ class KnowledgeBase:
         self._overlay: dict[str, list[tuple[int, int]]] = {}
         self._overlay_cased: dict[str, set[str]] = {}
         self._label_overrides: dict[int, str | None] = {}
+        self._pharm_overlay: dict[int, list[str]] = {}
         self._overlay_first: set[str] = set()
         self._keys: dict[str, _KeyInfo] = {}
         self._tokens: dict[str, _TokenInfo] = {}  # raw token -> (key, first-token code, {second: width})
@@ -99,12 +102,14 @@ class KnowledgeBase:
     def __getstate__(self) -> dict:
         """Pickle as the path plus the curated overlay (worker processes re-map the files themselves)."""
         return {"path": self.path, "overlay": self._overlay, "overlay_cased": self._overlay_cased,
-                "overlay_first": self._overlay_first, "label_overrides": self._label_overrides}
+                "overlay_first": self._overlay_first, "label_overrides": self._label_overrides,
+                "pharm_actions": self._pharm_overlay}
 
     def __setstate__(self, state: dict) -> None:
         self.__init__(state["path"])
         self._overlay, self._overlay_cased = state["overlay"], state["overlay_cased"]
         self._overlay_first, self._label_overrides = state["overlay_first"], state["label_overrides"]
+        self._pharm_overlay = state["pharm_actions"]
 
     @classmethod
     def load(cls, path: str | Path | None = None, curation: str | Path | None | bool = True,
@@ -122,7 +127,8 @@ class KnowledgeBase:
     def load_curation(self, folder: Path, errors: ErrorLog | None = None) -> int:
         """Add every `*.tsv` with columns term, concept_id, label, source, note in `folder`; returns rows added.
 
-        `label_overrides.tsv` (concept_id, label, source, note) relabels concepts instead.
+        `label_overrides.tsv` (concept_id, label, source, note) relabels concepts instead, and a table with
+        columns concept_id, action_id, source adds pharmacological actions (the TSV export has none).
         """
         from meshtag.kb.build import OVERRIDES_FILE, read_label_overrides
 
@@ -139,9 +145,29 @@ class KnowledgeBase:
                 continue
             with open(tsv, encoding="utf-8", newline="") as fh:
                 reader = csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t")
-                if not set(CURATED_COLUMNS) <= set(reader.fieldnames or ()):
-                    continue
-                added += self.add_terms(reader, errors, str(tsv))
+                if set(CURATED_COLUMNS) <= set(reader.fieldnames or ()):
+                    added += self.add_terms(reader, errors, str(tsv))
+                elif set(ACTION_COLUMNS) <= set(reader.fieldnames or ()):
+                    self.add_pharm_actions(reader, errors, str(tsv))
+        return added
+
+    def add_pharm_actions(self, rows: Iterable[Mapping[str, str]], errors: ErrorLog | None = None,
+                          file: str | None = None) -> int:
+        """Add pharmacological actions (concept_id, action_id, source); unknown ids or no source are reported."""
+        added = 0
+        for n, r in enumerate(rows, start=2):
+            row = self._ids.get(internal_id(r.get("concept_id") or "")) if r.get("concept_id") else None
+            action = (r.get("action_id") or "").strip()
+            if row is None or not action or internal_id(action) not in self._ids or not (r.get("source") or "").strip():
+                if errors is not None:
+                    errors.report(file, f"line {n}", f"pharmacological action {r.get('concept_id')!r} -> {action!r}: "
+                                  "needs two known concept ids and a source")
+                continue
+            actions = self._pharm_overlay.setdefault(row, [])
+            if public_id(internal_id(action)) not in actions:
+                actions.append(public_id(internal_id(action)))
+                self._concepts.pop(row, None)
+                added += 1
         return added
 
     def add_terms(self, rows: Iterable[Mapping[str, str]], errors: ErrorLog | None = None,
@@ -215,7 +241,10 @@ class KnowledgeBase:
             block = self._block(row // fmt.BLOCK)
             concept = decode_record(self._ids.restore_key(row), json.loads(block[row % fmt.BLOCK]))
             if row in self._label_overrides:
-                concept = _replace_label(concept, self._label_overrides[row])
+                concept = replace(concept, label=self._label_overrides[row])
+            if row in self._pharm_overlay:
+                extra = tuple(a for a in self._pharm_overlay[row] if a not in concept.pharm_actions)
+                concept = replace(concept, pharm_actions=concept.pharm_actions + extra)
             if len(self._concepts) >= _CONCEPT_CACHE:
                 self._concepts.clear()
             self._concepts[row] = concept
@@ -428,7 +457,3 @@ def _reorderings(key: str, max_tokens: int = 6) -> Iterator[str]:
                 yield cand
 
 
-def _replace_label(concept: Concept, label: str | None) -> Concept:
-    from dataclasses import replace
-
-    return replace(concept, label=label)
