@@ -32,6 +32,10 @@ def test_most_specific_prefix_wins():
     assert r.label_of_tree("A08.800.800.720.450") == "BRAIN_REGION"       # sciatic nerve
     assert r.label_of_tree("A08.800.550") is None                         # nerve endings
     assert r.label_of_tree("B01.050") is None
+    assert r.label_of_tree("D26.660") is None                             # Placebos
+    assert r.label_of_tree("D26.310") == "DRUG"                           # Drug Combinations
+    assert r.label_of_tree("C23.550.291.937") is None                     # Recurrence: a disease attribute
+    assert r.label_of_tree("C23.550.470") == "CONDITION"                  # Inflammation
 
 
 def test_priority_across_tree_numbers():
