@@ -12,6 +12,7 @@ import pickle
 from collections import OrderedDict
 from dataclasses import replace
 from itertools import permutations
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, NamedTuple
 
@@ -35,6 +36,7 @@ _CONCEPT_CACHE = 200_000
 _KEY_CACHE = 200_000
 _TOKEN_CACHE = 500_000
 _SINGLE = fmt.SCAN_SINGLE
+_first_item = itemgetter(0)
 _NO_SECONDS: dict[str, int] = {}
 _TokenInfo = tuple[str, int, dict[str, int]]  # normalised key, first-token code, {second token: width}
 
@@ -353,6 +355,7 @@ class KnowledgeBase:
         raws, starts, ends = raw_spans(text)
         cached, token_info, known, info_of = self._tokens.get, self._token_info, self._keys.get, self._info
         tokens = [cached(raw) or token_info(raw) for raw in raws]
+        keys = list(map(_first_item, tokens))
         new_match = tuple.__new__
         n, i, out = len(tokens), 0, []
         last = n - 1
@@ -363,7 +366,7 @@ class KnowledgeBase:
                 continue
             width = i < last and seconds.get(tokens[i + 1][0])
             if width:
-                hits = self._extend([k for k, _, _ in tokens[i:i + width]], i)
+                hits = self._extend(keys[i:i + width], i)
             elif code & _SINGLE:
                 info = known(key) or info_of(key)
                 start, end = starts[i], ends[i]
