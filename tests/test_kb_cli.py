@@ -20,7 +20,7 @@ def test_info_text_and_json_with_or_without_prefix():
     assert plain.exit_code == 0
     assert "MESH:D009437\tNeuralgia" in plain.output and "label: CONDITION" in plain.output
     assert "C10.668.829.600" in plain.output and "Neuropathic Pain" in plain.output
-    data = json.loads(run("kb", "info", "MESH:D009437", "--json").output)
+    data = json.loads(run("kb", "info", "MESH:D009437", "--json").stdout)
     assert (data["id"], data["name"], data["label"]) == ("MESH:D009437", "Neuralgia", "CONDITION")
     assert data["tree_numbers"] == ["C10.668.829.600", "C23.888.592.612.664"]
     assert "Neuropathic Pain" in data["synonyms"]
@@ -36,7 +36,7 @@ def test_info_unknown_id_is_a_user_error():
 
 def test_lookup_json_list_best_first():
     res = run("kb", "lookup", "mu opioid receptors", "--json", "--limit", "3")
-    data = json.loads(res.output)
+    data = json.loads(res.stdout)
     assert isinstance(data, list) and 1 <= len(data) <= 3
     assert data[0] == {"id": "MESH:D017450", "name": "Receptors, Opioid, mu", "label": "RECEPTOR", "score": 1.0}
     assert [d["score"] for d in data] == sorted((d["score"] for d in data), reverse=True)
@@ -51,7 +51,7 @@ def test_build_from_xml_and_from_tsv(tmp_path):
     assert res.exit_code == 0, res.output
     assert "13 concepts (9 descriptors, 3 supplementary, 1 HGNC-only)" in res.output
     assert "1 problems reported" in res.output and (tmp_path / "x.errors.txt").exists()
-    data = json.loads(run("kb", "lookup", "tactile allodynia", "--json", "--kb-dir", str(tmp_path / "x")).output)
+    data = json.loads(run("kb", "lookup", "tactile allodynia", "--json", "--kb-dir", str(tmp_path / "x")).stdout)
     assert data[0]["id"] == "MESH:D006930"
     meta = json.loads((tmp_path / "x" / "meta.json").read_text())
     assert meta["mesh_year"] == 2025 and meta["source_kind"] == "nlm-xml"

@@ -98,7 +98,6 @@ class KnowledgeBase:
         self._overlay_first: set[str] = set()
         self._keys: dict[str, _KeyInfo] = {}
         self._tokens: dict[str, _TokenInfo] = {}  # raw token -> (key, first-token code, {second: width})
-        self._fuzzy = None
 
     # ---------------------------------------------------------------- loading
     def __getstate__(self) -> dict:
@@ -121,6 +120,7 @@ class KnowledgeBase:
         `curation`: True = the default curation folder, a path = that folder, False/None = none.
         """
         kb = cls(Path(path) if path is not None else default_kb_dir())
+        errors = errors if errors is not None else ErrorLog()  # curated rows that cannot be used are never silent
         if curation:
             folder = curation_dir() if curation is True else Path(curation)
             kb.load_curation(folder, errors)
@@ -156,14 +156,14 @@ class KnowledgeBase:
     def add_pharm_actions(self, rows: Iterable[Mapping[str, str]], errors: ErrorLog | None = None,
                           file: str | None = None) -> int:
         """Add pharmacological actions (concept_id, action_id, source); unknown ids or no source are reported."""
+        errors = errors if errors is not None else ErrorLog()
         added = 0
         for n, r in enumerate(rows, start=2):
             row = self._ids.get(internal_id(r.get("concept_id") or "")) if r.get("concept_id") else None
             action = (r.get("action_id") or "").strip()
             if row is None or not action or internal_id(action) not in self._ids or not (r.get("source") or "").strip():
-                if errors is not None:
-                    errors.report(file, f"line {n}", f"pharmacological action {r.get('concept_id')!r} -> {action!r}: "
-                                  "needs two known concept ids and a source")
+                errors.report(file, f"line {n}", f"pharmacological action {r.get('concept_id')!r} -> {action!r}: "
+                              "needs two known concept ids and a source")
                 continue
             actions = self._pharm_overlay.setdefault(row, [])
             if public_id(internal_id(action)) not in actions:
@@ -176,17 +176,18 @@ class KnowledgeBase:
                   file: str | None = None) -> int:
         """Add curated terms (mappings with term, concept_id, source; label/note optional) to the overlay.
 
-        A row whose concept is unknown or that has no source is reported and skipped: nothing is silent.
+        A row whose concept is unknown or that has no source is reported (to stderr unless `errors` is given)
+        and skipped: nothing is silent.
         """
+        errors = errors if errors is not None else ErrorLog()
         added = 0
         for n, r in enumerate(rows, start=2):
             term, cid, source = (r.get("term") or "").strip(), (r.get("concept_id") or "").strip(), r.get("source")
             row = self._ids.get(internal_id(cid)) if cid else None
             key = term_key(term)
             if row is None or not key or not (source or "").strip():
-                if errors is not None:
-                    errors.report(file, f"line {n}", f"curated term {term!r} -> {cid!r}: "
-                                  + ("unknown concept" if row is None else "needs a term and a source"))
+                errors.report(file, f"line {n}", f"curated term {term!r} -> {cid!r}: "
+                              + ("unknown concept" if row is None else "needs a term and a source"))
                 continue
             flags = TERM_KINDS.index("curated") | (fmt.FLAG_AMBIGUOUS if is_ambiguous(key) else 0)
             form = cased_form(term)
@@ -197,7 +198,7 @@ class KnowledgeBase:
             entries = self._overlay.setdefault(key, [])
             entries[:] = [e for e in entries if e[0] != row] + [(row, flags)]
             label = (r.get("label") or "").strip()
-            if label and label != self.label_of_row(row) and errors is not None and label != "none":
+            if label and (None if label == "none" else label) != self.label_of_row(row):
                 errors.report(file, f"line {n}", f"label {label} differs from {public_id(internal_id(cid))}'s "
                               f"{self.label_of_row(row)}; add a label override to change a concept's label")
             if self._scan_filters is not None:
