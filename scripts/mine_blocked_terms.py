@@ -1,9 +1,14 @@
-"""Mine `models/curation/blocked_terms.tsv` from the TRAINING sets of BC5CDR and NCBI-disease.
+"""Mine `models/curation/blocked_terms.tsv` and `bc5cdr_class_terms.tsv` from the TRAINING sets of
+BC5CDR and NCBI-disease (development sets are not read).
 
 A dictionary term is blocked for a label when the dictionary-only pipeline matches it at least
 MIN_MATCHES times in the training texts and at most MAX_RATE of those matches overlap a gold
 annotation of that label ("placebo", "drug", "disease"). Terms of this project's own domain that the
-corpora do not annotate (see PROTECTED) are never blocked. Development sets are not read.
+corpora do not annotate (see PROTECTED) are never blocked.
+
+Pharmacological-class terms that BC5CDR does annotate (at least MIN_CLASS_RATE of at least
+MIN_CLASS_MATCHES matches: "antidepressant", "oral contraceptives") are listed in
+`bc5cdr_class_terms.tsv`, the exceptions of the "bc5cdr" conventions (meshtag.nlp.conventions).
 
     python scripts/mine_blocked_terms.py --shared ../shared
 """
@@ -18,11 +23,16 @@ from meshtag.io import read_documents
 from meshtag.kb.normalize import normalize
 from meshtag.model import Document
 from meshtag.nlp.blocklist import COLUMNS, default_blocked_path
+from meshtag.nlp.candidates import get_kb
+from meshtag.nlp.conventions import BC5CDR_CLASS_TERMS, CLASS_TERM_COLUMNS, is_class_only
+from meshtag.paths import curation_dir
 from meshtag.nlp.pipeline import load
 from meshtag.tagging import tag_documents
 
 MIN_MATCHES = 3
 MAX_RATE = 0.2
+MIN_CLASS_MATCHES = 2
+MIN_CLASS_RATE = 0.5
 # Pain/psychiatry concepts and drug classes users need in their reports even where a corpus leaves
 # them unannotated ("antidepressants with neuropathic pain" is the kind of question meshtag answers).
 PROTECTED = frozenset(normalize(t) for t in (
@@ -38,9 +48,9 @@ TRAINING = {
 
 
 def match_statistics(shared: Path) -> dict[tuple[str, str], list]:
-    """(term key, label) -> [matches, annotated matches, corpus names, an example surface form]."""
+    """(term key, label) -> [matches, annotated matches, corpus names, an example surface form, concept ids]."""
     nlp = load(mode="fast", blocked_terms="")
-    stats: dict[tuple[str, str], list] = defaultdict(lambda: [0, 0, set(), ""])
+    stats: dict[tuple[str, str], list] = defaultdict(lambda: [0, 0, set(), "", set()])
     for corpus, (rel, labels) in TRAINING.items():
         gold_docs = list(read_documents([shared / rel], format="pubtator"))
         bare = (Document(id=d.id, title=d.title, abstract=d.abstract) for d in gold_docs)
@@ -53,12 +63,13 @@ def match_statistics(shared: Path) -> dict[tuple[str, str], list]:
                 entry[1] += any(g.label == m.label and g.start < m.end and m.start < g.end for g in gold.mentions)
                 entry[2].add(corpus)
                 entry[3] = entry[3] or m.text
+                entry[4].add(m.id)
     return stats
 
 
 def blocked_rows(stats: dict[tuple[str, str], list]) -> list[dict[str, str]]:
     rows = []
-    for (key, label), (n, hits, corpora, surface) in sorted(stats.items()):
+    for (key, label), (n, hits, corpora, surface, _ids) in sorted(stats.items()):
         if n >= MIN_MATCHES and hits / n <= MAX_RATE and key not in PROTECTED:
             rows.append({"term": surface.lower(), "label": label,
                          "source": f"{' + '.join(sorted(corpora))} training set: {hits}/{n} matches annotated",
@@ -66,17 +77,38 @@ def blocked_rows(stats: dict[tuple[str, str], list]) -> list[dict[str, str]]:
     return rows
 
 
+def class_term_rows(stats: dict[tuple[str, str], list]) -> list[dict[str, str]]:
+    """Pharmacological-class terms BC5CDR annotates as chemicals."""
+    kb = get_kb(None)
+    rows = []
+    for (key, label), (n, hits, corpora, surface, ids) in sorted(stats.items()):
+        if label != "DRUG" or "BC5CDR" not in corpora or n < MIN_CLASS_MATCHES or hits / n < MIN_CLASS_RATE:
+            continue
+        if all(kb.get(cid) is not None and is_class_only(kb.get(cid).tree_numbers) for cid in ids):
+            rows.append({"term": surface.lower(), "conventions": "bc5cdr",
+                         "source": f"BC5CDR training set: {hits}/{n} matches annotated",
+                         "note": f"class term kept under the bc5cdr conventions (>= {MIN_CLASS_RATE:.0%} annotated)"})
+    return rows
+
+
+def write_tsv(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> None:
+    with atomic_open(path) as fh:
+        fh.write("\t".join(columns) + "\n")
+        for r in rows:
+            fh.write("\t".join(r[c] for c in columns) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     parser.add_argument("-o", "--output", type=Path, default=default_blocked_path())
     args = parser.parse_args()
-    rows = blocked_rows(match_statistics(args.shared))
-    with atomic_open(args.output) as fh:
-        fh.write("\t".join(COLUMNS) + "\n")
-        for r in rows:
-            fh.write("\t".join(r[c] for c in COLUMNS) + "\n")
-    print(f"{len(rows)} blocked terms -> {args.output}")
+    stats = match_statistics(args.shared)
+    rows = blocked_rows(stats)
+    write_tsv(args.output, COLUMNS, rows)
+    classes = class_term_rows(stats)
+    write_tsv(args.output.parent / BC5CDR_CLASS_TERMS, CLASS_TERM_COLUMNS, classes)
+    print(f"{len(rows)} blocked terms -> {args.output}; {len(classes)} BC5CDR class terms")
 
 
 if __name__ == "__main__":

@@ -69,7 +69,7 @@ def test_eval_tags_gold_texts_with_the_pipeline(files):
     result = CliRunner().invoke(cli, ["eval", str(gold), "--corpus", "bc5cdr", "--mode", "fast", "--json"])
     assert result.exit_code == 0, result.output
     out = json.loads(result.output[result.output.index("{"):])
-    assert out["system"] == "fast" and out["documents"] == 2
+    assert out["system"] == "fast (bc5cdr conventions)" and out["documents"] == 2  # the corpus's conventions
     drug = out["scores"]["DRUG"]["ner"]
     assert drug["tp"] >= 2          # "Cisplatin" and "cisplatin" are MeSH names
     assert out["scores"]["CONDITION"]["doc_id"]["tp"] >= 1

@@ -17,16 +17,18 @@ import click
               help="Score this prediction file (PubTator, JSONL, …) instead of running the pipeline.")
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write every mention-level error (missed, spurious, wrong_id, unlinked) to this TSV.")
+@click.option("--conventions", type=click.Choice(["meshtag", "bc5cdr"]), default=None,
+              help="Annotation conventions of the pipeline [default: bc5cdr for --corpus bc5cdr, else meshtag].")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def evaluate(gold: Path, corpus: str | None, mode: str, pred: Path | None, errors_path: Path | None,
-             as_json: bool) -> None:
+             conventions: str | None, as_json: bool) -> None:
     """Tag the texts of GOLD (PubTator) and score the result against its annotations."""
     from meshtag.errors import ErrorLog
     from meshtag.evaluation.report import format_table
     from meshtag.evaluation.runner import evaluate as run
 
     result = run(gold, corpus=corpus, mode=mode, pred_path=pred, errors=ErrorLog(),
-                 errors_path=errors_path)
+                 errors_path=errors_path, conventions=conventions)
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2))
     else:

@@ -61,20 +61,26 @@ def blank_copy(doc: Document) -> Document:
     return Document(id=doc.id, title=doc.title, abstract=doc.abstract, pmid=doc.pmid, doi=doc.doi)
 
 
-def tag_with_pipeline(gold: list[Document], mode: str) -> list[Document]:
-    """Tag the gold texts with `meshtag.load(mode=mode)`."""
+def conventions_for(corpus: str | None) -> str:
+    """The annotation conventions a corpus is scored with (see meshtag.nlp.conventions)."""
+    return "bc5cdr" if corpus == "bc5cdr" else "meshtag"
+
+
+def tag_with_pipeline(gold: list[Document], mode: str, conventions: str = "meshtag") -> list[Document]:
+    """Tag the gold texts with `meshtag.load(mode=mode, conventions=conventions)`."""
     import meshtag
     from meshtag.tagging import tag_documents
 
-    nlp = meshtag.load(mode=mode)
+    nlp = meshtag.load(mode=mode, conventions=conventions)
     return list(tag_documents((blank_copy(d) for d in gold), nlp))
 
 
 def evaluate(gold_path: str | Path, corpus: str | None = None, mode: str = "accurate",
              pred_path: str | Path | None = None, errors: ErrorLog | None = None,
-             errors_path: str | Path | None = None) -> Evaluation:
+             errors_path: str | Path | None = None, conventions: str | None = None) -> Evaluation:
     """Score the pipeline (`mode`) or a prediction file (`pred_path`, any readable format) on `gold_path`.
 
+    `conventions` (default: the corpus's, "bc5cdr" for BC5CDR, else "meshtag") is passed to the pipeline.
     With `errors_path`, every mention-level error is also written there as TSV (see `evaluation.errors`).
     """
     from meshtag.io import read_documents
@@ -86,8 +92,9 @@ def evaluate(gold_path: str | Path, corpus: str | None = None, mode: str = "accu
         pred = list(read_documents(pred_path, errors=errors))
         system = str(pred_path)
     else:
-        pred = tag_with_pipeline(gold, mode)
-        system = mode
+        conventions = conventions or conventions_for(corpus)
+        pred = tag_with_pipeline(gold, mode, conventions)
+        system = f"{mode} ({conventions} conventions)"
     seconds = time.perf_counter() - start
     if errors_path is not None:
         write_errors(mention_errors(gold, pred, labels), errors_path)

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 
 from meshtag.model import LABELS
 from meshtag.nlp.candidates import Candidate, get_candidates, get_kb, resolve_overlaps
+from meshtag.nlp.conventions import CONVENTIONS, keeps
 
 SPAN_EXTENSIONS = ("concept_id", "concept_name", "source", "score", "related_id")
 for _name in SPAN_EXTENSIONS:
@@ -14,17 +15,24 @@ for _name in SPAN_EXTENSIONS:
         Span.set_extension(_name, default=None)
 
 
-@Language.factory("meshtag_entities", default_config={"kb_path": None, "labels": list(LABELS)})
-def make_entity_writer(nlp: Language, name: str, kb_path: str | None, labels: list[str]) -> "EntityWriter":
-    return EntityWriter(kb_path, labels)
+@Language.factory("meshtag_entities",
+                  default_config={"kb_path": None, "labels": list(LABELS), "conventions": "meshtag"})
+def make_entity_writer(nlp: Language, name: str, kb_path: str | None, labels: list[str],
+                       conventions: str) -> "EntityWriter":
+    """`conventions`: "meshtag" (default) or "bc5cdr" (see meshtag.nlp.conventions)."""
+    return EntityWriter(kb_path, labels, conventions)
 
 
 class EntityWriter:
     """Turns the surviving candidates into `doc.ents` (only the configured labels)."""
 
-    def __init__(self, kb_path: str | None = None, labels: list[str] | tuple[str, ...] = LABELS):
+    def __init__(self, kb_path: str | None = None, labels: list[str] | tuple[str, ...] = LABELS,
+                 conventions: str = "meshtag"):
+        if conventions not in CONVENTIONS:
+            raise ValueError(f"conventions must be one of {CONVENTIONS}, not {conventions!r}")
         self.kb = get_kb(kb_path)
         self.labels = frozenset(labels)
+        self.conventions = conventions
 
     def labelled(self, cand: Candidate):
         """(label, concept or None) for a candidate; label None when it has no usable label."""
@@ -32,9 +40,16 @@ class EntityWriter:
         label = concept.label if concept is not None and concept.label else cand.label
         return (label if label in self.labels else None), concept
 
+    def wanted(self, cand: Candidate, text: str) -> bool:
+        """Has a label we emit, and the conventions keep its concept."""
+        label, concept = self.labelled(cand)
+        return bool(label) and (concept is None or
+                                keeps(self.conventions, concept.tree_numbers, text[cand.start:cand.end]))
+
     def __call__(self, doc: Doc) -> Doc:
         entries = []
-        for cand in resolve_overlaps([c for c in get_candidates(doc) if self.labelled(c)[0]]):
+        text = doc.text
+        for cand in resolve_overlaps([c for c in get_candidates(doc) if self.wanted(c, text)]):
             span = doc.char_span(cand.start, cand.end) or doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is None or any(span.start < e.end and e.start < span.end for e, _, _ in entries):
                 continue

@@ -22,10 +22,12 @@ def default_ner_dir() -> Path:
 
 
 def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: str | Path | None = None,
-         curation: str | Path | None = None, blocked_terms: str | None = None) -> Language:
+         curation: str | Path | None = None, blocked_terms: str | None = None,
+         conventions: str = "meshtag") -> Language:
     """Build the pipeline. `curation` is a reviewer curation folder (default: --curation > $MESHTAG_CURATION >
     ./curation); its accepted surface forms become KB terms and its decisions are applied to every doc.
-    `blocked_terms`: a blocked-terms TSV (None: models/curation/blocked_terms.tsv; "": none)."""
+    `blocked_terms`: a blocked-terms TSV (None: the committed lists; "": none). `conventions`: "meshtag"
+    (default) or "bc5cdr" to drop pharmacological-class words BC5CDR leaves unannotated."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
     from meshtag.review.curation import resolve_curation_dir
@@ -43,10 +45,11 @@ def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: st
         add_statistical_ner(nlp, Path(ner_path) if ner_path else default_ner_dir(), kb_cfg)
     nlp.add_pipe("meshtag_abbreviation_propagation", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_ambiguity", config={"kb_path": kb_cfg})
-    nlp.add_pipe("meshtag_entities", config={"kb_path": kb_cfg})
+    nlp.add_pipe("meshtag_entities", config={"kb_path": kb_cfg, "conventions": conventions})
     nlp.meta["name"] = f"meshtag_{mode}"
     nlp.meta["version"] = PIPELINE_VERSION
     nlp.meta["meshtag_mode"] = mode
+    nlp.meta["meshtag_conventions"] = conventions
     nlp.add_pipe("meshtag_curation", config={"curation_dir": curation_cfg})
     return nlp
 

@@ -1,0 +1,35 @@
+"""Annotation conventions: pharmacological classes are tagged by default and dropped under "bc5cdr",
+except the class terms the BC5CDR training set annotates."""
+from __future__ import annotations
+
+import meshtag
+from meshtag.tagging import tag_text
+
+TEXT = "Opioid analgesics and calcium channel blockers were compared with morphine and antidepressants."
+
+
+def found(conventions: str) -> set[tuple[str, str | None]]:
+    nlp = meshtag.load(mode="fast", conventions=conventions)
+    return {(m.text.lower(), m.id) for m in tag_text(TEXT, nlp).mentions}
+
+
+def test_default_conventions_keep_pharmacological_classes():
+    default = found("meshtag")
+    assert ("opioid analgesics", "MESH:D000701") in default
+    assert ("morphine", "MESH:D009020") in default
+
+
+def test_bc5cdr_conventions_drop_classes_the_corpus_leaves_unannotated():
+    bc5cdr = found("bc5cdr")
+    assert not any(text == "opioid analgesics" for text, _ in bc5cdr)
+    assert ("morphine", "MESH:D009020") in bc5cdr                     # specific chemicals stay
+    assert ("calcium channel blockers", "MESH:D002121") in bc5cdr     # annotated 15/15 in training
+    assert ("antidepressants", "MESH:D000928") in bc5cdr             # "antidepressant": 19/19 annotated
+
+
+def test_bc5cdr_class_exceptions_come_from_the_committed_list():
+    from meshtag.nlp.conventions import allowed_class_terms
+    from meshtag.kb.normalize import normalize
+
+    allowed = allowed_class_terms("bc5cdr")
+    assert normalize("calcium channel blockers") in allowed and normalize("analgesic") not in allowed
