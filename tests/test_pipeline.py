@@ -105,3 +105,16 @@ def test_tag_cli_reports_nothing_readable(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "meshtag.cli", "tag", str(empty), "--mode", "fast",
                            "--no-progress", "-o", str(tmp_path / "o.jsonl")], capture_output=True, text=True)
     assert proc.returncode != 0 and "empty.txt" in proc.stderr
+
+
+def test_out_of_order_and_hyphenated_abbreviations_are_propagated(nlp):
+    text = ("Myotonic dystrophy (DM) and ataxia-telangiectasia (A-T) were studied. "
+            "DM and A-T patients were compared.")
+    found = [(t, mid, src) for t, _, mid, src in mentions(nlp, text) if t in ("DM", "A-T")]
+    assert found.count(("DM", "MESH:D009223", "abbreviation")) == 2      # initials in any order
+    assert found.count(("A-T", "MESH:D001260", "abbreviation")) == 2     # one word, several tokens
+
+
+def test_gene_named_after_a_disease_does_not_take_the_disease(nlp):
+    text = "The deleted in colorectal cancer (DCC) gene was lost; DCC expression fell."
+    assert not any(t == "DCC" and mid == "MESH:D015179" for t, _, mid, _ in mentions(nlp, text))

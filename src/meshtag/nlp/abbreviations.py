@@ -12,7 +12,7 @@ import numpy as np
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from scispacy.abbreviation import AbbreviationDetector, filter_matches, find_abbreviation
+from scispacy.abbreviation import AbbreviationDetector, filter_matches, find_abbreviation, short_form_filter
 
 MAX_PAREN_TOKENS = 10  # scispaCy's filter drops parentheticals of more than 8 words anyway
 
@@ -38,6 +38,32 @@ def occurrences(orths: np.ndarray, pattern: np.ndarray) -> list[int]:
     return [int(i) for i in starts if n == 1 or np.array_equal(orths[i:i + n], pattern)]
 
 
+def hyphenated_short_form_ok(span: Span) -> bool:
+    """scispaCy's short-form filter on whitespace-separated words, so "A-T" or "5-HT" (several tokens
+    for meshtag's tokenizer, one word in the text) is judged as one word, as scispaCy's tokenizer would.
+
+    `short_form_filter` wants every token 2-9 characters long; "A", "-", "T" fail it one by one.
+    """
+    words = span.text.split()
+    return all(2 <= len(w) < 10 for w in words) and span.text[0].isalpha() and \
+        sum(c.isalpha() for c in span.text) / len(span.text) >= 0.5
+
+
+def filtered_candidates(matches: list[tuple[int, int, int]], doc: Doc) -> list[tuple[Span, Span]]:
+    """scispaCy's `filter_matches`, plus hyphenated short forms it would reject for meshtag's tokens."""
+    kept = filter_matches(matches, doc)
+    seen = {(short.start, short.end) for _, short in kept}
+    for _, start, end in matches:
+        short = doc[start:end]
+        if (start, end) in seen or end - start > 5 or start <= 1 or " " in short.text:
+            continue
+        if not short_form_filter(short) and hyphenated_short_form_ok(short):
+            length = len(short.text)
+            max_words = min(length + 5, length * 2)
+            kept.append((doc[max(start - max_words - 1, 0):start - 1], short))
+    return kept
+
+
 @Language.factory("meshtag_abbreviations", default_config={"make_serializable": False})
 def make_abbreviation_detector(nlp: Language, name: str, make_serializable: bool) -> "FastAbbreviationDetector":
     return FastAbbreviationDetector(nlp, name=name, make_serializable=make_serializable)
@@ -56,7 +82,7 @@ class FastAbbreviationDetector(AbbreviationDetector):
         orths = doc.to_array(ORTH)
         if not (orths == self._open).any():
             return doc
-        filtered = filter_matches(parenthesis_contents(orths, self._open, self._close), doc)
+        filtered = filtered_candidates(parenthesis_contents(orths, self._open, self._close), doc)
         for long_form, short_forms in self.find_matches_for(filtered, doc, orths):
             for short in short_forms:
                 short._.long_form = long_form

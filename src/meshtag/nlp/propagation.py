@@ -3,6 +3,8 @@ long form's concept everywhere in the document, overriding any global meaning of
 a short form defined as something that is not a concept ("knockout (KO)") loses its global meaning."""
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -10,6 +12,25 @@ from meshtag.nlp.candidates import Candidate, get_candidates, get_kb, set_candid
 
 # A long form is linked by lookup only when the KB is this sure (exact or token-reordered match).
 LOOKUP_MIN_SCORE = 0.9
+# "myotonic dystrophy (DM)": a short form right after a candidate, in parentheses
+_PAREN_SHORT = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9-]{1,9})\)")
+_WORDS = re.compile(r"[A-Za-z0-9]+")
+# A long form whose head concept follows one of these words is about something else ("deleted in …").
+_RELATION_WORDS = frozenset("in of for with on by to from against".split())
+
+
+def initials_define(long_text: str, short: str) -> bool:
+    """True when the short form's letters are the initials of the long form's last words, in any order
+    (Schwartz & Hearst want them in order and miss "myotonic dystrophy (DM)", after dystrophia myotonica).
+
+    >>> initials_define("Myotonic dystrophy", "DM"), initials_define("chronic pain", "DM")
+    (True, False)
+    """
+    letters = sorted(c.lower() for c in short if c.isalpha())
+    words = _WORDS.findall(long_text)
+    if len(letters) < 2 or len(letters) > len(words):
+        return False
+    return letters == sorted(w[0].lower() for w in words[-len(letters):])
 
 
 @Language.factory("meshtag_abbreviation_propagation", default_config={"kb_path": None})
@@ -35,23 +56,39 @@ class AbbreviationPropagation:
                 best = cand
         if best is not None and best.start == start:
             return best
+        if best is not None and _RELATION_WORDS & set(long_form.doc.text[start:best.start].lower().split()):
+            best = None  # "deleted in colorectal cancer (DCC)" names a gene, not the cancer
         for hit in self.kb.lookup(long_form.text, limit=3):
             if hit.score >= LOOKUP_MIN_SCORE and hit.label:
                 return Candidate(start, end, (hit.id,), "dictionary", score=hit.score)
         return best
 
+    def initials_definitions(self, doc: Doc, candidates: list[Candidate], known: set[str]) -> list[tuple]:
+        """(target candidate, short-form spans) for "long form (SF)" that Schwartz & Hearst missed."""
+        text = doc.text
+        found = []
+        for cand in candidates:
+            m = _PAREN_SHORT.match(text, cand.end)
+            if not m or m.group(1) in known or not initials_define(text[cand.start:cand.end], m.group(1)):
+                continue
+            known.add(m.group(1))
+            uses = [(u.start(), u.end()) for u in re.finditer(rf"(?<![\w-]){re.escape(m.group(1))}(?![\w-])", text)]
+            found.append((cand, uses))
+        return found
+
     def __call__(self, doc: Doc) -> Doc:
-        abbreviations = getattr(doc._, "abbreviations", None)
-        if not abbreviations:
-            return doc
+        abbreviations = getattr(doc._, "abbreviations", None) or []
         candidates = get_candidates(doc)
         definitions: dict[str, tuple[Span, list[Span]]] = {}
         for short in abbreviations:
             long_form = short._.long_form
             definitions.setdefault(long_form.text, (long_form, []))[1].append(short)
-        for long_form, shorts in definitions.values():
-            target = self.long_form_candidate(long_form, candidates)
-            spans = {(s.start_char, s.end_char) for s in shorts}
+        resolved = [(self.long_form_candidate(long_form, candidates), {(s.start_char, s.end_char) for s in shorts})
+                    for long_form, shorts in definitions.values()]
+        if "(" in doc.text:
+            known = {s.text for s in abbreviations}
+            resolved += [(cand, set(uses)) for cand, uses in self.initials_definitions(doc, candidates, known)]
+        for target, spans in resolved:
             # the short form's own meaning (dictionary or model) is replaced on every use
             candidates = [c for c in candidates
                           if not any(c.start < e and s < c.end for s, e in spans) or c is target]
