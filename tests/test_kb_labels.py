@@ -41,7 +41,10 @@ def test_most_specific_prefix_wins():
 def test_priority_across_tree_numbers():
     r = LabelRules()
     assert r.label_of_trees(["D12.776.157.530.400.901.250", "D12.776.543.585.400.901.250"]) == "RECEPTOR"
-    assert r.label_of_trees(["D12.644.276.860.100", "D12.776.467.860.100"]) == "DRUG"
+    # an oligopeptide tree keeps DRUG although its protein tree carries no label
+    assert r.label_of_trees(["D12.644.456.073.060", "D12.776.631.100"]) == "DRUG"
+    # growth factors (BDNF's trees) carry none: BC5CDR leaves signalling proteins unannotated
+    assert r.label_of_trees(["D12.644.276.860.100", "D12.776.467.860.100"]) is None
     assert r.label_of_trees([]) is None
 
 
