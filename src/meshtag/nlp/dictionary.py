@@ -56,8 +56,8 @@ class DictionaryMatcher:
         """The ids that have a label not blocked for this term."""
         ids = []
         for cid in concept_ids:
-            concept = self.kb.get(cid)
-            if concept is not None and concept.label and (key, concept.label) not in self.blocked:
+            label = self.kb.label(cid)  # no record decoding on the hot path
+            if label and (key, label) not in self.blocked:
                 ids.append(cid)
         return tuple(ids)
 
