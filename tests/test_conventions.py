@@ -33,3 +33,11 @@ def test_bc5cdr_class_exceptions_come_from_the_committed_list():
 
     allowed = allowed_class_terms("bc5cdr")
     assert normalize("calcium channel blockers") in allowed and normalize("analgesic") not in allowed
+
+
+def test_bc5cdr_conventions_score_a_receptor_named_after_its_ligand_as_the_ligand():
+    text = "The dopamine D1 receptor agonist was tested."
+    default = {(m.text, m.label) for m in tag_text(text, meshtag.load(mode="fast")).mentions}
+    bc5cdr = {(m.text, m.label, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="bc5cdr")).mentions}
+    assert ("dopamine D1 receptor", "RECEPTOR") in default
+    assert ("dopamine", "DRUG", "MESH:D004298") in bc5cdr

@@ -46,10 +46,22 @@ class EntityWriter:
         return bool(label) and (concept is None or
                                 keeps(self.conventions, concept.tree_numbers, text[cand.start:cand.end]))
 
+    def conventional(self, cand: Candidate, text: str) -> Candidate:
+        """Under the bc5cdr conventions a receptor named after its ligand ("dopamine D1 receptor") becomes
+        the ligand ("dopamine"), which is what BC5CDR annotates; otherwise the candidate itself."""
+        if self.conventions != "bc5cdr" or self.labelled(cand)[0] != "RECEPTOR":
+            return cand
+        for m in self.kb.find_all(text[cand.start:cand.end]):
+            ids = tuple(i for i in m.concept_ids if self.kb.label(i) == "DRUG")
+            if m.start == 0 and m.end < cand.end - cand.start and ids:
+                return Candidate(cand.start, cand.start + m.end, ids, cand.source, score=cand.score)
+        return cand
+
     def __call__(self, doc: Doc) -> Doc:
         entries = []
         text = doc.text
-        for cand in resolve_overlaps([c for c in get_candidates(doc) if self.wanted(c, text)]):
+        kept = [self.conventional(c, text) for c in get_candidates(doc) if self.wanted(c, text)]
+        for cand in resolve_overlaps(kept):
             span = doc.char_span(cand.start, cand.end) or doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is None or any(span.start < e.end and e.start < span.end for e, _, _ in entries):
                 continue
