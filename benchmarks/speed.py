@@ -3,6 +3,7 @@
     python benchmarks/speed.py                      # compare: blank tokenizer, fast, accurate, scispaCy peer
     python benchmarks/speed.py --no-peer            # skip the scispaCy linker (its index takes long to build)
     python benchmarks/speed.py scaling --docs 2000  # --workers scaling: 1 vs 2 processes
+    python benchmarks/speed.py projection --docs 5000   # PubMed XML reading rate + full-baseline projection
     python benchmarks/speed.py ... --results benchmarks/RESULTS.md   # append a dated section
 
 For each system: load time, abstracts/s per core (median of 3 passes after a warm-up pass), peak
@@ -255,7 +256,17 @@ def replicated(docs, n: int):
                      abstract=docs[i % len(docs)].abstract) for i in range(n)]
 
 
+def cpu_seconds() -> tuple[float, float]:
+    """CPU seconds (user + system) used so far by this process and by its reaped child processes."""
+    import resource
+
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
 def scaling(args) -> dict:
+    """Wall-clock rate of 1 vs 2 workers, and the CPU each spent: on a shared machine the wall-clock
+    speed-up is capped by the cores other jobs leave free; the CPU accounting shows the overhead."""
     from meshtag.io import read_documents
     from meshtag.parallel import PipelineSpec, tag_parallel
 
@@ -265,15 +276,22 @@ def scaling(args) -> dict:
     list(tag_parallel(replicated(docs, 200), spec, workers=1, nlp=nlp))  # warm caches before forking
     runs = {}
     for workers in (1, 2):
-        times = []
+        times, cpu = [], []
         for _ in range(args.passes):
             batch = replicated(docs, args.docs)
+            before = cpu_seconds()
             with timed() as t:
                 n = sum(1 for _ in tag_parallel(batch, spec, workers=workers, nlp=nlp))
+            after = cpu_seconds()
             times.append(t[0])
-        runs[workers] = {"seconds": times, "rate": n / statistics.median(times)}
-    return {"mode": args.mode, "documents": args.docs, "runs": runs, "speedup": runs[2]["rate"] / runs[1]["rate"],
-            "environment": environment()}
+            cpu.append((after[0] - before[0], after[1] - before[1]))
+        parent, children = (statistics.median(c[i] for c in cpu) for i in (0, 1))
+        runs[workers] = {"seconds": times, "rate": n / statistics.median(times), "cpu_parent_s": parent,
+                         "cpu_workers_s": children}
+    one, two = runs[1], runs[2]
+    idle_estimate = one["cpu_parent_s"] / max(two["cpu_workers_s"] / 2, two["cpu_parent_s"])
+    return {"mode": args.mode, "documents": args.docs, "runs": runs, "speedup": two["rate"] / one["rate"],
+            "idle_estimate": idle_estimate, "environment": environment()}
 
 
 def format_scaling(report: dict) -> str:
@@ -281,9 +299,96 @@ def format_scaling(report: dict) -> str:
     ok = report["speedup"] >= 1.8
     return (f"`--workers` scaling, {report['mode']} mode, {report['documents']} abstracts (BC5CDR dev replicated, new ids), "
             f"median of passes ({report['environment']['when']}, load average {report['environment']['load_avg_1m']}):\n\n"
-            f"| workers | abstracts/s | seconds (passes) |\n| ---: | ---: | --- |\n"
-            + "".join(f"| {w} | {r[w]['rate']:,.0f} | {', '.join(f'{s:.1f}' for s in r[w]['seconds'])} |\n" for w in r)
-            + f"\n- {'PASS' if ok else 'FAIL'}: 2 workers >= 1.8x 1 worker (measured {report['speedup']:.2f}x)")
+            "| workers | abstracts/s (wall) | seconds (passes) | CPU s parent | CPU s workers |\n"
+            "| ---: | ---: | --- | ---: | ---: |\n"
+            + "".join(f"| {w} | {r[w]['rate']:,.0f} | {', '.join(f'{s:.1f}' for s in r[w]['seconds'])} | "
+                      f"{r[w]['cpu_parent_s']:.1f} | {r[w]['cpu_workers_s']:.1f} |\n" for w in r)
+            + f"\n- {'PASS' if ok else 'FAIL'}: 2 workers >= 1.8x 1 worker, wall clock (measured {report['speedup']:.2f}x)\n"
+            f"- speed-up on 2 idle cores estimated from the CPU used (1-worker CPU / max(2-worker workers' CPU / 2, "
+            f"parent CPU)): {report['idle_estimate']:.2f}x")
+
+
+# --------------------------------------------------------------------------------------- projection
+PUBMED_ABSTRACTS = 36_000_000
+ARTICLE = """<PubmedArticle><MedlineCitation Status="MEDLINE" Owner="NLM"><PMID Version="1">{pmid}</PMID>
+<Article PubModel="Print"><Journal><ISSN IssnType="Print">0304-3959</ISSN><JournalIssue CitedMedium="Print">
+<Volume>{vol}</Volume><Issue>3</Issue><PubDate><Year>2019</Year><Month>Mar</Month></PubDate></JournalIssue>
+<Title>Pain</Title><ISOAbbreviation>Pain</ISOAbbreviation></Journal><ArticleTitle>{title}</ArticleTitle>
+<Pagination><MedlinePgn>401-12</MedlinePgn></Pagination><Abstract><AbstractText>{abstract}</AbstractText></Abstract>
+<AuthorList CompleteYN="Y">{authors}</AuthorList><Language>eng</Language>
+<PublicationTypeList><PublicationType UI="D016428">Journal Article</PublicationType></PublicationTypeList></Article>
+<MedlineJournalInfo><Country>United States</Country><MedlineTA>Pain</MedlineTA><NlmUniqueID>7508686</NlmUniqueID>
+</MedlineJournalInfo><MeshHeadingList>{mesh}</MeshHeadingList></MedlineCitation><PubmedData><ArticleIdList>
+<ArticleId IdType="pubmed">{pmid}</ArticleId><ArticleId IdType="doi">10.1000/x{pmid}</ArticleId></ArticleIdList>
+</PubmedData></PubmedArticle>
+"""
+AUTHOR = ('<Author ValidYN="Y"><LastName>Author{i}</LastName><ForeName>Given</ForeName><Initials>G</Initials>'
+          '<AffiliationInfo><Affiliation>Department of Anesthesiology, University Hospital, City, Country.</Affiliation>'
+          '</AffiliationInfo></Author>')
+MESH = '<MeshHeading><DescriptorName UI="D00{i:04d}" MajorTopicYN="N">Heading {i}</DescriptorName></MeshHeading>'
+
+
+def synthetic_baseline(docs, path: Path, n: int) -> int:
+    """A gzipped PubMed baseline-style file of `n` articles (dev texts, 6 authors, 10 MeSH headings);
+    returns its uncompressed size in bytes."""
+    import gzip
+    from xml.sax.saxutils import escape
+
+    size = 0
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        out.write('<?xml version="1.0" encoding="utf-8"?>\n<PubmedArticleSet>\n')
+        for i in range(n):
+            d = docs[i % len(docs)]
+            article = ARTICLE.format(pmid=40_000_000 + i, vol=i % 90, title=escape(d.title),
+                                     abstract=escape(d.abstract), authors="".join(AUTHOR.format(i=a) for a in range(6)),
+                                     mesh="".join(MESH.format(i=(i + m) % 9000) for m in range(10)))
+            size += len(article.encode())
+            out.write(article)
+        out.write("</PubmedArticleSet>\n")
+    return size
+
+
+def projection(args) -> dict:
+    """Reading rate of baseline-style XML (measured) combined with measured tagging rates."""
+    from meshtag.io import read_documents
+
+    docs = list(read_documents([args.dev], format="pubtator"))
+    path = HERE / "work" / "baseline_like.xml.gz"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    size = synthetic_baseline(docs, path, args.docs)
+    times = []
+    for _ in range(args.passes):
+        with timed() as t:
+            n = sum(1 for _ in read_documents([path]))
+        times.append(t[0])
+    read_rate = n / statistics.median(times)
+    measured = json.loads(args.rates.read_text()) if args.rates and args.rates.exists() else {}
+    rates = {r["system"]: r["rate"] for r in measured.get("results", []) if r["rate"]}
+    out = {"read_rate": read_rate, "bytes_per_article": size / n, "documents": n, "environment": environment(),
+           "rows": []}
+    for mode in ("fast", "accurate"):
+        tag_rate = rates.get(f"meshtag {mode}")
+        if not tag_rate:
+            continue
+        per_doc = 1 / read_rate + 1 / tag_rate          # read + tag on one core, seconds per abstract
+        for where, cores, efficiency in (("one 2-core machine", 2, args.efficiency), ("32-worker Dask cluster", 32,
+                                                                                     args.efficiency)):
+            hours = PUBMED_ABSTRACTS * per_doc / (cores * efficiency) / 3600
+            out["rows"].append({"mode": mode, "where": where, "cores": cores, "tag_rate": tag_rate, "hours": hours})
+    return out
+
+
+def format_projection(report: dict) -> str:
+    lines = [f"Reading baseline-style PubMed XML (gzipped, {report['bytes_per_article']:,.0f} bytes per article, "
+             f"{report['documents']} articles): {report['read_rate']:,.0f} articles/s on one core "
+             f"({report['environment']['when']}, load average {report['environment']['load_avg_1m']}).", "",
+             f"Full PubMed baseline, {PUBMED_ABSTRACTS / 1e6:.0f}M abstracts, read + tag (per-core rates measured by "
+             "`speed.py`, scaling efficiency from `speed.py scaling`); reports from the corpus: see "
+             "'Corpus reports at scale' above.", "",
+             "| mode | where | tag rate / core | hours | days |", "| --- | --- | ---: | ---: | ---: |"]
+    for r in report["rows"]:
+        lines.append(f"| {r['mode']} | {r['where']} | {r['tag_rate']:,.0f}/s | {r['hours']:,.0f} | {r['hours'] / 24:,.1f} |")
+    return "\n".join(lines)
 
 
 def append_results(path: Path, title: str, body: str) -> None:
@@ -293,12 +398,15 @@ def append_results(path: Path, title: str, body: str) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("command", nargs="?", default="compare", choices=["compare", "scaling"])
+    parser.add_argument("command", nargs="?", default="compare", choices=["compare", "scaling", "projection"])
     parser.add_argument("--dev", type=Path, default=DEV, help="PubTator file of abstracts (BC5CDR development)")
     parser.add_argument("--passes", type=int, default=3)
     parser.add_argument("--no-peer", action="store_true", help="skip the scispaCy EntityLinker peer")
     parser.add_argument("--docs", type=int, default=2000, help="scaling: documents to tag")
     parser.add_argument("--mode", default="accurate", choices=["fast", "accurate"], help="scaling: pipeline mode")
+    parser.add_argument("--rates", type=Path, default=HERE / "work" / "speed.json",
+                        help="projection: JSON written by `speed.py --json` (per-core tagging rates)")
+    parser.add_argument("--efficiency", type=float, default=0.9, help="projection: parallel efficiency per core")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     parser.add_argument("--results", type=Path, help="append a dated section to this Markdown file")
     args = parser.parse_args(argv)
@@ -306,9 +414,12 @@ def main(argv: list[str] | None = None) -> None:
     if args.command == "compare":
         report = compare(args)
         text, title = format_compare(report), "Speed: meshtag vs spaCy tokenizer vs scispaCy linker (benchmarks/speed.py)"
-    else:
+    elif args.command == "scaling":
         report = scaling(args)
         text, title = format_scaling(report), "Scaling: --workers (benchmarks/speed.py scaling)"
+    else:
+        report = projection(args)
+        text, title = format_projection(report), "Projection: full PubMed baseline (benchmarks/speed.py projection)"
     print(text)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ import pytest
 
 from fixtures.parallel.support import ABSTRACTS, build_tiny_kb
 from meshtag.corpus.store import CorpusStore
-from meshtag.distributed import plan_partitions, run_dask, tag_partition
+from meshtag.distributed import Partition, plan_partitions, run_dask, tag_partitions, tasks_of
 from meshtag.io import read_documents
 from meshtag.nlp.candidates import get_kb
 from meshtag.parallel import PipelineSpec, tag_parallel
@@ -67,7 +67,7 @@ def test_rerun_after_interruption_does_only_what_is_missing(tmp_path, spec, clie
     first, second, _ = plan_partitions([str(ABSTRACTS)], CHUNK)
     # an interrupted run: its cluster commits the first partition and is then shut down with its workers
     with LocalCluster(n_workers=1, processes=False, dashboard_address=":0") as cluster, Client(cluster) as c:
-        assert c.submit(tag_partition, first, str(corpus), spec, pure=False).result()["documents"] == CHUNK
+        assert c.submit(tag_partitions, [first], str(corpus), spec, pure=False).result()["documents"] == CHUNK
     store = CorpusStore(corpus)
     committed = sorted(corpus.rglob(f"*{first.name}*"))
     stamps = [p.stat().st_mtime_ns for p in committed]
@@ -96,3 +96,17 @@ def test_cli_dask_executor_writes_the_corpus(tmp_path, kb_dir):
     assert done.returncode == 0, done.stderr
     assert "12 documents" in done.stderr
     assert len(rows(corpus)[0]) == 12
+
+
+def test_many_files_are_tagged_one_task_per_file_with_the_same_parts(tmp_path, spec):
+    files = [Partition(f"/data/f{i}.xml", j, 10) for i in range(4) for j in range(3)]
+    assert [len(t) for t in tasks_of(files, workers=2)] == [3, 3, 3, 3]      # 4 files >= 2 x 2 workers
+    assert [len(t) for t in tasks_of(files, workers=3)] == [1] * 12          # too few files: slices
+    # one task over a whole file writes exactly the parts that per-slice tasks write
+    whole = plan_partitions([str(ABSTRACTS)], CHUNK)
+    done = tag_partitions(whole, str(tmp_path / "by_file"), spec)
+    assert (done["parts"], done["documents"]) == (3, 12)
+    for part in whole:
+        tag_partitions([part], str(tmp_path / "by_slice"), spec)
+    assert rows(tmp_path / "by_file") == rows(tmp_path / "by_slice")
+    assert tag_partitions(whole, str(tmp_path / "by_file"), spec)["parts"] == 0  # rerun: nothing missing

@@ -1,9 +1,10 @@
 """Beyond one machine: the same per-partition tagging function run on a Dask cluster.
 
-A partition is a slice of one input file (`chunk_size` documents). Each task reads its slice, tags it
-and commits it as its own Parquet part of the corpus folder, named from the file and slice, so a
-rerun skips every finished partition and does only what is missing (a lost worker loses nothing
-that was committed). Dask schedules, retries and balances; meshtag only defines the partitions.
+A partition is a slice of one input file (`chunk_size` documents), committed as its own Parquet part of
+the corpus folder and named from the file and slice, so a rerun skips every finished partition and does
+only what is missing (a lost worker loses nothing that was committed). A task is one file (all its
+slices, the file read once) when there are at least twice as many files as workers, as with the PubMed
+baseline; otherwise one slice, so that even a single large file spreads over every worker. Dask schedules, retries and balances; meshtag only defines the partitions.
 The corpus folder must be on a filesystem every worker and the client can reach.
 """
 from __future__ import annotations
@@ -67,9 +68,21 @@ def worker_pipeline(spec: PipelineSpec):
     return _NLP_BY_SPEC[spec]
 
 
-def tag_partition(partition: Partition, corpus: str, spec: PipelineSpec, format: str | None = None,
-                  **read_options) -> dict:
-    """Read, tag and commit one partition (runs on a worker). A committed partition is left untouched."""
+def tasks_of(partitions: list[Partition], workers: int) -> list[list[Partition]]:
+    """Group partitions into tasks: one task per file when there are enough files to keep every worker
+    busy (the file is then read once), else one task per partition (a slice re-reads its file's start)."""
+    files: dict[str, list[Partition]] = {}
+    for p in partitions:
+        files.setdefault(p.file, []).append(p)
+    if len(files) >= 2 * max(1, workers):
+        return list(files.values())
+    return [[p] for p in partitions]
+
+
+def tag_partitions(partitions: list[Partition], corpus: str, spec: PipelineSpec, format: str | None = None,
+                   **read_options) -> dict:
+    """Read one file once, and tag and commit each of its given slices (ascending) as its own part; runs
+    on a worker. Committed parts are left untouched, so a retried or rerun task does only what is missing."""
     from meshtag.corpus.store import CorpusStore
     from meshtag.io import read_documents
     from meshtag.nlp.candidates import get_kb
@@ -77,19 +90,32 @@ def tag_partition(partition: Partition, corpus: str, spec: PipelineSpec, format:
     from meshtag.tagging import tag_documents
 
     store = CorpusStore(corpus)
-    if store.has_part(partition.name):
-        return {"part": partition.name, "documents": 0, "mentions": 0, "skipped": True}
+    todo = [p for p in partitions if not store.has_part(p.name)]
+    result = {"parts": 0, "documents": 0, "mentions": 0}
+    if not todo:
+        return result
     nlp = worker_pipeline(spec)
-    error_file = Path(corpus) / "errors" / f"{partition.name}.txt"
-    error_file.unlink(missing_ok=True)  # a retried partition reports its problems once
-    docs = read_documents([partition.file], format=format, errors=ErrorLog(stream=None, path=error_file),
+    error_file = Path(corpus) / "errors" / f"{todo[0].name}.txt"
+    error_file.unlink(missing_ok=True)  # a retried task reports its problems once
+    docs = read_documents([todo[0].file], format=format, errors=ErrorLog(stream=None, path=error_file),
                           **read_options)
-    start = partition.index * partition.size
-    tagged = list(tag_documents(islice(docs, start, start + partition.size), nlp))
-    store.add(tagged, kb_version=dict(get_kb(spec.kb_path).version), pipeline_version=pipeline_version(nlp),
-              part=partition.name)
-    return {"part": partition.name, "documents": len(tagged), "mentions": sum(len(d.mentions) for d in tagged),
-            "skipped": False}
+    position = 0
+    for part in todo:
+        start = part.index * part.size
+        consume(docs, start - position)
+        tagged = list(tag_documents(islice(docs, part.size), nlp))
+        position = start + part.size
+        store.add(tagged, kb_version=dict(get_kb(spec.kb_path).version), pipeline_version=pipeline_version(nlp),
+                  part=part.name)
+        result["parts"] += 1
+        result["documents"] += len(tagged)
+        result["mentions"] += sum(len(d.mentions) for d in tagged)
+    return result
+
+
+def consume(iterator, n: int) -> None:
+    """Advance `iterator` by `n` items."""
+    next(islice(iterator, n, n), None)
 
 
 def run_dask(inputs: list[str], *, corpus: str | Path, spec: PipelineSpec, scheduler: str | None = None,
@@ -123,14 +149,15 @@ def run_dask(inputs: list[str], *, corpus: str | Path, spec: PipelineSpec, sched
         done = {p.name: p for p in store.parts()}
         todo = [p for p in partitions if p.name not in done]
         summary.skipped_existing = sum(done[p.name].documents for p in partitions if p.name in done)
-        futures = [client.submit(tag_partition, p, corpus, spec, format, key=f"meshtag-{p.name}", pure=False,
-                                 **read_options) for p in todo]
-        with tqdm(total=len(futures), unit="part", desc="partitions", file=sys.stderr, disable=not progress) as bar:
+        tasks = tasks_of(todo, len(client.scheduler_info()["workers"]))
+        futures = [client.submit(tag_partitions, task, corpus, spec, format, key=f"meshtag-{task[0].name}",
+                                 pure=False, **read_options) for task in tasks]
+        with tqdm(total=len(todo), unit="part", desc="partitions", file=sys.stderr, disable=not progress) as bar:
             for future in as_completed(futures):
                 result = future.result()
                 summary.documents += result["documents"]
                 summary.mentions += result["mentions"]
-                bar.update(1)
+                bar.update(result["parts"])
     finally:
         if own_client is not None:
             own_client.close()
