@@ -51,3 +51,30 @@ def test_compile_docbin_round_trip(tmp_path):
     docs = list(DocBin().from_disk(out).get_docs(blank_biomedical().vocab))
     assert stats.documents == 1 and len(docs) == 1
     assert [e.label_ for e in docs[0].ents] == ["DRUG", "CONDITION"]
+
+
+def test_unknown_spans_marked_missing_unless_gold_overlaps():
+    """A disease-only corpus: its chemicals are unknown (missing), not taught as outside."""
+    text = "Phenylalanine levels in phenylketonuria and lithium."
+    pku = text.index("phenylketonuria")
+    gold = Document(id="3", title=text, mentions=[Mention(pku, pku + 15, "phenylketonuria", "CONDITION")])
+    unknown = [(0, 13), (text.index("lithium"), text.index("lithium") + 7), (pku, pku + 6)]  # last overlaps gold
+    stats = CompileStats()
+    doc = doc_to_spacy(blank_biomedical(), gold, stats, unknown=unknown)
+    iob = {t.text: t.ent_iob_ for t in doc}
+    assert iob["Phenylalanine"] == "" and iob["lithium"] == ""
+    assert iob["phenylketonuria"] == "B" and iob["levels"] == "O" and iob["and"] == "O"
+    assert [(e.text, e.label_) for e in doc.ents] == [("phenylketonuria", "CONDITION")]
+    assert (stats.unknown_spans, stats.missing_tokens, stats.tokens) == (2, 2, len(doc))
+
+
+def test_compile_docbin_unknown_per_document(tmp_path):
+    """`unknown` is asked per document: only the disease-only document gets missing tokens."""
+    text = "Lithium toxicity."
+    bc5 = Document(id="a", title=text, mentions=[Mention(0, 7, "Lithium", "DRUG")])
+    ncbi = Document(id="b", title=text, mentions=[Mention(8, 16, "toxicity", "CONDITION")])
+    out = tmp_path / "train.spacy"
+    stats = compile_docbin([bc5, ncbi], out, unknown=lambda d: [(0, 7)] if d.id == "b" else [])
+    first, second = DocBin().from_disk(out).get_docs(blank_biomedical().vocab)
+    assert first[0].ent_type_ == "DRUG" and second[0].ent_iob_ == ""
+    assert (stats.unknown_spans, stats.missing_tokens) == (1, 1)
