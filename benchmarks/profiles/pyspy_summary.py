@@ -13,7 +13,7 @@ import sys
 from collections import Counter
 
 FRAME = re.compile(r"^(?P<func>.+) \((?P<file>[^():]+(?:\.py|\.pyx)?):?(?P<line>\d*)\)$")
-STEPS = re.compile(r"meshtag/(nlp/\w+|tagging)\.py")
+STEPS = re.compile(r"meshtag/(nlp/\w+|tagging)\.py|spacy/(pipeline/\w+|tokenizer)\.pyx?|(make_doc) ")
 TOP = 25
 
 
@@ -35,9 +35,9 @@ def summarise(lines) -> str:
         total += count
         leaf = FRAME.match(frames[-1])
         leaves[f"{leaf['func']} ({leaf['file']})" if leaf else frames[-1]] += count
-        meshtag = [m.group(1) for f in frames if (m := STEPS.search(f))]
-        steps[meshtag[-1] if meshtag else "spaCy/other (tokenizer, Doc construction)"] += count
-    out = [f"{total} samples while tagging", "", "Innermost meshtag module on the stack (inclusive of what it calls):"]
+        owners = [next(g for g in m.groups() if g) for f in frames if (m := STEPS.search(f))]
+        steps[owners[-1] if owners else "other"] += count
+    out = [f"{total} samples while tagging", "", "Innermost meshtag module or spaCy component on the stack (inclusive of what it calls):"]
     out += [f"  {name:<45} {n:6d}  {100 * n / total:5.1f}%" for name, n in steps.most_common()]
     out += ["", f"Top {TOP} leaf functions (own time):"]
     out += [f"  {name[:90]:<90} {n:6d}  {100 * n / total:5.1f}%" for name, n in leaves.most_common(TOP)]
