@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from meshtag.model import Document
 from meshtag.nlp.curation import mention_from_span
+from meshtag.nlp.candidates import TEXT_KEY, text_of
 from meshtag.nlp.sentences import TITLE_END_KEY
 
 DEFAULT_BATCH_SIZE = 64
@@ -16,7 +17,9 @@ DEFAULT_BATCH_SIZE = 64
 
 def to_spacy(nlp: Language, document: Document) -> Doc:
     """An unprocessed spaCy Doc for a Document, knowing where the title ends."""
-    doc = nlp.make_doc(document.text)
+    text = document.text
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text
     if document.title and document.abstract:
         doc.user_data[TITLE_END_KEY] = document.abstract_offset
     return doc
@@ -25,7 +28,7 @@ def to_spacy(nlp: Language, document: Document) -> Doc:
 def fill_document(document: Document, doc: Doc) -> Document:
     """Copy sentences and entities of a processed Doc into the Document (offsets over Document.text)."""
     document.sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") \
-        else [(0, len(doc.text))]
+        else [(0, len(text_of(doc)))]
     starts = [s for s, _ in document.sentences]
     document.mentions = [mention_from_span(ent, max(0, bisect_right(starts, ent.start_char) - 1))
                          for ent in doc.ents]

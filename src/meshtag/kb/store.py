@@ -419,7 +419,7 @@ class KnowledgeBase:
         return self._scan(text, every=True, strict_case=strict_case)
 
     # ---------------------------------------------------------------- lookup
-    def lookup(self, text: str, limit: int = 10) -> list[Candidate]:
+    def lookup(self, text: str, limit: int = 10, fuzzy: bool = True) -> list[Candidate]:
         """Candidate concepts for a name, best first: exact key 1.0, token-reordered 0.95, then fuzzy < 0.9.
 
         Token-reordered covers MeSH inverted names ("Receptors, Opioid, mu" <-> "mu opioid receptors")
@@ -434,7 +434,7 @@ class KnowledgeBase:
         for reordered in _reorderings(key):
             for row, _flags in self.entries(reordered):
                 scored.setdefault(row, 0.95)
-        if len(scored) < limit:
+        if fuzzy and len(scored) < limit:
             from meshtag.kb.fuzzy import fuzzy_candidates
 
             for row, score in fuzzy_candidates(self, key, limit * 3):

@@ -8,7 +8,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from meshtag.nlp.candidates import get_candidates, get_kb, set_candidates
+from meshtag.nlp.candidates import get_candidates, get_kb, set_candidates, text_of
 
 # Words that, within CUE_WINDOW words of an ambiguous alias, support reading it as a concept of that label.
 LABEL_CUES: dict[str, frozenset[str]] = {
@@ -62,7 +62,7 @@ class AmbiguityFilter:
         candidates = get_candidates(doc)
         if not any(c.ambiguous for c in candidates):
             return doc
-        text = doc.text
+        text = text_of(doc)
         sure_ids = {cid for c in candidates if not c.ambiguous for cid in c.concept_ids[:1]}
         kept = []
         for cand in candidates:

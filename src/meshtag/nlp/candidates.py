@@ -12,6 +12,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 CANDIDATES_KEY = "meshtag_candidates"
+TEXT_KEY = "meshtag_text"
 # Among overlapping candidates of equal length, a definition in the text beats the dictionary beats the model.
 SOURCE_PRIORITY = {"curation": 0, "abbreviation": 1, "dictionary": 2, "model": 3}
 
@@ -48,6 +49,14 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
         if not any(cand.overlaps(other) for other in chosen):
             chosen.append(cand)
     return sorted(chosen, key=lambda c: c.start)
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, computed once per Doc (spaCy rebuilds it from every token on each access)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def get_candidates(doc: Doc) -> list[Candidate]:

@@ -11,7 +11,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from meshtag.nlp.candidates import Candidate, get_candidates, get_kb, set_candidates
+from meshtag.nlp.candidates import Candidate, get_candidates, get_kb, set_candidates, text_of
 
 # Heads that follow a candidate without being part of it ("MOR receptors": MOR is the candidate).
 TRAILING_HEADS = re.compile(r"\s+(receptors?|channels?|subtypes?)\b", re.IGNORECASE)
@@ -48,14 +48,17 @@ class Coordination:
 
     def conjunct_candidates(self, text: str, cand: Candidate) -> list[Candidate]:
         window_start = max(0, cand.start - LOOKBACK)
-        match = CONJUNCTS_BEFORE.search(text[window_start:cand.start])
+        before = text[window_start:cand.start]
+        if not (before[-1:].isspace() and before.rstrip().endswith(("and", "or"))):  # cheap test first
+            return []
+        match = CONJUNCTS_BEFORE.search(before)
         head = self.head_of(text, cand) if match else None
         if head is None:
             return []
         head_word, label = head
         found = []
         for word in _SPLIT.finditer(match.group(1)):
-            hits = self.kb.lookup(f"{word.group(0)} {head_word}", limit=1)
+            hits = self.kb.lookup(f"{word.group(0)} {head_word}", limit=1, fuzzy=False)
             if hits and hits[0].score >= 1.0 and hits[0].label and hits[0].label == label:
                 start = window_start + match.start(1) + word.start()
                 found.append(Candidate(start, start + len(word.group(0)), (hits[0].id,), "dictionary",
@@ -63,7 +66,7 @@ class Coordination:
         return found
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         if " and " not in text and " or " not in text:
             return doc
         candidates = get_candidates(doc)

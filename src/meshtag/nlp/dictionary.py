@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from meshtag.nlp.blocklist import default_blocked, load_blocked
-from meshtag.nlp.candidates import Candidate, get_candidates, get_kb, resolve_overlaps
+from meshtag.nlp.candidates import Candidate, get_candidates, get_kb, resolve_overlaps, text_of
 
 
 # Normalised matching ignores punctuation, but a name never spans a clause break ("receptors; BDNF").
 CLAUSE_BREAK = re.compile(r"[;!?]|[,.:](?=\s)")
+LABEL_CACHE_SIZE = 200_000
 
 
 def inside_word(text: str, start: int, end: int) -> bool:
@@ -51,21 +53,27 @@ class DictionaryMatcher:
             self.blocked = default_blocked()
         else:
             self.blocked = load_blocked(blocked_terms) if blocked_terms else frozenset()
+        self._labelled: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
 
     def labelled_ids(self, key: str, concept_ids: tuple[str, ...]) -> tuple[str, ...]:
-        """The ids that have a label not blocked for this term."""
-        ids = []
-        for cid in concept_ids:
-            label = self.kb.label(cid)  # no record decoding on the hot path
-            if label and (key, label) not in self.blocked:
-                ids.append(cid)
-        return tuple(ids)
+        """The ids that have a label not blocked for this term (memoised: the hot path's most repeated step)."""
+        cache_key = (key, concept_ids)
+        ids = self._labelled.get(cache_key)
+        if ids is None:
+            if len(self._labelled) >= LABEL_CACHE_SIZE:
+                self._labelled.clear()
+            ids = self._labelled[cache_key] = tuple(
+                cid for cid in concept_ids
+                if (label := self.kb.label(cid)) and (key, label) not in self.blocked)
+        return ids
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
+        breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
         found = []
         for match in self.kb.find_all(text):
-            if inside_word(text, match.start, match.end) or CLAUSE_BREAK.search(text, match.start, match.end):
+            if inside_word(text, match.start, match.end) or \
+                    bisect_left(breaks, match.start) != bisect_left(breaks, match.end):
                 continue
             ids = self.labelled_ids(match.key, match.concept_ids)
             if ids:

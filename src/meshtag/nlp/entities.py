@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from meshtag.model import LABELS
-from meshtag.nlp.candidates import Candidate, get_candidates, get_kb, resolve_overlaps
+from meshtag.nlp.candidates import Candidate, get_candidates, get_kb, resolve_overlaps, text_of
 from meshtag.nlp.conventions import CONVENTIONS, keeps
 
 SPAN_EXTENSIONS = ("concept_id", "concept_name", "source", "score", "related_id")
@@ -59,12 +59,14 @@ class EntityWriter:
 
     def __call__(self, doc: Doc) -> Doc:
         entries = []
-        text = doc.text
+        text = text_of(doc)
         kept = [self.conventional(c, text) for c in get_candidates(doc) if self.wanted(c, text)]
+        taken: set[int] = set()  # token indices already inside an entity
         for cand in resolve_overlaps(kept):
             span = doc.char_span(cand.start, cand.end) or doc.char_span(cand.start, cand.end, alignment_mode="expand")
-            if span is None or any(span.start < e.end and e.start < span.end for e, _, _ in entries):
+            if span is None or not taken.isdisjoint(range(span.start, span.end)):
                 continue
+            taken.update(range(span.start, span.end))
             label, concept = self.labelled(cand)
             entries.append((Span(doc, span.start, span.end, label=label), cand, concept))
         doc.ents = [span for span, _, _ in entries]

@@ -8,7 +8,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from meshtag.nlp.candidates import Candidate, get_candidates, get_kb, set_candidates
+from meshtag.nlp.candidates import Candidate, get_candidates, get_kb, set_candidates, text_of
 
 # A long form is linked by lookup only when the KB is this sure (exact or token-reordered match).
 LOOKUP_MIN_SCORE = 0.9
@@ -58,14 +58,14 @@ class AbbreviationPropagation:
             return best
         if best is not None and _RELATION_WORDS & set(long_form.doc.text[start:best.start].lower().split()):
             best = None  # "deleted in colorectal cancer (DCC)" names a gene, not the cancer
-        for hit in self.kb.lookup(long_form.text, limit=3):
+        for hit in self.kb.lookup(long_form.text, limit=3, fuzzy=False):
             if hit.score >= LOOKUP_MIN_SCORE and hit.label:
                 return Candidate(start, end, (hit.id,), "dictionary", score=hit.score)
         return best
 
     def initials_definitions(self, doc: Doc, candidates: list[Candidate], known: set[str]) -> list[tuple]:
         """(target candidate, short-form spans) for "long form (SF)" that Schwartz & Hearst missed."""
-        text = doc.text
+        text = text_of(doc)
         found = []
         for cand in candidates:
             m = _PAREN_SHORT.match(text, cand.end)
@@ -85,7 +85,7 @@ class AbbreviationPropagation:
             definitions.setdefault(long_form.text, (long_form, []))[1].append(short)
         resolved = [(self.long_form_candidate(long_form, candidates), {(s.start_char, s.end_char) for s in shorts})
                     for long_form, shorts in definitions.values()]
-        if "(" in doc.text:
+        if "(" in text_of(doc):
             known = {s.text for s in abbreviations}
             resolved += [(cand, set(uses)) for cand, uses in self.initials_definitions(doc, candidates, known)]
         for target, spans in resolved:

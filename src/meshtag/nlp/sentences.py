@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+from spacy.attrs import IDX, SENT_START
+
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from meshtag.nlp.candidates import text_of
 
 # Tokens that end with a period without ending a sentence (compared case-insensitively, without the dot).
 ABBREVIATIONS = frozenset(
@@ -52,18 +57,16 @@ class SentenceSegmenter:
     """Sets `token.is_sent_start` from `sentence_starts` (character rules, no model)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = sentence_starts(doc.text, doc.user_data.get(TITLE_END_KEY))
-        boundaries = iter(starts[1:])
-        next_start = next(boundaries, None)
-        for token in doc:
-            if token.i == 0:
-                token.is_sent_start = True
-                continue
-            is_start = False
-            while next_start is not None and token.idx >= next_start:
-                is_start = True
-                next_start = next(boundaries, None)
-            token.is_sent_start = is_start
+        if not len(doc):
+            return doc
+        starts = sentence_starts(text_of(doc), doc.user_data.get(TITLE_END_KEY))
+        idx = doc.to_array(IDX).astype(np.int64)
+        # a sentence starts at the first token at or after each boundary offset
+        first = np.unique(np.searchsorted(idx, np.asarray(starts[1:], dtype=np.int64), side="left"))
+        flags = np.full(len(doc), -1, dtype=np.int32)
+        flags[0] = 1
+        flags[first[(first > 0) & (first < len(doc))]] = 1
+        doc.from_array([SENT_START], flags.reshape(-1, 1).astype(np.uint64))
         return doc
 
     def to_disk(self, path, exclude=()) -> None:  # stateless: nothing beyond the config
