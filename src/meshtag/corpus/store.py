@@ -175,10 +175,15 @@ class CorpusStore:
         result.mentions += counts["mentions"]
 
     def _next_seq(self) -> int:
-        """A sequence number above every committed part's (nanosecond clock, strictly increasing here)."""
-        if not self._last_seq:
-            self._last_seq = max((p.seq for p in self.parts()), default=0)
-        self._last_seq = max(time.time_ns(), self._last_seq + 1)
+        """A sequence number above every committed part's: the nanosecond clock, kept strictly increasing
+        through the `.seq` file (O(1) per commit, under the lock, whichever process commits)."""
+        seq_file = self.path / ".seq"
+        with self._locked():
+            last = int(seq_file.read_text() or 0) if seq_file.is_file() else \
+                max((p.seq for p in self.parts()), default=0)  # a corpus written before .seq existed
+            self._last_seq = max(time.time_ns(), last + 1, self._last_seq + 1)
+            with atomic_open(seq_file) as fh:
+                fh.write(str(self._last_seq))
         return self._last_seq
 
     @contextmanager
