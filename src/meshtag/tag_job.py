@@ -71,7 +71,8 @@ def run_tag(inputs: Iterable[str | Path], *, format: str | None = None, output: 
             raise MeshtagError("--executor dask writes a corpus folder: give --corpus DIR")
         from meshtag.distributed import run_dask
 
-        return run_dask(inputs, corpus=corpus, spec=spec, scheduler=scheduler, format=format, **read_options)
+        return run_dask(inputs, corpus=corpus, spec=spec, scheduler=scheduler, format=format, n_workers=workers,
+                        progress=progress, **read_options)
     errors = ErrorLog(path=ErrorLog.beside(output) if output else (Path(corpus) / "errors.txt" if corpus else None))
     if errors.path is not None:
         errors.path.unlink(missing_ok=True)  # this run's problems only
