@@ -118,3 +118,14 @@ def test_out_of_order_and_hyphenated_abbreviations_are_propagated(nlp):
 def test_gene_named_after_a_disease_does_not_take_the_disease(nlp):
     text = "The deleted in colorectal cancer (DCC) gene was lost; DCC expression fell."
     assert not any(t == "DCC" and mid == "MESH:D015179" for t, _, mid, _ in mentions(nlp, text))
+
+
+def test_pipeline_round_trips_through_disk(nlp, tmp_path):
+    import spacy
+
+    nlp.to_disk(tmp_path / "pipeline")
+    reloaded = spacy.load(tmp_path / "pipeline")
+    assert reloaded.pipe_names == nlp.pipe_names
+    text = "Sigma 1 receptor (S1R) antagonists reduce neuropathic pain; S1R binds TRPA1."
+    ents = lambda pipeline: [(e.text, e.label_, e._.concept_id, e._.source) for e in pipeline(text).ents]  # noqa: E731
+    assert ents(reloaded) == ents(nlp) and ("S1R", "RECEPTOR", "MESH:D000097605", "abbreviation") in ents(nlp)

@@ -14,6 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from scispacy.abbreviation import AbbreviationDetector, filter_matches, find_abbreviation, short_form_filter
 
+from meshtag.nlp.candidates import StatelessComponent
+
 MAX_PAREN_TOKENS = 10  # scispaCy's filter drops parentheticals of more than 8 words anyway
 
 
@@ -69,7 +71,7 @@ def make_abbreviation_detector(nlp: Language, name: str, make_serializable: bool
     return FastAbbreviationDetector(nlp, name=name, make_serializable=make_serializable)
 
 
-class FastAbbreviationDetector(AbbreviationDetector):
+class FastAbbreviationDetector(AbbreviationDetector, StatelessComponent):
     """scispaCy's AbbreviationDetector with array scans in place of its two Matchers."""
 
     def __init__(self, nlp: Language, name: str = "meshtag_abbreviations", make_serializable: bool = False):
@@ -109,9 +111,3 @@ class FastAbbreviationDetector(AbbreviationDetector):
             uses = {doc[i:i + len(pattern)] for i in occurrences(orths, pattern)}
             result.append((long, uses | {short}))
         return result
-
-    def to_disk(self, path, exclude=()) -> None:  # stateless: nothing beyond the config
-        pass
-
-    def from_disk(self, path, exclude=()) -> "FastAbbreviationDetector":
-        return self

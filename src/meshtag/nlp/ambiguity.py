@@ -8,7 +8,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from meshtag.nlp.candidates import get_candidates, get_kb, set_candidates, text_of
+from meshtag.nlp.candidates import StatelessComponent, get_candidates, get_kb, set_candidates, text_of
 
 # Words that, within CUE_WINDOW words of an ambiguous alias, support reading it as a concept of that label.
 LABEL_CUES: dict[str, frozenset[str]] = {
@@ -43,7 +43,7 @@ def make_ambiguity_filter(nlp: Language, name: str, kb_path: str | None) -> "Amb
     return AmbiguityFilter(kb_path)
 
 
-class AmbiguityFilter:
+class AmbiguityFilter(StatelessComponent):
     """Drops ambiguous dictionary candidates that have no supporting evidence in the document."""
 
     def __init__(self, kb_path: str | None = None):
@@ -73,9 +73,3 @@ class AmbiguityFilter:
             kept.append(cand)
         set_candidates(doc, kept)
         return doc
-
-    def to_disk(self, path, exclude=()) -> None:
-        pass
-
-    def from_disk(self, path, exclude=()) -> "AmbiguityFilter":
-        return self

@@ -59,6 +59,17 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+class StatelessComponent:
+    """A pipeline component whose whole state is its config: the KB and curated files it reads are
+    external resources named there, so serialising the pipeline writes nothing for it."""
+
+    def to_disk(self, path, exclude=()) -> None:
+        pass
+
+    def from_disk(self, path, exclude=()):
+        return self
+
+
 def get_candidates(doc: Doc) -> list[Candidate]:
     """The doc's candidate list (created empty on first use)."""
     return doc.user_data.setdefault(CANDIDATES_KEY, [])

@@ -11,7 +11,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from meshtag.nlp.candidates import Candidate, get_candidates, get_kb, set_candidates, text_of
+from meshtag.nlp.candidates import Candidate, StatelessComponent, get_candidates, get_kb, set_candidates, text_of
 
 # Heads that follow a candidate without being part of it ("MOR receptors": MOR is the candidate).
 TRAILING_HEADS = re.compile(r"\s+(receptors?|channels?|subtypes?)\b", re.IGNORECASE)
@@ -29,7 +29,7 @@ def make_coordination(nlp: Language, name: str, kb_path: str | None) -> "Coordin
     return Coordination(kb_path)
 
 
-class Coordination:
+class Coordination(StatelessComponent):
     """Adds a candidate for each bare conjunct whose conjunct + shared head is a KB term."""
 
     def __init__(self, kb_path: str | None = None):
@@ -75,9 +75,3 @@ class Coordination:
             kept = [c for c in candidates if not any(c.overlaps(n) for n in added)]
             set_candidates(doc, kept + added)
         return doc
-
-    def to_disk(self, path, exclude=()) -> None:
-        pass
-
-    def from_disk(self, path, exclude=()) -> "Coordination":
-        return self

@@ -5,6 +5,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from meshtag.nlp.candidates import StatelessComponent
+
 from meshtag.model import Document, Mention
 
 
@@ -35,7 +37,7 @@ def make_curation(nlp: Language, name: str, curation_dir: str | None) -> "Curati
     return CurationApplier(curation_dir)
 
 
-class CurationApplier:
+class CurationApplier(StatelessComponent):
     """Applies a `meshtag.review.curation.Curation` to doc.ents; a no-op when there is no curation.
     (Its accepted surface forms are matched by `meshtag_dictionary`, given the same folder.)"""
 
@@ -55,9 +57,3 @@ class CurationApplier:
                                                mentions=[mention_from_span(e) for e in doc.ents]))
         set_entities(doc, curated.mentions)
         return doc
-
-    def to_disk(self, path, exclude=()) -> None:
-        pass
-
-    def from_disk(self, path, exclude=()) -> "CurationApplier":
-        return self

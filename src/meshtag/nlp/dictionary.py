@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from meshtag.nlp.blocklist import default_blocked, load_blocked
-from meshtag.nlp.candidates import Candidate, get_candidates, get_kb, resolve_overlaps, text_of
+from meshtag.nlp.candidates import Candidate, StatelessComponent, get_candidates, get_kb, resolve_overlaps, text_of
 
 
 # Normalised matching ignores punctuation, but a name never spans a clause break ("receptors; BDNF").
@@ -34,7 +34,7 @@ def make_dictionary_matcher(nlp: Language, name: str, kb_path: str | None, block
     return DictionaryMatcher(kb_path, blocked_terms, curation_dir)
 
 
-class DictionaryMatcher:
+class DictionaryMatcher(StatelessComponent):
     """Adds a Candidate for the longest labelled KB term match at each place.
 
     An unlabelled longer term does not hide a labelled one inside it: in "captopril-induced hypotension"
@@ -81,9 +81,3 @@ class DictionaryMatcher:
                                        ambiguous=match.ambiguous, case_ok=match.case_sensitive_ok))
         get_candidates(doc).extend(resolve_overlaps(found))
         return doc
-
-    def to_disk(self, path, exclude=()) -> None:  # the KB is an external resource named in the config
-        pass
-
-    def from_disk(self, path, exclude=()) -> "DictionaryMatcher":
-        return self

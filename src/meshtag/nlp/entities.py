@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from meshtag.model import LABELS
-from meshtag.nlp.candidates import Candidate, get_candidates, get_kb, resolve_overlaps, text_of
+from meshtag.nlp.candidates import Candidate, StatelessComponent, get_candidates, get_kb, resolve_overlaps, text_of
 from meshtag.nlp.conventions import CONVENTIONS, keeps
 
 SPAN_EXTENSIONS = ("concept_id", "concept_name", "source", "score", "related_id")
@@ -23,7 +23,7 @@ def make_entity_writer(nlp: Language, name: str, kb_path: str | None, labels: li
     return EntityWriter(kb_path, labels, conventions)
 
 
-class EntityWriter:
+class EntityWriter(StatelessComponent):
     """Turns the surviving candidates into `doc.ents` (only the configured labels)."""
 
     def __init__(self, kb_path: str | None = None, labels: list[str] | tuple[str, ...] = LABELS,
@@ -78,9 +78,3 @@ class EntityWriter:
             ent._.score = round(float(cand.score), 4)
             ent._.related_id = getattr(concept, "related_id", None) if concept else None
         return doc
-
-    def to_disk(self, path, exclude=()) -> None:
-        pass
-
-    def from_disk(self, path, exclude=()) -> "EntityWriter":
-        return self

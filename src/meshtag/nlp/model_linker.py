@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from meshtag.nlp.candidates import Candidate, get_candidates, get_kb
+from meshtag.nlp.candidates import Candidate, StatelessComponent, get_candidates, get_kb
 
 DEFAULT_THRESHOLD = 0.75   # below: kept with its label, flagged unlinked
 DEFAULT_MIN_SCORE = 0.5    # below: not a mention of anything the KB knows (e.g. "Meanwhile"), dropped
@@ -21,7 +21,7 @@ def make_model_linker(nlp: Language, name: str, kb_path: str | None, threshold: 
     return ModelLinker(kb_path, threshold, min_score)
 
 
-class ModelLinker:
+class ModelLinker(StatelessComponent):
     """Adds the NER's entities (in `doc.ents`) as candidates, linked by label-compatible KB lookup.
 
     An unlinked model mention never displaces dictionary mentions it overlaps ("neuropathic pain
@@ -67,9 +67,3 @@ class ModelLinker:
             candidates.append(cand)
         doc.ents = []
         return doc
-
-    def to_disk(self, path, exclude=()) -> None:
-        pass
-
-    def from_disk(self, path, exclude=()) -> "ModelLinker":
-        return self

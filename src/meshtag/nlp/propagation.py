@@ -8,7 +8,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from meshtag.nlp.candidates import Candidate, get_candidates, get_kb, set_candidates, text_of
+from meshtag.nlp.candidates import Candidate, StatelessComponent, get_candidates, get_kb, set_candidates, text_of
 
 # A long form is linked by lookup only when the KB is this sure (exact or token-reordered match).
 LOOKUP_MIN_SCORE = 0.9
@@ -38,7 +38,7 @@ def make_propagation(nlp: Language, name: str, kb_path: str | None) -> "Abbrevia
     return AbbreviationPropagation(kb_path)
 
 
-class AbbreviationPropagation:
+class AbbreviationPropagation(StatelessComponent):
     """Rewrites candidates on every occurrence of each defined short form."""
 
     def __init__(self, kb_path: str | None = None):
@@ -101,9 +101,3 @@ class AbbreviationPropagation:
                                             score=target.score, label=target.label))
         set_candidates(doc, candidates)
         return doc
-
-    def to_disk(self, path, exclude=()) -> None:
-        pass
-
-    def from_disk(self, path, exclude=()) -> "AbbreviationPropagation":
-        return self

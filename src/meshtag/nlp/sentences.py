@@ -10,7 +10,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from meshtag.nlp.candidates import text_of
+from meshtag.nlp.candidates import StatelessComponent, text_of
 
 # Tokens that end with a period without ending a sentence (compared case-insensitively, without the dot).
 ABBREVIATIONS = frozenset(
@@ -53,7 +53,7 @@ def make_sentence_segmenter(nlp: Language, name: str) -> "SentenceSegmenter":
     return SentenceSegmenter()
 
 
-class SentenceSegmenter:
+class SentenceSegmenter(StatelessComponent):
     """Sets `token.is_sent_start` from `sentence_starts` (character rules, no model)."""
 
     def __call__(self, doc: Doc) -> Doc:
@@ -68,9 +68,3 @@ class SentenceSegmenter:
         flags[first[(first > 0) & (first < len(doc))]] = 1
         doc.from_array([SENT_START], flags.reshape(-1, 1).astype(np.uint64))
         return doc
-
-    def to_disk(self, path, exclude=()) -> None:  # stateless: nothing beyond the config
-        pass
-
-    def from_disk(self, path, exclude=()) -> "SentenceSegmenter":
-        return self

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from meshtag.fsutil import fsync_dir
+
 try:  # POSIX advisory locks; on other systems concurrent imports are not guarded
     import fcntl
 except ImportError:  # pragma: no cover - Windows
@@ -92,9 +94,9 @@ class CurationFolder:
                 fh.flush()
                 os.fsync(fh.fileno())
             _step(f"staged {name}")
-        _fsync_dir(staging)
+        fsync_dir(staging)
         os.rename(staging, self.path / PENDING)
-        _fsync_dir(self.path)
+        fsync_dir(self.path)
         _step("committed")
         self._install()
 
@@ -103,9 +105,9 @@ class CurationFolder:
         for staged in sorted(pending.iterdir()):
             os.replace(staged, self.path / staged.name)
             _step(f"installed {staged.name}")
-        _fsync_dir(self.path)
+        fsync_dir(self.path)
         pending.rmdir()
-        _fsync_dir(self.path)
+        fsync_dir(self.path)
 
     @contextmanager
     def _lock(self, shared: bool) -> Iterator[None]:
@@ -129,13 +131,3 @@ def _step(name: str) -> None:
             time.sleep(_PAUSE_SECONDS)
 
 
-def _fsync_dir(path: Path) -> None:
-    """Make renames inside `path` durable (best effort: not every filesystem allows it)."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
