@@ -8,8 +8,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from meshtag.model import Document
-from meshtag.nlp.curation import mention_from_span
-from meshtag.nlp.candidates import TEXT_KEY, text_of
+from meshtag.nlp.candidates import TEXT_KEY
+from meshtag.nlp.mentions import mentions_of, sentences_of
 from meshtag.nlp.sentences import TITLE_END_KEY
 
 DEFAULT_BATCH_SIZE = 64
@@ -27,11 +27,11 @@ def to_spacy(nlp: Language, document: Document) -> Doc:
 
 def fill_document(document: Document, doc: Doc) -> Document:
     """Copy sentences and entities of a processed Doc into the Document (offsets over Document.text)."""
-    document.sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") \
-        else [(0, len(text_of(doc)))]
+    document.sentences = sentences_of(doc, len(document.text))
     starts = [s for s, _ in document.sentences]
-    document.mentions = [mention_from_span(ent, max(0, bisect_right(starts, ent.start_char) - 1))
-                         for ent in doc.ents]
+    document.mentions = mentions_of(doc)
+    for m in document.mentions:
+        m.sentence = max(0, bisect_right(starts, m.start) - 1)
     return document
 
 

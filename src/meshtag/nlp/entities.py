@@ -5,14 +5,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from meshtag.model import LABELS
+from meshtag.model import LABELS, Mention
 from meshtag.nlp.candidates import Candidate, StatelessComponent, get_candidates, get_kb, resolve_overlaps, text_of
 from meshtag.nlp.conventions import CONVENTIONS, keeps
+from meshtag.nlp.mentions import write_mentions
 
-SPAN_EXTENSIONS = ("concept_id", "concept_name", "source", "score", "related_id")
-for _name in SPAN_EXTENSIONS:
-    if not Span.has_extension(_name):
-        Span.set_extension(_name, default=None)
 
 
 @Language.factory("meshtag_entities",
@@ -68,13 +65,11 @@ class EntityWriter(StatelessComponent):
                 continue
             taken.update(range(span.start, span.end))
             label, concept = self.labelled(cand)
-            entries.append((Span(doc, span.start, span.end, label=label), cand, concept))
-        doc.ents = [span for span, _, _ in entries]
-        for span, cand, concept in entries:
-            ent = span  # extension values are keyed by the span's offsets and label
-            ent._.concept_id = concept.id if concept else None
-            ent._.concept_name = concept.name if concept else None
-            ent._.source = cand.source
-            ent._.score = round(float(cand.score), 4)
-            ent._.related_id = getattr(concept, "related_id", None) if concept else None
+            ent = Span(doc, span.start, span.end, label=label)
+            entries.append((ent, Mention(
+                start=ent.start_char, end=ent.end_char, text=text[ent.start_char:ent.end_char], label=label,
+                id=concept.id if concept else None, name=concept.name if concept else None,
+                source=cand.source, score=round(float(cand.score), 4),
+                related_id=getattr(concept, "related_id", None) if concept else None)))
+        write_mentions(doc, entries)
         return doc

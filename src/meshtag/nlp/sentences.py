@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from meshtag.nlp.candidates import StatelessComponent, text_of
+from meshtag.nlp.mentions import SENTENCES_KEY
 
 # Tokens that end with a period without ending a sentence (compared case-insensitively, without the dot).
 ABBREVIATIONS = frozenset(
@@ -19,6 +20,7 @@ ABBREVIATIONS = frozenset(
 )
 _CANDIDATE = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z0-9\[\"'\u0370-\u03ff])")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+_LONGEST_ABBREVIATION = 12  # characters looked back for the word before a period
 
 TITLE_END_KEY = "meshtag_title_end"  # doc.user_data key: offset where the abstract starts (set by tagging)
 
@@ -41,7 +43,7 @@ def sentence_starts(text: str, title_end: int | None = None) -> list[int]:
         last = m.start()
         if depth > 0:
             continue
-        word = _WORD_BEFORE.search(text, 0, m.start())
+        word = _WORD_BEFORE.search(text, max(0, m.start() - _LONGEST_ABBREVIATION), m.start())
         if text[m.start()] == "." and word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
             continue
         starts.append(m.end())
@@ -67,4 +69,7 @@ class SentenceSegmenter(StatelessComponent):
         flags[0] = 1
         flags[first[(first > 0) & (first < len(doc))]] = 1
         doc.from_array([SENT_START], flags.reshape(-1, 1).astype(np.uint64))
+        ends = idx + doc.to_array(LENGTH).astype(np.int64)
+        bounds = [0, *first[(first > 0) & (first < len(doc))].tolist(), len(doc)]
+        doc.user_data[SENTENCES_KEY] = [(int(idx[a]), int(ends[b - 1])) for a, b in zip(bounds, bounds[1:])]
         return doc
