@@ -44,10 +44,12 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     [(0, 16)]
     """
     ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), SOURCE_PRIORITY.get(c.source, 9), c.start))
+    taken = bytearray(max((c.end for c in candidates), default=0))  # 1 where a chosen candidate lies
     chosen: list[Candidate] = []
     for cand in ranked:
-        if not any(cand.overlaps(other) for other in chosen):
+        if taken.find(1, cand.start, cand.end) < 0:
             chosen.append(cand)
+            taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
     return sorted(chosen, key=lambda c: c.start)
 
 

@@ -31,8 +31,9 @@ def write_mentions(doc: Doc, entries: list[tuple[Span, Mention]]) -> None:
     """Make `entries` the doc's entities: `doc.ents`, their span extensions, and the Mention records."""
     doc.ents = [span for span, _ in entries]
     for span, m in entries:
-        span._.concept_id, span._.concept_name, span._.source = m.id, m.name, m.source
-        span._.score, span._.related_id = m.score, m.related_id
+        ext = span._  # one Underscore per span (each `span._` access builds a new one)
+        ext.concept_id, ext.concept_name, ext.source, ext.score, ext.related_id = \
+            m.id, m.name, m.source, m.score, m.related_id
     doc.user_data[MENTIONS_KEY] = [m for _, m in entries]
 
 
