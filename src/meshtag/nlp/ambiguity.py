@@ -8,7 +8,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from meshtag.nlp.candidates import StatelessComponent, get_candidates, get_kb, set_candidates, text_of
+from meshtag.nlp.candidates import KBComponent, get_candidates, set_candidates, text_of
 
 # Words that, within CUE_WINDOW words of an ambiguous alias, support reading it as a concept of that label.
 LABEL_CUES: dict[str, frozenset[str]] = {
@@ -43,11 +43,8 @@ def make_ambiguity_filter(nlp: Language, name: str, kb_path: str | None) -> "Amb
     return AmbiguityFilter(kb_path)
 
 
-class AmbiguityFilter(StatelessComponent):
+class AmbiguityFilter(KBComponent):
     """Drops ambiguous dictionary candidates that have no supporting evidence in the document."""
-
-    def __init__(self, kb_path: str | None = None):
-        self.kb = get_kb(kb_path)
 
     def supported(self, cand, text: str, sure_ids: set[str]) -> bool:
         if not cand.case_ok:

@@ -72,6 +72,13 @@ class StatelessComponent:
         return self
 
 
+class KBComponent(StatelessComponent):
+    """A component that reads the knowledge base named by its `kb_path` config (None: the default)."""
+
+    def __init__(self, kb_path: str | None = None):
+        self.kb = get_kb(kb_path)
+
+
 def get_candidates(doc: Doc) -> list[Candidate]:
     """The doc's candidate list (created empty on first use)."""
     return doc.user_data.setdefault(CANDIDATES_KEY, [])

@@ -11,7 +11,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from meshtag.nlp.candidates import Candidate, StatelessComponent, get_candidates, get_kb, set_candidates, text_of
+from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, set_candidates, text_of
 
 # Heads that follow a candidate without being part of it ("MOR receptors": MOR is the candidate).
 TRAILING_HEADS = re.compile(r"\s+(receptors?|channels?|subtypes?)\b", re.IGNORECASE)
@@ -29,11 +29,8 @@ def make_coordination(nlp: Language, name: str, kb_path: str | None) -> "Coordin
     return Coordination(kb_path)
 
 
-class Coordination(StatelessComponent):
+class Coordination(KBComponent):
     """Adds a candidate for each bare conjunct whose conjunct + shared head is a KB term."""
-
-    def __init__(self, kb_path: str | None = None):
-        self.kb = get_kb(kb_path)
 
     def head_of(self, text: str, cand: Candidate) -> tuple[str, str | None] | None:
         """(head word, required label or None) shared by the conjuncts before `cand`."""

@@ -8,7 +8,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from meshtag.nlp.candidates import Candidate, StatelessComponent, get_candidates, get_kb, set_candidates, text_of
+from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, set_candidates, text_of
 
 # A long form is linked by lookup only when the KB is this sure (exact or token-reordered match).
 LOOKUP_MIN_SCORE = 0.9
@@ -38,11 +38,8 @@ def make_propagation(nlp: Language, name: str, kb_path: str | None) -> "Abbrevia
     return AbbreviationPropagation(kb_path)
 
 
-class AbbreviationPropagation(StatelessComponent):
+class AbbreviationPropagation(KBComponent):
     """Rewrites candidates on every occurrence of each defined short form."""
-
-    def __init__(self, kb_path: str | None = None):
-        self.kb = get_kb(kb_path)
 
     def long_form_candidate(self, long_form: Span, candidates: list[Candidate]) -> Candidate | None:
         """The concept the long form names: the KB's exact reading of the whole long form, else the
