@@ -129,3 +129,20 @@ def test_pipeline_round_trips_through_disk(nlp, tmp_path):
     text = "Sigma 1 receptor (S1R) antagonists reduce neuropathic pain; S1R binds TRPA1."
     ents = lambda pipeline: [(e.text, e.label_, e._.concept_id, e._.source) for e in pipeline(text).ents]  # noqa: E731
     assert ents(reloaded) == ents(nlp) and ("S1R", "RECEPTOR", "MESH:D000097605", "abbreviation") in ents(nlp)
+
+
+def test_loading_and_tagging_never_touch_the_network(monkeypatch):
+    """No download at run time: any socket connection during load + tag fails the test."""
+    import socket
+
+    from meshtag.nlp.candidates import get_kb
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"network access attempted: {args!r}")
+
+    get_kb.cache_clear()  # load the KB again under the guard
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    nlp = meshtag.load()  # accurate: KB + trained NER from models/
+    assert not any("linker" in name and "meshtag" not in name for name in nlp.pipe_names)  # no scispaCy linker
+    assert [e.text for e in nlp("Morphine relieved neuropathic pain.").ents] == ["Morphine", "neuropathic pain"]
