@@ -1,0 +1,120 @@
+"""Ablation of meshtag's linking steps on the development sets (issue 6): each row removes one step from
+the accurate pipeline and reports the three F1 levels, so every improvement is measured on its own.
+
+    python benchmarks/ablation.py [--append]
+
+Steps: abbreviation propagation, coordination, ambiguity control, blocked generic terms, the curated
+term files (corpus conventions mined from the training sets, narrower-concept and domain synonyms),
+the statistical NER (= fast mode), and BC5CDR's annotation conventions.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+import warnings
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV_SETS = {"BC5CDR dev": ("bc5cdr", "bc5cdr/CDR_DevelopmentSet.PubTator.txt"),
+            "NCBI-disease dev": ("ncbi", "ncbi-disease/NCBIdevelopset_corpus.txt")}
+CURATED_TERM_FILES = ("corpus_conventions.tsv", "synonyms.tsv", "neuro_synonyms.tsv", "cancer_synonyms.tsv")
+
+
+def variants() -> dict[str, dict]:
+    """name -> how to build it: load() keywords, pipes to remove, curated files to hide."""
+    return {
+        "full accurate": {},
+        "- abbreviation propagation": {"remove": ["meshtag_abbreviation_propagation"]},
+        "- coordination": {"remove": ["meshtag_coordination"]},
+        "- ambiguity control": {"remove": ["meshtag_ambiguity"]},
+        "- blocked terms": {"load": {"blocked_terms": ""}},
+        "- curated term files": {"hide": CURATED_TERM_FILES},
+        "- statistical NER (fast)": {"load": {"mode": "fast"}},
+        "- corpus conventions (meshtag's)": {"load": {"conventions": "meshtag"}},
+    }
+
+
+def models_without(files: tuple[str, ...]) -> Path:
+    """A models folder like the committed one without some curated files (symlinks, nothing copied)."""
+    from meshtag.paths import models_dir
+
+    tmp = Path(tempfile.mkdtemp(prefix="meshtag-ablation-"))
+    for item in models_dir().iterdir():
+        if item.name != "curation":
+            (tmp / item.name).symlink_to(item)
+    (tmp / "curation").mkdir()
+    for f in (models_dir() / "curation").iterdir():
+        if f.name not in files:
+            (tmp / "curation" / f.name).symlink_to(f)
+    return tmp
+
+
+def run(variant: dict, gold: dict) -> list[tuple[str, str, dict, float]]:
+    """Tag every dev set with one variant; (corpus, label, levels, seconds) rows."""
+    from meshtag.evaluation.runner import CORPUS_LABELS, blank_copy, conventions_for
+    from meshtag.evaluation.scoring import score_documents
+    from meshtag.nlp.candidates import get_kb
+    from meshtag.nlp.pipeline import load
+    from meshtag.tagging import tag_documents
+
+    hidden = models_without(variant["hide"]) if variant.get("hide") else None
+    previous = os.environ.get("MESHTAG_MODELS")
+    if hidden:
+        os.environ["MESHTAG_MODELS"] = str(hidden)
+    get_kb.cache_clear()
+    rows = []
+    try:
+        for name, (corpus, docs) in gold.items():
+            kwargs = {"mode": "accurate", "conventions": conventions_for(corpus), **variant.get("load", {})}
+            nlp = load(**kwargs)
+            for pipe in variant.get("remove", []):
+                nlp.remove_pipe(pipe)
+            start = time.perf_counter()
+            pred = list(tag_documents((blank_copy(d) for d in docs), nlp))
+            seconds = time.perf_counter() - start
+            for label, levels in score_documents(docs, pred, CORPUS_LABELS[corpus]).items():
+                rows.append((name, label, levels, seconds))
+    finally:
+        if hidden:
+            shutil.rmtree(hidden)
+            if previous is None:
+                os.environ.pop("MESHTAG_MODELS", None)
+            else:
+                os.environ["MESHTAG_MODELS"] = previous
+        get_kb.cache_clear()
+    return rows
+
+
+def main() -> None:
+    warnings.filterwarnings("ignore")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", type=Path, default=ROOT / "../shared/data/corpora")
+    parser.add_argument("--append", action="store_true", help="append the table to benchmarks/RESULTS.md")
+    args = parser.parse_args()
+    from meshtag.evaluation.runner import read_gold
+
+    gold = {name: (corpus, read_gold(args.corpora / rel)) for name, (corpus, rel) in DEV_SETS.items()}
+    lines = ["| variant | corpus | type | strict NER F1 | mention NER+ID F1 | document concept F1 |",
+             "| --- | --- | --- | ---: | ---: | ---: |"]
+    for vname, variant in variants().items():
+        for corpus, label, levels, _ in run(variant, gold):
+            lines.append(f"| {vname} | {corpus} | {label} | {levels['ner'].f1:.3f} | {levels['ner_id'].f1:.3f} "
+                         f"| {levels['doc_id'].f1:.3f} |")
+        print(f"{vname}: done", file=sys.stderr)
+    table = "\n".join(lines)
+    print(table)
+    if args.append:
+        stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        with open(ROOT / "benchmarks" / "RESULTS.md", "a", encoding="utf-8") as fh:
+            fh.write(f"\n## Ablation of the linking steps ({stamp})\n\n`python benchmarks/ablation.py` — accurate "
+                     "mode with one step removed per row; BC5CDR scored with its conventions unless the row "
+                     "says otherwise; development sets.\n\n" + table + "\n")
+
+
+if __name__ == "__main__":
+    main()
