@@ -4,7 +4,8 @@ scispaCy's AbbreviationDetector finds parenthesised candidates with a `Matcher` 
 later uses of each short form with a per-document `Matcher`; on abstracts those two matchers (and
 building `doc.text`) cost most of its time. This subclass finds both with a scan of the token ORTH
 array and keeps the rest — `filter_matches`, `find_abbreviation`, and the `doc._.abbreviations` /
-`span._.long_form` extensions — so its output is the same.
+`span._.long_form` extensions — so its output is the same, plus the hyphenated short forms ("A-T") that
+meshtag's tokenizer splits into several tokens and scispaCy's filter would then reject.
 """
 from __future__ import annotations
 
