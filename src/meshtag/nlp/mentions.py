@@ -1,8 +1,8 @@
 """A Doc's final mentions, written once by the pipeline and read by `tag_documents`.
 
-The entities are `doc.ents` with `span._.concept_id` etc. for spaCy users; the same records are kept as
-`Mention`s in `doc.user_data`, because reading five `Span._` attributes per entity back costs more than
-the rest of the pipeline's bookkeeping together.
+The entities are `doc.ents`; their `Mention` records are kept in `doc.user_data`, and the span
+extensions `span._.concept_id`, `concept_name`, `source`, `score`, `related_id` are getters that read
+those records (writing five extension values per entity cost more than the rest of the bookkeeping).
 """
 from __future__ import annotations
 
@@ -12,15 +12,31 @@ from meshtag.model import Mention
 
 MENTIONS_KEY = "meshtag_mentions"
 SENTENCES_KEY = "meshtag_sentences"  # [(start_char, end_char)] set by meshtag_sentences
-SPAN_EXTENSIONS = ("concept_id", "concept_name", "source", "score", "related_id")
+# span extension -> Mention field
+SPAN_EXTENSIONS = {"concept_id": "id", "concept_name": "name", "source": "source", "score": "score",
+                   "related_id": "related_id"}
 
-for _name in SPAN_EXTENSIONS:
+
+def record_of(span: Span) -> Mention | None:
+    """The Mention record written for this entity span (None for spans the pipeline did not write)."""
+    by_offsets = span.doc.user_data.get(MENTIONS_KEY)
+    return by_offsets.get((span.start_char, span.end_char)) if by_offsets else None
+
+
+def _getter(field: str):
+    def get(span: Span):
+        record = record_of(span)
+        return getattr(record, field) if record is not None else None
+    return get
+
+
+for _name, _field in SPAN_EXTENSIONS.items():
     if not Span.has_extension(_name):
-        Span.set_extension(_name, default=None)
+        Span.set_extension(_name, getter=_getter(_field))
 
 
 def mention_from_span(ent: Span, sentence: int = 0) -> Mention:
-    """The Mention record of an entity (for Docs not written by `write_mentions`)."""
+    """A Mention for an entity span (extension values come from its record, when there is one)."""
     return Mention(start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_,
                    id=ent._.concept_id, name=ent._.concept_name, sentence=sentence,
                    source=ent._.source or "model", score=ent._.score if ent._.score is not None else 1.0,
@@ -28,19 +44,17 @@ def mention_from_span(ent: Span, sentence: int = 0) -> Mention:
 
 
 def write_mentions(doc: Doc, entries: list[tuple[Span, Mention]]) -> None:
-    """Make `entries` the doc's entities: `doc.ents`, their span extensions, and the Mention records."""
+    """Make `entries` the doc's entities: `doc.ents` and, keyed by offsets, their Mention records."""
     doc.ents = [span for span, _ in entries]
-    for span, m in entries:
-        ext = span._  # one Underscore per span (each `span._` access builds a new one)
-        ext.concept_id, ext.concept_name, ext.source, ext.score, ext.related_id = \
-            m.id, m.name, m.source, m.score, m.related_id
-    doc.user_data[MENTIONS_KEY] = [m for _, m in entries]
+    doc.user_data[MENTIONS_KEY] = {(span.start_char, span.end_char): m for span, m in entries}
 
 
 def mentions_of(doc: Doc) -> list[Mention]:
-    """The doc's Mention records (built from `doc.ents` when the pipeline did not keep them)."""
+    """The doc's Mention records in text order (built from `doc.ents` when the pipeline kept none)."""
     kept = doc.user_data.get(MENTIONS_KEY)
-    return list(kept) if kept is not None else [mention_from_span(e) for e in doc.ents]
+    if kept is None:
+        return [mention_from_span(e) for e in doc.ents]
+    return [kept[key] for key in sorted(kept)]
 
 
 def sentences_of(doc: Doc, text_length: int) -> list[tuple[int, int]]:
