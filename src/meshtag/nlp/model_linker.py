@@ -1,24 +1,50 @@
 """Accurate mode: mentions found by the statistical NER that the dictionary missed, linked to the KB
-through its candidate generator (`kb.lookup`). A mention whose best candidate scores below the
-threshold is kept with its label but no concept (flagged unlinked)."""
+through its candidate generator (`kb.lookup`: exact, token-reordered, character n-gram fuzzy).
+
+The lookup score of the best candidate is calibrated into the probability that it is the right concept
+(isotonic regression fitted on the development sets, `models/calibration/model_linker.json`, rebuilt by
+scripts/calibrate_model_linker.py). Below `threshold` the mention is kept with its label but no concept
+(flagged unlinked); a mention whose raw score is below `min_score` is not something the KB knows
+("Meanwhile") and is dropped."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from meshtag.nlp.candidates import Candidate, StatelessComponent, get_candidates, get_kb
+from meshtag.paths import models_dir
 
-DEFAULT_THRESHOLD = 0.75   # below: kept with its label, flagged unlinked
-DEFAULT_MIN_SCORE = 0.5    # below: not a mention of anything the KB knows (e.g. "Meanwhile"), dropped
+DEFAULT_CALIBRATION = models_dir() / "calibration" / "model_linker.json"
+DEFAULT_THRESHOLD = 0.5    # calibrated probability below which a mention is kept unlinked
+DEFAULT_MIN_SCORE = 0.5    # raw lookup score below which a model mention is dropped
 LOOKUP_CANDIDATES = 5
 LINK_CACHE_SIZE = 100_000
 
 
 @Language.factory("meshtag_model_linker",
-                  default_config={"kb_path": None, "threshold": DEFAULT_THRESHOLD, "min_score": DEFAULT_MIN_SCORE})
+                  default_config={"kb_path": None, "threshold": DEFAULT_THRESHOLD, "min_score": DEFAULT_MIN_SCORE,
+                                  "calibration": None})
 def make_model_linker(nlp: Language, name: str, kb_path: str | None, threshold: float,
-                      min_score: float) -> "ModelLinker":
-    return ModelLinker(kb_path, threshold, min_score)
+                      min_score: float, calibration: str | None) -> "ModelLinker":
+    """`calibration`: a calibration JSON (None: the committed one; "": raw scores are used as they are)."""
+    return ModelLinker(kb_path, threshold, min_score, calibration)
+
+
+class Calibration:
+    """Piecewise-linear map from a raw lookup score to the probability that the candidate is right."""
+
+    def __init__(self, path: str | Path | None):
+        data = json.loads(Path(path).read_text(encoding="utf-8")) if path and Path(path).is_file() else None
+        self.x = np.asarray(data["x"], dtype=float) if data else None
+        self.y = np.asarray(data["y"], dtype=float) if data else None
+
+    def __call__(self, raw: float) -> float:
+        """Calibrated probability (the raw score itself when there is no calibration)."""
+        return raw if self.x is None else float(np.interp(raw, self.x, self.y))
 
 
 class ModelLinker(StatelessComponent):
@@ -29,14 +55,16 @@ class ModelLinker(StatelessComponent):
     """
 
     def __init__(self, kb_path: str | None = None, threshold: float = DEFAULT_THRESHOLD,
-                 min_score: float = DEFAULT_MIN_SCORE):
+                 min_score: float = DEFAULT_MIN_SCORE, calibration: str | None = None):
         self.kb = get_kb(kb_path)
         self.threshold = threshold
         self.min_score = min_score
+        self.calibrate = Calibration(DEFAULT_CALIBRATION if calibration is None else calibration)
         self._links: dict[tuple[str, str], tuple[tuple[str, ...], float]] = {}
 
-    def link(self, text: str, label: str) -> tuple[tuple[str, ...], float]:
-        """Concept ids (best first) of the given label for a mention text, and the best score
+    def link(self, text: str, label: str) -> tuple[tuple[str, ...], float, float]:
+        """Concept ids (best first) of the given label for a mention text (none when the calibrated score
+        is below the threshold), the calibrated and the raw score of the best candidate
         (memoised: mention strings repeat across abstracts and the fuzzy lookup is the costly part)."""
         key = (text, label)
         if key not in self._links:
@@ -45,11 +73,21 @@ class ModelLinker(StatelessComponent):
             self._links[key] = self._link(text, label)
         return self._links[key]
 
-    def _link(self, text: str, label: str) -> tuple[tuple[str, ...], float]:
+    def _link(self, text: str, label: str) -> tuple[tuple[str, ...], float, float]:
         hits = [h for h in self.kb.lookup(text, limit=LOOKUP_CANDIDATES) if h.label == label]
-        if not hits or hits[0].score < self.threshold:
-            return (), (hits[0].score if hits else 0.0)
-        return tuple(h.id for h in hits), hits[0].score
+        raw = hits[0].score if hits else 0.0
+        probability = self.calibrate(raw)
+        if not hits or probability < self.threshold:
+            return (), probability, raw
+        return tuple(h.id for h in hits), probability, raw
+
+    def head_inside(self, cand: Candidate, known: list[Candidate]) -> Candidate | None:
+        """The linked candidate of the same label that lies inside an unlinked model mention and ends where
+        it ends — its head ("severe renal failure" → "renal failure"): the mention keeps the model's
+        boundaries and takes the head's concept."""
+        heads = [k for k in known if k.concept_ids and k.end == cand.end and k.start >= cand.start
+                 and self.kb.label(k.concept_ids[0]) == cand.label]
+        return max(heads, key=lambda k: k.end - k.start, default=None)
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = get_candidates(doc)
@@ -58,12 +96,16 @@ class ModelLinker(StatelessComponent):
         for ent in doc.ents:
             if (ent.start_char, ent.end_char) in exact:
                 continue  # the dictionary already has this very span, linked
-            ids, score = self.link(ent.text, ent.label_)
+            ids, score, raw = self.link(ent.text, ent.label_)
             cand = Candidate(ent.start_char, ent.end_char, ids, "model", score=score, label=ent.label_)
             if not ids:
-                if score < self.min_score or any(cand.overlaps(k) for k in known):
+                inner = self.head_inside(cand, known)
+                if inner is not None:  # the model's boundaries, the dictionary's concept
+                    cand.concept_ids, cand.score = inner.concept_ids, min(inner.score, score or inner.score)
+                elif raw < self.min_score or any(cand.overlaps(k) for k in known):
                     continue
-                cand.notes.append("unlinked")
+                else:
+                    cand.notes.append("unlinked")
             candidates.append(cand)
         doc.ents = []
         return doc

@@ -1,0 +1,24 @@
+"""The model linker's calibrated scores."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from meshtag.nlp.model_linker import DEFAULT_CALIBRATION, Calibration
+
+
+def test_calibration_interpolates_and_clips(tmp_path):
+    path = tmp_path / "cal.json"
+    path.write_text(json.dumps({"x": [0.4, 0.8, 1.0], "y": [0.1, 0.5, 0.9]}), encoding="utf-8")
+    cal = Calibration(path)
+    assert cal(0.6) == pytest.approx(0.3) and cal(0.0) == 0.1 and cal(1.0) == 0.9
+    assert Calibration("")(0.42) == 0.42  # no calibration: the raw score
+
+
+def test_committed_calibration_is_a_monotone_probability_map():
+    data = json.loads(DEFAULT_CALIBRATION.read_text(encoding="utf-8"))
+    y = np.asarray(data["y"])
+    assert data["pairs"] > 1000 and np.all(np.diff(y) >= 0) and y.min() >= 0 and y.max() <= 1
+    assert np.all(np.diff(np.asarray(data["x"])) >= 0)
