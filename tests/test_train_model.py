@@ -8,7 +8,7 @@ import spacy
 
 import meshtag.nlp.tokenizer  # noqa: F401  registers the tokenizer the model was trained with
 from meshtag.paths import models_dir
-from meshtag.training.train import sha256
+from meshtag.fsutil import file_sha256 as sha256
 
 MODEL = models_dir() / "ner"
 # Not in the BC5CDR / NCBI-disease training or development sets.

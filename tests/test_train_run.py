@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from meshtag.cli import cli
 from meshtag.evaluation.runner import read_gold
 from meshtag.training import compile_docbin
-from meshtag.training.train import sha256
+from meshtag.fsutil import file_sha256 as sha256
 
 
 def test_train_writes_model_and_manifest(fixtures, tmp_path):

@@ -1,6 +1,7 @@
 """Crash-safe file writing: write to a temporary sibling, fsync, then rename over the target."""
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from contextlib import contextmanager
@@ -39,6 +40,15 @@ def atomic_open(target: str | os.PathLike, mode: str = "w", encoding: str | None
     with atomic_path(target) as tmp:
         with open(tmp, mode, encoding=encoding, newline="" if encoding else None) as fh:
             yield fh
+
+
+def file_sha256(path: str | os.PathLike) -> str:
+    """Hex sha256 of a file, read in 1 MiB blocks (the checksums in the MANIFESTs of models/)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _umask() -> int:

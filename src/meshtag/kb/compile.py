@@ -1,7 +1,6 @@
 """Write built concepts into the compiled format described in `meshtag.kb.compiled`."""
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
@@ -13,7 +12,7 @@ from typing import Any, Iterable
 import marisa_trie
 import numpy as np
 
-from meshtag.fsutil import atomic_path
+from meshtag.fsutil import atomic_path, file_sha256
 from meshtag.kb import compiled as fmt
 from meshtag.kb.concept import TERM_KINDS, ConceptDraft
 from meshtag.kb.terms import cased_form, common_words, is_ambiguous, term_key
@@ -124,15 +123,9 @@ def compile_kb(drafts: list[ConceptDraft], out: Path, meta: dict[str, Any]) -> d
     for code, label in enumerate(fmt.LABEL_CODES):
         counts[f"label:{label or 'none'}"] = int((labels == code).sum())
     meta = dict(meta, format=fmt.FORMAT_VERSION, counts=counts,
-                sha256={name: _sha256(out / name) for name in fmt.FILES if name != "meta.json"})
+                sha256={name: file_sha256(out / name) for name in fmt.FILES if name != "meta.json"})
     _save(out, "meta.json", lambda p: Path(p).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n",
                                                         encoding="utf-8"))
     return meta
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()

@@ -5,7 +5,6 @@ fully determine the run; nothing is downloaded and no pretrained vectors are use
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import tempfile
@@ -13,7 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from meshtag.errors import MeshtagError
-from meshtag.fsutil import atomic_open
+from meshtag.fsutil import atomic_open, file_sha256
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 TRAINING_DIR = REPO_ROOT / "training"
@@ -73,14 +72,6 @@ def _relative_data_paths(cfg: Path, *paths: Path) -> None:
     cfg.write_text(text, "utf-8")
 
 
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def write_manifest(model_dir: Path, meta: dict, config: Path, train_path: Path, dev_path: Path,
                    seed: int, command: str, spacy_version: str, note: str | None = None) -> Path:
     """MANIFEST.md: provenance (corpora, config, seed, command, versions), dev scores, file checksums."""
@@ -93,10 +84,10 @@ def write_manifest(model_dir: Path, meta: dict, config: Path, train_path: Path, 
         "",
         f"- Exported: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}, CPU, spaCy {spacy_version}",
         f"- Command: `{command}`",
-        f"- Config: `{_rel(config)}` (sha256 {sha256(config)}), seed {seed}",
-        f"- Training data: `{_rel(train_path)}` (sha256 {sha256(train_path)}) — BC5CDR training set "
+        f"- Config: `{_rel(config)}` (sha256 {file_sha256(config)}), seed {seed}",
+        f"- Training data: `{_rel(train_path)}` (sha256 {file_sha256(train_path)}) — BC5CDR training set "
         "(Chemical → DRUG, Disease → CONDITION) + NCBI-disease training set (all types → CONDITION)",
-        f"- Dev data (model selection only): `{_rel(dev_path)}` (sha256 {sha256(dev_path)}) — BC5CDR + "
+        f"- Dev data (model selection only): `{_rel(dev_path)}` (sha256 {file_sha256(dev_path)}) — BC5CDR + "
         "NCBI-disease development sets",
         "- Tokenizer: `meshtag.Tokenizer.v1` (import `meshtag.nlp.tokenizer` before `spacy.load`)",
         "- No pretrained vectors; nothing downloaded. Optimizer state is not saved.",
@@ -111,7 +102,7 @@ def write_manifest(model_dir: Path, meta: dict, config: Path, train_path: Path, 
     ]
     lines += [f"| {label} | {s['p']:.4f} | {s['r']:.4f} | {s['f']:.4f} |" for label, s in sorted(per_type.items())]
     lines += ["", "## Files (sha256)", ""]
-    lines += [f"- `{p.relative_to(model_dir)}` {sha256(p)}" for p in files]
+    lines += [f"- `{p.relative_to(model_dir)}` {file_sha256(p)}" for p in files]
     path = model_dir / "MANIFEST.md"
     with atomic_open(path) as fh:
         fh.write("\n".join(lines) + "\n")
