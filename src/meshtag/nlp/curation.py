@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from meshtag.model import Document, Mention
-from meshtag.nlp.candidates import StatelessComponent
+from meshtag.nlp.candidates import StatelessComponent, text_of
 from meshtag.nlp.mentions import mentions_of, write_mentions
 
 
@@ -41,7 +41,6 @@ class CurationApplier(StatelessComponent):
     def __call__(self, doc: Doc) -> Doc:
         if self.curation.is_empty or not doc.ents:
             return doc
-        curated = self.curation.apply(Document(id="", title=doc.text,
-                                               mentions=mentions_of(doc)))
+        curated = self.curation.apply(Document(id="", title=text_of(doc), mentions=mentions_of(doc)))
         set_entities(doc, curated.mentions)
         return doc

@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from meshtag.model import LABELS, Mention
-from meshtag.nlp.candidates import Candidate, StatelessComponent, get_candidates, get_kb, resolve_overlaps, text_of
+from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, resolve_overlaps, text_of
 from meshtag.nlp.conventions import CONVENTIONS, keeps
 from meshtag.nlp.mentions import write_mentions
 
@@ -20,14 +20,14 @@ def make_entity_writer(nlp: Language, name: str, kb_path: str | None, labels: li
     return EntityWriter(kb_path, labels, conventions)
 
 
-class EntityWriter(StatelessComponent):
+class EntityWriter(KBComponent):
     """Turns the surviving candidates into `doc.ents` (only the configured labels)."""
 
     def __init__(self, kb_path: str | None = None, labels: list[str] | tuple[str, ...] = LABELS,
                  conventions: str = "meshtag"):
         if conventions not in CONVENTIONS:
             raise ValueError(f"conventions must be one of {CONVENTIONS}, not {conventions!r}")
-        self.kb = get_kb(kb_path)
+        super().__init__(kb_path)
         self.labels = frozenset(labels)
         self.conventions = conventions
 

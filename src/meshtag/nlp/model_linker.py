@@ -15,7 +15,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from meshtag.nlp.candidates import Candidate, StatelessComponent, get_candidates, get_kb
+from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates
 from meshtag.paths import models_dir
 
 DEFAULT_CALIBRATION = models_dir() / "calibration" / "model_linker.json"
@@ -47,7 +47,7 @@ class Calibration:
         return raw if self.x is None else float(np.interp(raw, self.x, self.y))
 
 
-class ModelLinker(StatelessComponent):
+class ModelLinker(KBComponent):
     """Adds the NER's entities (in `doc.ents`) as candidates, linked by label-compatible KB lookup.
 
     An unlinked model mention never displaces dictionary mentions it overlaps ("neuropathic pain
@@ -56,7 +56,7 @@ class ModelLinker(StatelessComponent):
 
     def __init__(self, kb_path: str | None = None, threshold: float = DEFAULT_THRESHOLD,
                  min_score: float = DEFAULT_MIN_SCORE, calibration: str | None = None):
-        self.kb = get_kb(kb_path)
+        super().__init__(kb_path)
         self.threshold = threshold
         self.min_score = min_score
         self.calibrate = Calibration(DEFAULT_CALIBRATION if calibration is None else calibration)
