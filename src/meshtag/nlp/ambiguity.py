@@ -51,8 +51,8 @@ class AmbiguityFilter(KBComponent):
             return False
         if any(cid in sure_ids for cid in cand.concept_ids):
             return True
-        concept = self.kb.get(cand.concept_ids[0]) if cand.concept_ids else None
-        cues = LABEL_CUES.get(concept.label if concept else "", frozenset())
+        label = self.kb.label(cand.concept_ids[0]) if cand.concept_ids else None
+        cues = LABEL_CUES.get(label or "", frozenset())
         return bool(cues & window_words(text, cand.start, cand.end))
 
     def __call__(self, doc: Doc) -> Doc:
