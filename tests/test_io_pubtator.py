@@ -9,7 +9,7 @@ from meshtag.errors import ErrorLog
 from meshtag.io import read_documents
 from meshtag.io.annotations import label_for, normalize_concept_id
 
-CORPORA = Path("/work/shared/data/corpora")
+CORPORA = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpora"  # beside the project, as in CI
 
 
 def _read_all(paths, **kw):
