@@ -1,11 +1,13 @@
-"""Write models/curation/cancer_synonyms.tsv: "<site> cancer" for MeSH "<site> Neoplasms" descriptors.
+"""Write models/curation/cancer_synonyms.tsv: "<site> cancer/carcinoma/tumor/tumour" for MeSH "<site> Neoplasms".
 
-MeSH files "Breast Cancer", "Lung Cancer", "Bladder Cancer"... as terms of narrower concepts of the
-"... Neoplasms" descriptors; the TSV export keeps only the preferred concept's terms ("Breast Tumor").
-For every C04 descriptor named "X Neoplasms" that has an entry term "Y Tumor", the term "Y cancer" is
-added to that descriptor (likewise from its name and "Y Neoplasm" entry terms) unless the key is already a term of some concept. Each row names the entry
-term it was derived from, and the script reports how the derived terms agree with the gold annotations of
-the TRAINING corpora.
+MeSH files "Breast Cancer", "Breast Carcinoma", "Lung Cancer"... as terms of narrower concepts of the
+"... Neoplasms" descriptors, and indexes a site's carcinoma under them; the TSV export keeps only the
+preferred concept's terms ("Breast Tumor"). For every C04 descriptor named "X Neoplasms" that has an entry
+term "Y Tumor", the terms "Y cancer", "Y carcinoma", "Y tumor" and the British "Y tumour" are added to that
+descriptor (likewise from its name and "Y Neoplasm" entry terms) unless the key is already a term of some
+concept (so "hepatocellular carcinoma" keeps its own descriptor). Each row names the entry term it was derived
+from, and the script reports how the derived terms agree with the gold annotations of the TRAINING corpora
+(both annotate e.g. "breast carcinoma" and "ovarian tumor" with the site's Neoplasms descriptor).
 
     python scripts/derive_cancer_synonyms.py --mesh ../shared/data/mesh --corpora ../shared/data/corpora
 """
@@ -22,6 +24,7 @@ from meshtag.kb.normalize import normalize
 from meshtag.paths import curation_dir
 
 _SITE = re.compile(r"^(?P<site>[A-Za-z][A-Za-z '-]*?) (?:Neoplasms?|Tumors?)$")
+SITE_NOUNS = ("cancer", "carcinoma", "tumor", "tumour")
 TRAINING = ("bc5cdr/CDR_TrainingSet.PubTator.txt", "ncbi-disease/NCBItrainset_corpus.txt")
 
 
@@ -35,15 +38,16 @@ def derive(descriptors: Path, kb: KnowledgeBase) -> list[dict[str, str]]:
                 m = _SITE.match(term)
                 if not m:
                     continue
-                cancer = f"{m.group('site')} cancer"
-                key = normalize(cancer)
-                if key in seen or kb.has_key(key):
-                    continue
-                seen.add(key)
-                rows.append({"term": cancer.lower(), "concept_id": f"MESH:{ui}", "label": "CONDITION",
-                             "source": f"derived from the entry term \"{term}\" of {ui} {name} (MeSH files "
-                                       f"the \"... Cancer\" form under the same descriptor)",
-                             "note": "scripts/derive_cancer_synonyms.py"})
+                for noun in SITE_NOUNS:
+                    derived = f"{m.group('site')} {noun}"
+                    key = normalize(derived)
+                    if key in seen or kb.has_key(key):
+                        continue
+                    seen.add(key)
+                    rows.append({"term": derived.lower(), "concept_id": f"MESH:{ui}", "label": "CONDITION",
+                                 "source": f"derived from the entry term \"{term}\" of {ui} {name} (MeSH files "
+                                           f"the \"... {noun.title()}\" form under the same descriptor)",
+                                 "note": "scripts/derive_cancer_synonyms.py"})
     return rows
 
 
@@ -74,7 +78,9 @@ def main() -> None:
     for other in sorted(curation_dir().glob("*.tsv")):  # the other curated terms count as existing terms
         if other.resolve() != args.output.resolve() and other.name != "label_overrides.tsv":
             with open(other, encoding="utf-8", newline="") as fh:
-                kb.add_terms(csv.DictReader(fh, delimiter="\t"))
+                reader = csv.DictReader(fh, delimiter="\t")
+                if {"term", "concept_id"} <= set(reader.fieldnames or ()):  # term tables, not blocklists
+                    kb.add_terms(reader)
     rows = derive(args.mesh / "mesh_descriptors.tsv", kb)
     with open(args.output, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=["term", "concept_id", "label", "source", "note"], delimiter="\t",
