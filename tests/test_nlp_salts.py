@@ -1,0 +1,40 @@
+"""Salt and ester forms are one drug mention with the parent drug's concept (meshtag.nlp.salts)."""
+from __future__ import annotations
+
+import pytest
+
+import meshtag
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return meshtag.load(mode="fast")
+
+
+def ents(nlp, text: str) -> list[tuple[str, str, str | None]]:
+    return [(e.text, e.label_, e._.concept_id) for e in nlp(text).ents]
+
+
+def test_salt_word_joins_the_drug_and_keeps_its_concept(nlp):
+    # sentences in the style of BC5CDR abstracts, which annotate the whole salt name
+    found = ents(nlp, "Bupivacaine hydrochloride, diclofenac sodium and bupropion HCl were compared.")
+    assert ("Bupivacaine hydrochloride", "DRUG", "MESH:D002045") in found
+    assert ("diclofenac sodium", "DRUG", "MESH:D004008") in found
+    assert ("bupropion HCl", "DRUG", "MESH:D016642") in found
+    assert not any(text.lower() in ("sodium", "hcl") for text, _, _ in found)
+
+
+def test_a_salt_mesh_names_itself_keeps_its_own_concept(nlp):
+    assert ("calcium chloride", "DRUG", "MESH:D002122") in ents(nlp, "Infusion of calcium chloride raised pressure.")
+
+
+def test_a_word_that_starts_a_longer_name_is_not_absorbed(nlp):
+    found = ents(nlp, "Lidocaine sodium channel block was measured.")
+    assert ("Lidocaine", "DRUG", "MESH:D008012") in found
+    assert ("sodium channel", "RECEPTOR", "MESH:D015222") in found
+
+
+def test_only_drugs_take_a_salt_word(nlp):
+    # a condition followed by "sodium" stays as it is
+    found = ents(nlp, "Hypertension sodium intake was restricted.")
+    assert ("Hypertension", "CONDITION", "MESH:D006973") in found
