@@ -85,6 +85,7 @@ def ner_model_tagger():
     """The committed statistical NER alone (no linking): its strict NER row shows what the model adds."""
     import spacy
 
+    import meshtag.nlp.dict_features  # noqa: F401  registers the model's embedding layer
     import meshtag.nlp.tokenizer  # noqa: F401  registers the tokenizer the model was trained with
     from meshtag.paths import models_dir
 

@@ -9,7 +9,8 @@ from spacy.language import Language
 
 # Importing the component modules registers their factories with spaCy.
 from meshtag.nlp import (  # noqa: F401
-    abbreviations, ambiguity, coordination, curation, dictionary, entities, model_linker, propagation, sentences, tokenizer,
+    abbreviations, ambiguity, coordination, curation, dict_features, dictionary, entities, model_linker, propagation,
+    salts, sentences, tokenizer,
 )
 from meshtag.paths import models_dir
 
@@ -40,6 +41,7 @@ def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: st
     nlp.add_pipe("meshtag_abbreviations")
     nlp.add_pipe("meshtag_dictionary",
                  config={"kb_path": kb_cfg, "blocked_terms": blocked_terms, "curation_dir": curation_cfg})
+    nlp.add_pipe("meshtag_salt_forms", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_coordination", config={"kb_path": kb_cfg})
     if mode == "accurate":
         add_statistical_ner(nlp, Path(ner_path) if ner_path else default_ner_dir(), kb_cfg)

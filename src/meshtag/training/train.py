@@ -27,6 +27,7 @@ def train(output: str | Path, seed: int = 0, max_steps: int | None = None,
     """Train with spaCy on CPU, copy `model-best` to `output`, write `output/MANIFEST.md`; return dev scores."""
     from spacy.cli.train import train as spacy_train
 
+    import meshtag.nlp.dict_features  # noqa: F401  registers meshtag.DictionaryHashEmbed.v1 for the config
     import meshtag.nlp.tokenizer  # noqa: F401  registers meshtag.Tokenizer.v1 for the config
 
     for path in (config, train_path, dev_path):
