@@ -63,7 +63,7 @@ def blank_copy(doc: Document) -> Document:
 
 def conventions_for(corpus: str | None) -> str:
     """The annotation conventions a corpus is scored with (see meshtag.nlp.conventions)."""
-    return "bc5cdr" if corpus == "bc5cdr" else "meshtag"
+    return corpus if corpus in ("bc5cdr", "ncbi") else "meshtag"
 
 
 def tag_with_pipeline(gold: list[Document], mode: str, conventions: str = "meshtag") -> list[Document]:

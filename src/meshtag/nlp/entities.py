@@ -7,7 +7,8 @@ from spacy.tokens import Doc, Span
 
 from meshtag.model import LABELS, Mention
 from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, resolve_overlaps, text_of
-from meshtag.nlp.conventions import CONVENTIONS, keeps
+from meshtag.nlp.composites import merge_coordinated
+from meshtag.nlp.conventions import COMPOSITE_CONVENTIONS, CONVENTIONS, keeps
 from meshtag.nlp.mentions import write_mentions
 
 
@@ -54,21 +55,36 @@ class EntityWriter(KBComponent):
                 return Candidate(cand.start, cand.start + m.end, ids, cand.source, score=cand.score)
         return cand
 
+    def names_itself(self, cand: Candidate, text: str) -> bool:
+        """Whether the candidate's own text is an exact KB name of its concept."""
+        return any(hit.id == cand.concept_ids[0] for hit in
+                   self.kb.lookup(text[cand.start:cand.end], limit=3, fuzzy=False) if hit.score >= 1.0)
+
+    def composite(self, cand: Candidate) -> tuple[str, str]:
+        """PubTator-style id and name of a composite mention: every concept, joined by "|"."""
+        concepts = [self.kb.get(cid) for cid in cand.concept_ids]
+        return ("|".join(c.id for c in concepts if c), "|".join(c.name for c in concepts if c))
+
     def __call__(self, doc: Doc) -> Doc:
         entries = []
         text = text_of(doc)
         kept = [self.conventional(c, text) for c in get_candidates(doc) if self.wanted(c, text)]
         taken: set[int] = set()  # token indices already inside an entity
-        for cand in resolve_overlaps(kept):
+        chosen = resolve_overlaps(kept)
+        if self.conventions in COMPOSITE_CONVENTIONS:
+            chosen = merge_coordinated(chosen, text, lambda cand: self.names_itself(cand, text))
+        for cand in chosen:
             span = doc.char_span(cand.start, cand.end) or doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is None or not taken.isdisjoint(range(span.start, span.end)):
                 continue
             taken.update(range(span.start, span.end))
             label, concept = self.labelled(cand)
             ent = Span(doc, span.start, span.end, label=label)
+            ids, name = self.composite(cand) if len(cand.concept_ids) > 1 and "composite" in cand.notes else (
+                concept.id if concept else None, concept.name if concept else None)
             entries.append((ent, Mention(
                 start=ent.start_char, end=ent.end_char, text=text[ent.start_char:ent.end_char], label=label,
-                id=concept.id if concept else None, name=concept.name if concept else None,
+                id=ids, name=name,
                 source=cand.source, score=round(float(cand.score), 4),
                 related_id=getattr(concept, "related_id", None) if concept else None)))
         write_mentions(doc, entries)

@@ -1,0 +1,51 @@
+"""Composite mentions, as the annotated corpora write them: "colon or rectal cancer" is one span naming
+Colonic Neoplasms and Rectal Neoplasms (PubTator id "D003110|D012004").
+
+meshtag's own output keeps one mention per concept ("colon" -> Colonic Neoplasms, "rectal cancer" ->
+Rectal Neoplasms), which is what reports count. Under a corpus's conventions the coordinated conjuncts
+(found by meshtag.nlp.coordination, which notes them) and the mention holding their shared head are
+joined into one candidate with every concept, in order.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from meshtag.nlp.candidates import Candidate
+
+COORDINATION_NOTE = "coordination"   # set by meshtag.nlp.coordination on a conjunct without its head
+COMPOSITE_NOTE = "composite"
+# what may stand between two conjuncts: ", ", " and ", " or ", ", and ", " and/or "
+JOINER = re.compile(r"\s*,?\s*(?:and/or|and|or)?\s*")
+
+
+def merge_coordinated(chosen: list[Candidate], text: str,
+                      names_itself: Callable[[Candidate], bool] = lambda cand: False) -> list[Candidate]:
+    """Join each run of conjuncts and the mention that follows them (sorted, non-overlapping input).
+
+    A conjunct that `names_itself` (its own text is a name of its concept: "ataxia-telangiectasia and
+    Li-Fraumeni syndrome") is a mention of its own, not part of a composite.
+
+    >>> text = "colon or rectal cancer"
+    >>> colon = Candidate(0, 5, ("MESH:D003110",), "dictionary", notes=["coordination"])
+    >>> rectal = Candidate(9, 22, ("MESH:D012004",), "dictionary")
+    >>> [(c.start, c.end, c.concept_ids) for c in merge_coordinated([colon, rectal], text)]
+    [(0, 22, ('MESH:D003110', 'MESH:D012004'))]
+    """
+    out: list[Candidate] = []
+    i = 0
+    while i < len(chosen):
+        j = i
+        while COORDINATION_NOTE in chosen[j].notes and not names_itself(chosen[j]) and j + 1 < len(chosen) and \
+                JOINER.fullmatch(text, chosen[j].end, chosen[j + 1].start) and \
+                chosen[j].start < chosen[j].end < chosen[j + 1].start:
+            j += 1
+        if j == i:
+            out.append(chosen[i])
+        else:
+            group = chosen[i:j + 1]
+            ids = tuple(dict.fromkeys(cid for c in group for cid in c.concept_ids[:1]))
+            out.append(Candidate(group[0].start, group[-1].end, ids, group[-1].source,
+                                 score=min(c.score for c in group), notes=[COMPOSITE_NOTE]))
+        i = j + 1
+    return out
