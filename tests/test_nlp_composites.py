@@ -12,17 +12,17 @@ TEXT = ("Carriers developed colon or rectal cancer, and brain, breast, and prost
 @pytest.fixture(scope="module")
 def tagged() -> dict[str, list[tuple[str, str | None]]]:
     return {conv: [(e.text, e._.concept_id) for e in meshtag.load(mode="fast", conventions=conv)(TEXT).ents]
-            for conv in ("meshtag", "ncbi", "bc5cdr")}
+            for conv in ("meshtag", "pubtator", "bc5cdr")}
 
 
-@pytest.mark.parametrize("conventions", ["ncbi", "bc5cdr"])
+@pytest.mark.parametrize("conventions", ["pubtator", "bc5cdr"])
 def test_corpus_conventions_write_one_composite_span(tagged, conventions):
     found = tagged[conventions]
     assert ("colon or rectal cancer", "MESH:D003110|MESH:D012004") in found
     assert ("brain, breast, and prostate cancer", "MESH:D001932|MESH:D001943|MESH:D011471") in found
 
 
-@pytest.mark.parametrize("conventions", ["ncbi", "bc5cdr"])
+@pytest.mark.parametrize("conventions", ["pubtator", "bc5cdr"])
 def test_complete_names_and_plain_lists_are_not_joined(tagged, conventions):
     found = tagged[conventions]
     # "ataxia-telangiectasia" names its disease by itself: a list of two diseases, not a composite

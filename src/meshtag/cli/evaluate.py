@@ -17,8 +17,8 @@ import click
               help="Score this prediction file (PubTator, JSONL, …) instead of running the pipeline.")
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write every mention-level error (missed, spurious, wrong_id, unlinked) to this TSV.")
-@click.option("--conventions", type=click.Choice(["meshtag", "bc5cdr", "ncbi"]), default=None,
-              help="Annotation conventions of the pipeline [default: the --corpus's, else meshtag].")
+@click.option("--conventions", type=click.Choice(["meshtag", "pubtator", "bc5cdr"]), default=None,
+              help="Annotation conventions of the pipeline [default: bc5cdr for --corpus bc5cdr, else pubtator].")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def evaluate(gold: Path, corpus: str | None, mode: str, pred: Path | None, errors_path: Path | None,
              conventions: str | None, as_json: bool) -> None:

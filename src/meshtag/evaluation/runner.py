@@ -62,8 +62,9 @@ def blank_copy(doc: Document) -> Document:
 
 
 def conventions_for(corpus: str | None) -> str:
-    """The annotation conventions a corpus is scored with (see meshtag.nlp.conventions)."""
-    return corpus if corpus in ("bc5cdr", "ncbi") else "meshtag"
+    """The annotation conventions a PubTator gold file is scored with (see meshtag.nlp.conventions):
+    BC5CDR's own, else the PubTator style (composite mentions as one span)."""
+    return "bc5cdr" if corpus == "bc5cdr" else "pubtator"
 
 
 def tag_with_pipeline(gold: list[Document], mode: str, conventions: str = "meshtag") -> list[Document]:
@@ -80,7 +81,7 @@ def evaluate(gold_path: str | Path, corpus: str | None = None, mode: str = "accu
              errors_path: str | Path | None = None, conventions: str | None = None) -> Evaluation:
     """Score the pipeline (`mode`) or a prediction file (`pred_path`, any readable format) on `gold_path`.
 
-    `conventions` (default: the corpus's, "bc5cdr" for BC5CDR, else "meshtag") is passed to the pipeline.
+    `conventions` (default: "bc5cdr" for BC5CDR, else "pubtator") is passed to the pipeline.
     With `errors_path`, every mention-level error is also written there as TSV (see `evaluation.errors`).
     """
     from meshtag.io import read_documents

@@ -8,10 +8,10 @@
   preparations (every tree number under D26/D27) are dropped, except surface forms the training set
   annotates (models/curation/bc5cdr_class_terms.tsv, mined by scripts/mine_blocked_terms.py).
   Use it to compare with systems scored on BC5CDR (`meshtag eval --corpus bc5cdr` does).
-- "ncbi": NCBI-disease's way of writing coordinated mentions.
-
-Both corpora write coordinated mentions as one composite span ("colon or rectal cancer", id "A|B");
-under their conventions so does meshtag (see meshtag.nlp.composites).
+- "pubtator": the annotation style of PubTator gold files (NCBI-disease, meshtag's own receptor and
+  brain-region set, docs/annotation-guidelines.md): everything "meshtag" tags, but a coordination with an
+  elliptical conjunct is one composite span ("colon or rectal cancer", id "A|B"; see meshtag.nlp.composites).
+  "bc5cdr" writes composites the same way.
 """
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ from functools import lru_cache
 from meshtag.kb.normalize import normalize
 from meshtag.paths import curation_dir
 
-CONVENTIONS = ("meshtag", "bc5cdr", "ncbi")
-COMPOSITE_CONVENTIONS = frozenset({"bc5cdr", "ncbi"})  # corpora that annotate composite mentions
+CONVENTIONS = ("meshtag", "pubtator", "bc5cdr")
+COMPOSITE_CONVENTIONS = frozenset({"pubtator", "bc5cdr"})  # styles that annotate composite mentions
 CLASS_TREES = ("D26", "D27")
 BC5CDR_CLASS_TERMS = "bc5cdr_class_terms.tsv"
 CLASS_TERM_COLUMNS = ("term", "conventions", "source", "note")

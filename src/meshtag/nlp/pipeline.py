@@ -28,7 +28,8 @@ def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: st
     """Build the pipeline. `curation` is a reviewer curation folder (default: --curation > $MESHTAG_CURATION >
     ./curation); its accepted surface forms become KB terms and its decisions are applied to every doc.
     `blocked_terms`: a blocked-terms TSV (None: the committed lists; "": none). `conventions`: "meshtag"
-    (default) or "bc5cdr" to drop pharmacological-class words BC5CDR leaves unannotated."""
+    (default), "pubtator" (coordinated mentions as one composite span, as PubTator gold files write them) or
+    "bc5cdr" (also drops pharmacological-class words BC5CDR leaves unannotated); see meshtag.nlp.conventions."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
     from meshtag.review.curation import resolve_curation_dir
