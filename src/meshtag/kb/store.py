@@ -11,8 +11,8 @@ import zlib
 import pickle
 from collections import OrderedDict
 from dataclasses import replace
-from itertools import permutations
-from operator import itemgetter
+from itertools import compress, permutations, repeat
+from operator import itemgetter, or_
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, NamedTuple
 
@@ -36,9 +36,9 @@ _CONCEPT_CACHE = 200_000
 _KEY_CACHE = 200_000
 _TOKEN_CACHE = 500_000
 _SINGLE = fmt.SCAN_SINGLE
-_first_item = itemgetter(0)
+_first_item, _second_item, _third_item = itemgetter(0), itemgetter(1), itemgetter(2)
 _NO_SECONDS: dict[str, int] = {}
-_TokenInfo = tuple[str, int, dict[str, int]]  # normalised key, first-token code, {second token: width}
+_TokenInfo = tuple[str, int, dict[str, int]]  # normalised key, 1 if a term alone, {second token: width}
 
 
 class _KeyInfo(NamedTuple):
@@ -97,7 +97,8 @@ class KnowledgeBase:
         self._pharm_overlay: dict[int, list[str]] = {}
         self._overlay_first: set[str] = set()
         self._keys: dict[str, _KeyInfo] = {}
-        self._tokens: dict[str, _TokenInfo] = {}  # raw token -> (key, first-token code, {second: width})
+        self._tokens: dict[str, _TokenInfo] = {}  # raw token -> (key, single-token term?, {second: width})
+        self._rows: dict[str, int | None] = {}   # concept id as asked for -> row (None: unknown)
 
     # ---------------------------------------------------------------- loading
     def __getstate__(self) -> dict:
@@ -228,14 +229,25 @@ class KnowledgeBase:
             return self._label_overrides[row]
         return fmt.LABEL_CODES[self._labels[row]]
 
+    def _row(self, concept_id: str) -> int | None:
+        """The row of a concept id (with or without `MESH:`), memoised: the pipeline asks for the same few ids
+        again and again, and normalising the id and walking the trie cost more than the rest of a `get`."""
+        try:
+            return self._rows[concept_id]
+        except KeyError:
+            if len(self._rows) >= _KEY_CACHE:
+                self._rows.clear()
+            row = self._rows[concept_id] = self._ids.get(internal_id(concept_id))
+            return row
+
     def label(self, concept_id: str) -> str | None:
         """The label of a concept id (None when unknown or unlabelled), without decoding its record."""
-        row = self._ids.get(internal_id(concept_id))
+        row = self._row(concept_id)
         return None if row is None else self.label_of_row(row)
 
     def get(self, concept_id: str) -> Concept | None:
         """The concept with this id (with or without `MESH:`), or None."""
-        row = self._ids.get(internal_id(concept_id))
+        row = self._row(concept_id)
         return None if row is None else self._concept(row)
 
     def _concept(self, row: int) -> Concept:
@@ -345,43 +357,42 @@ class KnowledgeBase:
         """What the scanner needs about a raw token, memoised: one look-up per token when scanning."""
         key = normalize_token(raw)
         first, seconds = self._filters()
-        info = (key, first.get(key, 0), seconds.get(key, _NO_SECONDS))
+        info = (key, first.get(key, 0) & _SINGLE, seconds.get(key, _NO_SECONDS))
         if len(self._tokens) >= _TOKEN_CACHE:
             self._tokens.clear()
         self._tokens[raw] = info
         return info
 
     def _scan(self, text: str, every: bool, strict_case: bool) -> list[TermMatch]:
-        """The matcher's hot loop: most tokens cost one dict look-up (single-token hits are inlined)."""
+        """The matcher's hot loop. The tokens where a match may start are picked at C speed (`map` and
+        `compress` over the memoised token infos: the token is a term, or it and the next token start one);
+        Python runs only for those, about one token in four."""
         raws, starts, ends = raw_spans(text)
-        cached, token_info, known, info_of = self._tokens.get, self._token_info, self._keys.get, self._info
-        tokens = [cached(raw) or token_info(raw) for raw in raws]
+        tokens = list(map(self._tokens.get, raws))
+        if None in tokens:
+            token_info = self._token_info
+            tokens = [info or token_info(raw) for info, raw in zip(tokens, raws)]
         keys = list(map(_first_item, tokens))
-        new_match = tuple.__new__
-        n, i, out = len(tokens), 0, []
-        last = n - 1
-        while i < n:
-            key, code, seconds = tokens[i]
-            if not code:
-                i += 1
+        # widths[i]: the most tokens of a key starting with tokens i and i + 1 (0: no such key)
+        widths = list(map(dict.get, map(_third_item, tokens), keys[1:], repeat(0)))
+        widths.append(0)
+        known, info_of, new_match = self._keys.get, self._info, tuple.__new__
+        out: list[TermMatch] = []
+        nxt = 0  # find(): the first token after the last match kept
+        for i in compress(range(len(keys)), map(or_, widths, map(_second_item, tokens))):
+            if i < nxt:
                 continue
-            width = i < last and seconds.get(tokens[i + 1][0])
-            if width:
-                hits = self._extend(keys[i:i + width], i)
-            elif code & _SINGLE:
+            width = widths[i]
+            if not width:  # a single-token term
+                key = keys[i]
                 info = known(key) or info_of(key)
                 start, end = starts[i], ends[i]
                 ok = info.caseless or _casing_ok(info.forms, text[start:end])
                 if ok or not (strict_case and info.ambiguous):
                     out.append(new_match(TermMatch, (start, end, text[start:end], key, info.ids, info.kinds,
                                                      info.ambiguous, ok)))
-                i += 1
                 continue
-            else:
-                i += 1
-                continue
-            nxt = i + 1
-            for j, hkey in reversed(hits):
+            for j, hkey in reversed(self._extend(keys[i:i + width], i)):
                 info = known(hkey) or info_of(hkey)
                 start, end = starts[i], ends[j - 1]
                 ok = info.caseless or _casing_ok(info.forms, text[start:end])
@@ -392,9 +403,7 @@ class KnowledgeBase:
                 if not every:
                     nxt = j
                     break
-            i = nxt
-        if every:
-            out.sort(key=lambda m: (m.start, -m.end))
+        # `out` is in (start, longest first) order: tokens are visited left to right, each one's hits longest first
         return out
 
     def _rank(self, entry: tuple[int, int]) -> tuple[int, int, int]:

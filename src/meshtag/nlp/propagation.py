@@ -53,7 +53,7 @@ class AbbreviationPropagation(KBComponent):
                 best = cand
         if best is not None and best.start == start:
             return best
-        if best is not None and _RELATION_WORDS & set(long_form.doc.text[start:best.start].lower().split()):
+        if best is not None and _RELATION_WORDS & set(text_of(long_form.doc)[start:best.start].lower().split()):
             best = None  # "deleted in colorectal cancer (DCC)" names a gene, not the cancer
         for hit in self.kb.lookup(long_form.text, limit=3, fuzzy=False):
             if hit.score >= LOOKUP_MIN_SCORE and hit.label:
