@@ -28,7 +28,7 @@ EXPECTED = {
         ("trpa1", "RECEPTOR", "MESH:D000074025"),
         ("trpv1", "RECEPTOR", None),
         ("nmda", "RECEPTOR", "MESH:D016194"),             # "NMDA and MOR receptors": coordination
-        ("mor", "RECEPTOR", "MESH:D017450"),
+        ("mor receptors", "RECEPTOR", "MESH:D017450"),  # the head word completes the name
         ("bdnf", "RECEPTOR", "MESH:D019208"),
         ("trkb", "RECEPTOR", "MESH:D020813"),
         ("chronic pain", "CONDITION", "MESH:D059350"),

@@ -1,4 +1,4 @@
-"""Salt and ester forms are one drug mention with the parent drug's concept (meshtag.nlp.salts)."""
+"""Words that complete a matched name: salt forms of drugs, head words of receptors (meshtag.nlp.suffixes)."""
 from __future__ import annotations
 
 import pytest
@@ -38,3 +38,16 @@ def test_only_drugs_take_a_salt_word(nlp):
     # a condition followed by "sodium" stays as it is
     found = ents(nlp, "Hypertension sodium intake was restricted.")
     assert ("Hypertension", "CONDITION", "MESH:D006973") in found
+
+
+def test_receptor_symbol_takes_its_head_word(nlp):
+    found = ents(nlp, "Activation of the mGlu7 receptor and TRPA1 channels reduced pain.")
+    assert ("mGlu7 receptor", "RECEPTOR", "MESH:C102719") in found
+    assert ("TRPA1 channels", "RECEPTOR", "MESH:D000074025") in found
+
+
+def test_a_completed_short_form_needs_no_definition(nlp):
+    # "MOR" alone is an ambiguous short form; with its head word it is the mu opioid receptor
+    found = ents(nlp, "Both NMDA and MOR receptors were blocked.")
+    assert ("MOR receptors", "RECEPTOR", "MESH:D017450") in found
+    assert ("NMDA", "RECEPTOR", "MESH:D016194") in found

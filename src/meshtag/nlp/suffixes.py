@@ -1,0 +1,63 @@
+"""Words that complete a name the dictionary matched without them.
+
+- Salt and ester forms: "bupivacaine hydrochloride", "diclofenac sodium", "bupropion HCl" are one drug.
+  MeSH names few salt forms, so the dictionary matches only the parent drug; the chemical the text names
+  includes its counter-ion, and the corpora annotate the whole name with the parent's concept (BC5CDR
+  training set: 48 such mentions, e.g. "ketamine hydrochloride" -> Ketamine).
+- Receptor heads: "mGlu7 receptor", "MOR receptors", "TRPA1 channel" are one receptor mention; the
+  symbol alone is what the dictionary knows (annotation guidelines 1.1: the whole name is the mention).
+
+The span is extended over the word and keeps the matched concept; a form MeSH does name ("calcium
+chloride", "NMDA receptor") is already the longer dictionary match and is left alone.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from meshtag.nlp.candidates import KBComponent, get_candidates, set_candidates, text_of
+
+SALT_WORDS = (
+    "hydrochloride", "dihydrochloride", "hydrobromide", "hcl", "sulfate", "sulphate", "bisulfate", "maleate",
+    "citrate", "mesylate", "mesilate", "tartrate", "bitartrate", "fumarate", "isethionate", "bromide", "chloride",
+    "acetate", "phosphate", "succinate", "hemisuccinate", "sodium", "disodium", "potassium", "besylate",
+    "besilate", "tosylate", "propionate", "dipropionate", "valerate", "decanoate", "nitrate", "lactate",
+    "gluconate", "mofetil", "pamoate", "hyclate", "monohydrate", "dihydrate", "trihydrate",
+)
+RECEPTOR_HEADS = ("receptor", "receptors", "channel", "channels")
+# label of the matched concept -> the words that may follow and complete its name
+SUFFIX_AFTER = {
+    "DRUG": re.compile(r"\s+(?:%s)\b" % "|".join(SALT_WORDS), re.IGNORECASE),
+    "RECEPTOR": re.compile(r"\s+(?:%s)\b" % "|".join(RECEPTOR_HEADS), re.IGNORECASE),
+}
+
+
+@Language.factory("meshtag_name_suffixes", default_config={"kb_path": None})
+def make_name_suffixes(nlp: Language, name: str, kb_path: str | None) -> "NameSuffixes":
+    return NameSuffixes(kb_path)
+
+
+class NameSuffixes(KBComponent):
+    """Extends each drug candidate over a salt word, and each receptor over a head word, that follows it."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = text_of(doc)
+        candidates = get_candidates(doc)
+        absorbed: set[int] = set()  # ids of candidates that were only the suffix word ("sodium", "chloride")
+        for cand in candidates:
+            suffix = SUFFIX_AFTER.get(self.kb.label(cand.concept_ids[0])) if cand.concept_ids else None
+            word = suffix.match(text, cand.end) if suffix else None
+            if word is None:
+                continue
+            inside = [c for c in candidates if cand.end < c.start < word.end()]
+            if any(c.end > word.end() for c in inside):  # "lidocaine sodium channel": the word starts a name
+                continue
+            absorbed.update(id(c) for c in inside)
+            cand.end = word.end()
+            cand.ambiguous = False  # "MOR receptors": the completed name says what the short form means
+            cand.notes.append("name suffix")
+        if absorbed:
+            set_candidates(doc, [c for c in candidates if id(c) not in absorbed])
+        return doc
