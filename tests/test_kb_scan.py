@@ -74,3 +74,10 @@ def test_curated_overlay_terms_are_scanned(kb):
     fresh.add_terms([{"term": "allodynia", "concept_id": "D006930", "source": "test"}])
     assert [(m.text, m.kinds) for m in fresh.find_all(text) if m.key == "allodynia"] == \
         [("allodynia", ("curated",))] * 2
+
+
+def test_labelled_only_keeps_the_matches_with_a_labelled_concept(kb, texts):
+    for text in texts:
+        expected = [m for m in kb.find_all(text) if any(kb.label(cid) for cid in m.concept_ids)]
+        assert kb.find_all(text, labelled_only=True) == expected, text[:80]
+    assert kb.find_all("Patients with pain.", labelled_only=True)[0].text == "pain"

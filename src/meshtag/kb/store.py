@@ -36,9 +36,10 @@ _CONCEPT_CACHE = 200_000
 _KEY_CACHE = 200_000
 _TOKEN_CACHE = 500_000
 _SINGLE = fmt.SCAN_SINGLE
-_first_item, _second_item, _third_item = itemgetter(0), itemgetter(1), itemgetter(2)
+_first_item, _second_item, _third_item, _fourth_item = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
 _NO_SECONDS: dict[str, int] = {}
-_TokenInfo = tuple[str, int, dict[str, int]]  # normalised key, 1 if a term alone, {second token: width}
+# normalised key, 1 if a term alone, {second token: width}, 1 if a term alone with a labelled concept
+_TokenInfo = tuple[str, int, dict[str, int], int]
 
 
 class _KeyInfo(NamedTuple):
@@ -47,6 +48,7 @@ class _KeyInfo(NamedTuple):
     ambiguous: bool
     caseless: bool
     forms: tuple[str, ...]
+    labelled: bool               # some concept of the key has a label
 
 
 def _casing_ok(forms: tuple[str, ...], surface: str) -> bool:
@@ -143,6 +145,8 @@ class KnowledgeBase:
             if row is not None:
                 self._label_overrides[row] = label
                 self._concepts.pop(row, None)
+                self._keys.clear()  # their `labelled` may change
+                self._tokens.clear()
         for tsv in sorted(folder.glob("*.tsv")):
             if tsv.name == OVERRIDES_FILE:
                 continue
@@ -323,7 +327,8 @@ class KnowledgeBase:
             info = _KeyInfo(tuple(public_id(self._ids.restore_key(r)) for r, _ in entries),
                             tuple(TERM_KINDS[f & fmt.KIND_BITS] for _, f in entries),
                             any(f & fmt.FLAG_AMBIGUOUS for _, f in entries), caseless,
-                            () if caseless else tuple(self._cased_forms(key)))
+                            () if caseless else tuple(self._cased_forms(key)),
+                            any(self.label_of_row(r) for r, _ in entries))
             if len(self._keys) >= _KEY_CACHE:
                 self._keys.clear()
             self._keys[key] = info
@@ -357,16 +362,17 @@ class KnowledgeBase:
         """What the scanner needs about a raw token, memoised: one look-up per token when scanning."""
         key = normalize_token(raw)
         first, seconds = self._filters()
-        info = (key, first.get(key, 0) & _SINGLE, seconds.get(key, _NO_SECONDS))
+        single = first.get(key, 0) & _SINGLE
+        info = (key, single, seconds.get(key, _NO_SECONDS), int(bool(single) and self._info(key).labelled))
         if len(self._tokens) >= _TOKEN_CACHE:
             self._tokens.clear()
         self._tokens[raw] = info
         return info
 
-    def _scan(self, text: str, every: bool, strict_case: bool) -> list[TermMatch]:
+    def _scan(self, text: str, every: bool, strict_case: bool, labelled_only: bool = False) -> list[TermMatch]:
         """The matcher's hot loop. The tokens where a match may start are picked at C speed (`map` and
-        `compress` over the memoised token infos: the token is a term, or it and the next token start one);
-        Python runs only for those, about one token in four."""
+        `compress` over the memoised token infos: the token is a term (`labelled_only`: with a labelled concept),
+        or it and the next token start one); Python runs only for those, about one token in four."""
         raws, starts, ends = raw_spans(text)
         tokens = list(map(self._tokens.get, raws))
         if None in tokens:
@@ -379,7 +385,8 @@ class KnowledgeBase:
         known, info_of, new_match = self._keys.get, self._info, tuple.__new__
         out: list[TermMatch] = []
         nxt = 0  # find(): the first token after the last match kept
-        for i in compress(range(len(keys)), map(or_, widths, map(_second_item, tokens))):
+        singles = map(_fourth_item if labelled_only else _second_item, tokens)
+        for i in compress(range(len(keys)), map(or_, widths, singles)):
             if i < nxt:
                 continue
             width = widths[i]
@@ -394,6 +401,8 @@ class KnowledgeBase:
                 continue
             for j, hkey in reversed(self._extend(keys[i:i + width], i)):
                 info = known(hkey) or info_of(hkey)
+                if labelled_only and not info.labelled:
+                    continue
                 start, end = starts[i], ends[j - 1]
                 ok = info.caseless or _casing_ok(info.forms, text[start:end])
                 if strict_case and info.ambiguous and not ok:
@@ -423,9 +432,13 @@ class KnowledgeBase:
         """
         return self._scan(text, every=False, strict_case=strict_case)
 
-    def find_all(self, text: str, strict_case: bool = True) -> list[TermMatch]:
-        """Every dictionary match, nested and overlapping ones included, by start then longest first."""
-        return self._scan(text, every=True, strict_case=strict_case)
+    def find_all(self, text: str, strict_case: bool = True, labelled_only: bool = False) -> list[TermMatch]:
+        """Every dictionary match, nested and overlapping ones included, by start then longest first.
+
+        `labelled_only`: only terms of which some concept has a label (what the tagger can use; half the
+        matches in abstracts are not, and leaving them out early is cheaper).
+        """
+        return self._scan(text, every=True, strict_case=strict_case, labelled_only=labelled_only)
 
     # ---------------------------------------------------------------- lookup
     def lookup(self, text: str, limit: int = 10, fuzzy: bool = True) -> list[Candidate]:

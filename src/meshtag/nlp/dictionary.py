@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -69,15 +68,15 @@ class DictionaryMatcher(StatelessComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
         found = []
-        for match in self.kb.find_all(text):
-            if inside_word(text, match.start, match.end) or \
-                    bisect_left(breaks, match.start) != bisect_left(breaks, match.end):
+        labelled_ids, clause_break = self.labelled_ids, CLAUSE_BREAK.search
+        for match in self.kb.find_all(text, labelled_only=True):
+            ids = labelled_ids(match.key, match.concept_ids)  # memoised: first
+            # a match starts and ends on letters or digits, so a break inside it is found within its bounds
+            if not ids or inside_word(text, match.start, match.end) or \
+                    clause_break(text, match.start, match.end):
                 continue
-            ids = self.labelled_ids(match.key, match.concept_ids)
-            if ids:
-                found.append(Candidate(match.start, match.end, ids, "dictionary",
-                                       ambiguous=match.ambiguous, case_ok=match.case_sensitive_ok))
+            found.append(Candidate(match.start, match.end, ids, "dictionary",
+                                   ambiguous=match.ambiguous, case_ok=match.case_sensitive_ok))
         get_candidates(doc).extend(resolve_overlaps(found))
         return doc
