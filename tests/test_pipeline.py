@@ -146,3 +146,15 @@ def test_loading_and_tagging_never_touch_the_network(monkeypatch):
     nlp = meshtag.load()  # accurate: KB + trained NER from models/
     assert not any("linker" in name and "meshtag" not in name for name in nlp.pipe_names)  # no scispaCy linker
     assert [e.text for e in nlp("Morphine relieved neuropathic pain.").ents] == ["Morphine", "neuropathic pain"]
+
+
+def test_mention_offsets_are_the_name_not_the_token(nlp):
+    # sentences from BC5CDR development abstracts: the token carries punctuation that is not the name
+    text = "However, ciprofloxacin- and norfloxacin-induced seizures in heavy MDMA+ users given (+)-cibenzoline."
+    doc = tag_text(text, nlp)
+    found = {(m.text, m.start, m.end) for m in doc.mentions}
+    assert ("ciprofloxacin", 9, 22) in found
+    assert ("MDMA", text.index("MDMA"), text.index("MDMA") + 4) in found
+    assert ("cibenzoline", text.index("cibenzoline"), text.index("cibenzoline") + 11) in found
+    # the spaCy entity still reads its record through the span extensions
+    assert {e._.concept_id for e in nlp(text).ents} >= {"MESH:D002939", "MESH:D018817"}

@@ -1,5 +1,8 @@
 """The last component: label each candidate from its concept, resolve overlaps, and write `doc.ents`
-with `span._.concept_id`, `concept_name`, `source`, `score` and `related_id`."""
+with `span._.concept_id`, `concept_name`, `source`, `score` and `related_id`.
+
+A Mention record keeps the candidate's exact character offsets; the spaCy entity is the smallest run of
+tokens that contains them (a token can carry punctuation that is not part of the name: "MDMA+")."""
 from __future__ import annotations
 
 from spacy.language import Language
@@ -82,8 +85,10 @@ class EntityWriter(KBComponent):
             ent = Span(doc, span.start, span.end, label=label)
             ids, name = self.composite(cand) if len(cand.concept_ids) > 1 and "composite" in cand.notes else (
                 concept.id if concept else None, concept.name if concept else None)
+            # the record keeps the candidate's exact characters: a token may carry more than the name
+            # ("ciprofloxacin-" in "ciprofloxacin- and norfloxacin-induced", "MDMA+", "mitomycin C.")
             entries.append((ent, Mention(
-                start=ent.start_char, end=ent.end_char, text=text[ent.start_char:ent.end_char], label=label,
+                start=cand.start, end=cand.end, text=text[cand.start:cand.end], label=label,
                 id=ids, name=name,
                 source=cand.source, score=round(float(cand.score), 4),
                 related_id=getattr(concept, "related_id", None) if concept else None)))
