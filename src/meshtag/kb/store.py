@@ -453,9 +453,11 @@ class KnowledgeBase:
         scored: dict[int, float] = {}
         for row, _flags in self.entries(key):
             scored.setdefault(row, 1.0)
-        for reordered in _reorderings(key):
-            for row, _flags in self.entries(reordered):
-                scored.setdefault(row, 0.95)
+        terms, overlay = self._terms, self._overlay
+        for reordered in _reorderings(key):  # up to 719 orders, few of them keys: test before collecting entries
+            if reordered in terms or reordered in overlay:
+                for row, _flags in self.entries(reordered):
+                    scored.setdefault(row, 0.95)
         if fuzzy and len(scored) < limit:
             from meshtag.kb.fuzzy import fuzzy_candidates
 

@@ -48,9 +48,9 @@ class Coordination(KBComponent):
         before = text[window_start:cand.start]
         if not (before[-1:].isspace() and before.rstrip().endswith(("and", "or"))):  # cheap test first
             return []
-        match = CONJUNCTS_BEFORE.search(before)
-        head = self.head_of(text, cand) if match else None
-        if head is None:
+        head = self.head_of(text, cand)  # cheaper than the backtracking regex, and None for most candidates
+        match = CONJUNCTS_BEFORE.search(before) if head else None
+        if match is None:
             return []
         head_word, label = head
         found = []

@@ -45,7 +45,7 @@ def mention_from_span(ent: Span, sentence: int = 0) -> Mention:
 
 def write_mentions(doc: Doc, entries: list[tuple[Span, Mention]]) -> None:
     """Make `entries` the doc's entities: `doc.ents` and, keyed by offsets, their Mention records."""
-    doc.ents = [span for span, _ in entries]
+    doc.set_ents([span for span, _ in entries], default="outside")  # = `doc.ents = …` without copying each Span
     doc.user_data[MENTIONS_KEY] = {(span.start_char, span.end_char): m for span, m in entries}
 
 

@@ -62,14 +62,14 @@ class SentenceSegmenter(StatelessComponent):
         if not len(doc):
             return doc
         starts = sentence_starts(text_of(doc), doc.user_data.get(TITLE_END_KEY))
-        idx = doc.to_array(IDX).astype(np.int64)
+        idx, length = doc.to_array([IDX, LENGTH]).astype(np.int64).T
         # a sentence starts at the first token at or after each boundary offset
         first = np.unique(np.searchsorted(idx, np.asarray(starts[1:], dtype=np.int64), side="left"))
         flags = np.full(len(doc), -1, dtype=np.int32)
         flags[0] = 1
         flags[first[(first > 0) & (first < len(doc))]] = 1
         doc.from_array([SENT_START], flags.reshape(-1, 1).astype(np.uint64))
-        ends = idx + doc.to_array(LENGTH).astype(np.int64)
+        ends = idx + length
         bounds = [0, *first[(first > 0) & (first < len(doc))].tolist(), len(doc)]
         doc.user_data[SENTENCES_KEY] = [(int(idx[a]), int(ends[b - 1])) for a, b in zip(bounds, bounds[1:])]
         return doc
