@@ -5,7 +5,9 @@ the accurate pipeline and reports the three F1 levels, so every improvement is m
 
 Steps: abbreviation propagation, coordination, ambiguity control, blocked generic terms, the curated
 term files (corpus conventions mined from the training sets, narrower-concept and domain synonyms),
-the statistical NER (= fast mode), and BC5CDR's annotation conventions.
+the derived cancer-site terms, the HGNC-to-MeSH receptor links, name suffixes (salt forms, receptor
+head words), the statistical NER (= fast mode), and the corpus conventions (for NCBI-disease and the
+receptor/region set the only difference is composite mentions written as one span).
 """
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEV_SETS = {"BC5CDR dev": ("bc5cdr", "bc5cdr/CDR_DevelopmentSet.PubTator.txt"),
             "NCBI-disease dev": ("ncbi", "ncbi-disease/NCBIdevelopset_corpus.txt")}
+RECEPTOR_SET = ("receptor/region set", ROOT / "benchmarks/data/receptor_region/gold.pubtator")
+RECEPTOR_LABELS = ("RECEPTOR", "BRAIN_REGION")
 CURATED_TERM_FILES = ("corpus_conventions.tsv", "synonyms.tsv", "neuro_synonyms.tsv", "cancer_synonyms.tsv")
 
 
@@ -34,6 +38,9 @@ def variants() -> dict[str, dict]:
         "- ambiguity control": {"remove": ["meshtag_ambiguity"]},
         "- blocked terms": {"load": {"blocked_terms": ""}},
         "- curated term files": {"hide": CURATED_TERM_FILES},
+        "- cancer site terms": {"hide": ("cancer_synonyms.tsv",)},
+        "- HGNC-to-MeSH receptor links": {"hide": ("hgnc_mesh_links.tsv",)},
+        "- name suffixes (salt forms, receptor heads)": {"remove": ["meshtag_name_suffixes"]},
         "- statistical NER (fast)": {"load": {"mode": "fast"}},
         "- corpus conventions (meshtag's)": {"load": {"conventions": "meshtag"}},
     }
@@ -77,7 +84,7 @@ def run(variant: dict, gold: dict) -> list[tuple[str, str, dict, float]]:
             start = time.perf_counter()
             pred = list(tag_documents((blank_copy(d) for d in docs), nlp))
             seconds = time.perf_counter() - start
-            for label, levels in score_documents(docs, pred, CORPUS_LABELS[corpus]).items():
+            for label, levels in score_documents(docs, pred, CORPUS_LABELS.get(corpus, RECEPTOR_LABELS)).items():
                 rows.append((name, label, levels, seconds))
     finally:
         if hidden:
@@ -99,6 +106,7 @@ def main() -> None:
     from meshtag.evaluation.runner import read_gold
 
     gold = {name: (corpus, read_gold(args.corpora / rel)) for name, (corpus, rel) in DEV_SETS.items()}
+    gold[RECEPTOR_SET[0]] = (None, read_gold(RECEPTOR_SET[1]))
     lines = ["| variant | corpus | type | strict NER F1 | mention NER+ID F1 | document concept F1 |",
              "| --- | --- | --- | ---: | ---: | ---: |"]
     for vname, variant in variants().items():
