@@ -43,7 +43,7 @@ def manifest_section(kb_dir: Path, meta: dict, mesh_year: int) -> str:
 - **Curated overlay** (read at load time, not compiled): every `models/curation/*.tsv` with columns
   `term concept_id label source note`: `synonyms.tsv` (hand-curated: narrower MeSH concepts, British
   spellings, field abbreviations) and `cancer_synonyms.tsv` ("<site> cancer" for "<site> Neoplasms",
-  made by `scripts/derive_cancer_synonyms.py`), and the other curated files of that folder — terms the TSV
+  made by `scripts/derive_site_terms.py`), and the other curated files of that folder — terms the TSV
   export lacks, each with its source.
 - **Rebuild** (from the project root, with `../shared` beside it): `python scripts/build_kb.py`, which runs
 

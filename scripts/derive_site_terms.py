@@ -1,0 +1,133 @@
+"""Write the site-derived disease terms MeSH files under narrower concepts (models/curation/*.tsv).
+
+Two families, each a table of its own:
+
+- cancer_synonyms.tsv: "<site> cancer/carcinoma/tumor/tumour" for every C04 descriptor "<site> Neoplasms".
+  MeSH files "Breast Cancer", "Breast Carcinoma", "Lung Cancer"... as terms of narrower concepts of the
+  "... Neoplasms" descriptors and indexes a site's carcinoma under them; the TSV export keeps only the
+  preferred concept's terms ("Breast Tumor").
+- organ_disease_terms.tsv: "<site> toxicity/injury/damage/dysfunction" for every C descriptor "<site>
+  Diseases" ("renal toxicity" -> Kidney Diseases, "retinal damage" -> Retinal Diseases), the way both
+  training corpora link these phrases.
+
+Sites come from the descriptor's name and its entry terms of the same shape ("Renal Diseases",
+"Y Tumor"). A term is not added when its key already names some concept (so "hepatocellular carcinoma" and
+"liver injury" keep their own descriptors). Each row names the entry term it was derived from, and the
+script reports how the derived terms agree with the gold annotations of the TRAINING corpora.
+
+    python scripts/derive_site_terms.py --mesh ../shared/data/mesh --corpora ../shared/data/corpora
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from meshtag.fsutil import atomic_open
+from meshtag.kb import KnowledgeBase
+from meshtag.kb.normalize import normalize
+from meshtag.paths import curation_dir
+
+TRAINING = ("bc5cdr/CDR_TrainingSet.PubTator.txt", "ncbi-disease/NCBItrainset_corpus.txt")
+COLUMNS = ("term", "concept_id", "label", "source", "note")
+
+
+@dataclass(frozen=True)
+class Family:
+    """Descriptors named "<site> <head>" under a tree, and the nouns that make "<site> <noun>" terms."""
+
+    output: str
+    name_suffix: str          # the descriptor's name ends with it
+    tree: str                 # and one of its tree numbers starts with it
+    site: re.Pattern          # the site in the name or an entry term
+    nouns: tuple[str, ...]
+
+
+FAMILIES = (
+    Family("cancer_synonyms.tsv", " Neoplasms", "C04",
+           re.compile(r"^(?P<site>[A-Za-z][A-Za-z '-]*?) (?:Neoplasms?|Tumors?)$"),
+           ("cancer", "carcinoma", "tumor", "tumour")),
+    Family("organ_disease_terms.tsv", " Diseases", "C",
+           re.compile(r"^(?P<site>[A-Za-z][A-Za-z'-]*) (?:Diseases?|Disorders?)$"),
+           ("toxicity", "injury", "damage", "dysfunction")),
+)
+
+
+def derive(family: Family, descriptors: Path, kb: KnowledgeBase) -> list[dict[str, str]]:
+    rows, seen = [], set()
+    with open(descriptors, encoding="utf-8", newline="") as fh:
+        for ui, name, terms, trees, *_ in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if not name.endswith(family.name_suffix) or not any(t.startswith(family.tree) for t in trees.split("|")) \
+                    or kb.label(f"MESH:{ui}") != "CONDITION":  # e.g. "Noncommunicable Diseases" has no label
+                continue
+            for term in [name, *terms.split("|")]:
+                m = family.site.match(term)
+                if not m:
+                    continue
+                for noun in family.nouns:
+                    derived = f"{m.group('site')} {noun}"
+                    key = normalize(derived)
+                    if key in seen or kb.has_key(key):
+                        continue
+                    seen.add(key)
+                    rows.append({"term": derived.lower(), "concept_id": f"MESH:{ui}", "label": "CONDITION",
+                                 "source": f"derived from the entry term \"{term}\" of {ui} {name} (MeSH files "
+                                           f"the \"... {noun.title()}\" form under the same descriptor)",
+                                 "note": "scripts/derive_site_terms.py"})
+    return rows
+
+
+def agreement(rows: list[dict[str, str]], corpora: Path) -> tuple[int, int, Counter]:
+    """How many training mentions of the derived terms carry the same gold id (and the disagreements)."""
+    ours = {normalize(r["term"]): r["concept_id"].removeprefix("MESH:") for r in rows}
+    same = total = 0
+    other: Counter = Counter()
+    for rel in TRAINING:
+        for line in open(corpora / rel, encoding="utf-8"):
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) >= 6 and cols[1].isdigit() and normalize(cols[3]) in ours:
+                total += 1
+                if ours[normalize(cols[3])] in cols[5].split("|"):
+                    same += 1
+                else:
+                    other[(cols[3].lower(), ours[normalize(cols[3])], cols[5])] += 1
+    return same, total, other
+
+
+def existing_terms_kb(outputs: set[Path]) -> KnowledgeBase:
+    """The KB with every other curated term table loaded: their terms count as existing terms."""
+    kb = KnowledgeBase.load(curation=False)
+    for other in sorted(curation_dir().glob("*.tsv")):
+        if other.resolve() not in outputs and other.name != "label_overrides.tsv":
+            with open(other, encoding="utf-8", newline="") as fh:
+                reader = csv.DictReader(fh, delimiter="\t")
+                if {"term", "concept_id"} <= set(reader.fieldnames or ()):  # term tables, not blocklists
+                    kb.add_terms(reader)
+    return kb
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mesh", type=Path, required=True)
+    ap.add_argument("--corpora", type=Path, required=True)
+    ap.add_argument("-o", "--output-dir", type=Path, default=curation_dir())
+    args = ap.parse_args()
+    kb = existing_terms_kb({(args.output_dir / f.output).resolve() for f in FAMILIES})
+    for family in FAMILIES:
+        rows = derive(family, args.mesh / "mesh_descriptors.tsv", kb)
+        output = args.output_dir / family.output
+        with atomic_open(output) as fh:
+            writer = csv.DictWriter(fh, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+        same, total, other = agreement(rows, args.corpora)
+        print(f"{len(rows)} terms written to {output}; training mentions of them: {total}, same gold id {same}")
+        for (text, ours, gold), n in other.most_common(15):
+            print(f"  {n:3d} {text!r}: ours {ours}, gold {gold}")
+
+
+if __name__ == "__main__":
+    main()
