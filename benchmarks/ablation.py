@@ -5,7 +5,7 @@ the accurate pipeline and reports the three F1 levels, so every improvement is m
 
 Steps: abbreviation propagation, coordination, ambiguity control, blocked generic terms, the curated
 term files (corpus conventions mined from the training sets, narrower-concept and domain synonyms),
-the derived site terms (cancer, organ disease), the HGNC-to-MeSH receptor links, name suffixes (salt forms, receptor
+the derived terms (cancer and organ sites, drugs MeSH names by their salt), the HGNC-to-MeSH receptor links, name suffixes (salt forms, receptor
 head words), the statistical NER (= fast mode), and the corpus conventions (for NCBI-disease and the
 receptor/region set the only difference is composite mentions written as one span).
 """
@@ -26,8 +26,8 @@ DEV_SETS = {"BC5CDR dev": ("bc5cdr", "bc5cdr/CDR_DevelopmentSet.PubTator.txt"),
             "NCBI-disease dev": ("ncbi", "ncbi-disease/NCBIdevelopset_corpus.txt")}
 RECEPTOR_SET = ("receptor/region set", ROOT / "benchmarks/data/receptor_region/gold.pubtator")
 RECEPTOR_LABELS = ("RECEPTOR", "BRAIN_REGION")
-SITE_TERM_FILES = ("cancer_synonyms.tsv", "organ_disease_terms.tsv")
-CURATED_TERM_FILES = ("corpus_conventions.tsv", "synonyms.tsv", "neuro_synonyms.tsv", *SITE_TERM_FILES)
+DERIVED_TERM_FILES = ("cancer_synonyms.tsv", "organ_disease_terms.tsv", "salt_parent_terms.tsv")
+CURATED_TERM_FILES = ("corpus_conventions.tsv", "synonyms.tsv", "neuro_synonyms.tsv", *DERIVED_TERM_FILES)
 
 
 def variants() -> dict[str, dict]:
@@ -39,7 +39,7 @@ def variants() -> dict[str, dict]:
         "- ambiguity control": {"remove": ["meshtag_ambiguity"]},
         "- blocked terms": {"load": {"blocked_terms": ""}},
         "- curated term files": {"hide": CURATED_TERM_FILES},
-        "- derived site terms (cancer, organ disease)": {"hide": SITE_TERM_FILES},
+        "- derived terms (cancer and organ sites, salt parents)": {"hide": DERIVED_TERM_FILES},
         "- HGNC-to-MeSH receptor links": {"hide": ("hgnc_mesh_links.tsv",)},
         "- name suffixes (salt forms, receptor heads)": {"remove": ["meshtag_name_suffixes"]},
         "- statistical NER (fast)": {"load": {"mode": "fast"}},

@@ -1,0 +1,77 @@
+"""Write models/curation/salt_parent_terms.tsv: the bare drug name for MeSH concepts named after a salt form.
+
+Some drugs exist in MeSH only as their salt ("Tiapride Hydrochloride" D063325, "Quetiapine Fumarate"), and
+the TSV export keeps only the preferred concept's terms, so the name the text uses ("tiapride") is no term
+at all. For every drug descriptor whose name is "<drug> <salt word>" (the salt words of meshtag.nlp.suffixes)
+and whose "<drug>" names no concept, "<drug>" becomes a curated term of it. Supplementary concepts are left
+out: their "X chloride" names are mostly distinct chemicals (acyl chlorides), not salts of a drug, and so
+are names whose first word is a chemical group or ion ("Methyl Chloride", "Dermatan Sulfate"). Each row
+names the concept it was derived from, and the script reports how the derived terms agree with the gold
+annotations of the TRAINING corpora.
+
+    python scripts/derive_salt_parents.py --mesh ../shared/data/mesh --corpora ../shared/data/corpora
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from pathlib import Path
+
+from meshtag.fsutil import atomic_open
+from meshtag.kb.normalize import normalize
+from meshtag.nlp.suffixes import SALT_WORDS
+from meshtag.paths import curation_dir
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from derive_site_terms import COLUMNS, agreement, existing_terms_kb  # noqa: E402  (sibling build script)
+
+OUTPUT = "salt_parent_terms.tsv"
+# the first word is a chemical group or ion, not a drug: "Methyl Chloride", "Mercuric Chloride",
+# "Dermatan Sulfate", "Ammonium Chloride", "Antimony Potassium Tartrate"
+NOT_A_DRUG = re.compile(r"(yl|ic|ene|an|itin|ammonium)$|\b(%s)\b" % "|".join(SALT_WORDS), re.IGNORECASE)
+SALT_NAME = re.compile(r"^(?P<drug>[A-Za-z][\w'-]*(?: [A-Za-z][\w'-]*)?) (?:%s)$" % "|".join(SALT_WORDS),
+                       re.IGNORECASE)
+
+
+def derive(mesh: Path, kb) -> list[dict[str, str]]:
+    rows, seen = [], set()
+    with open(mesh / "mesh_descriptors.tsv", encoding="utf-8", newline="") as fh:
+        for ui, name, *_ in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            m = SALT_NAME.match(name)
+            if not m or kb.label(f"MESH:{ui}") != "DRUG":
+                continue
+            drug = m.group("drug")
+            if NOT_A_DRUG.search(drug):
+                continue
+            key = normalize(drug)
+            if key in seen or kb.has_key(key) or len(key) < 4:
+                continue
+            seen.add(key)
+            rows.append({"term": drug.lower(), "concept_id": f"MESH:{ui}", "label": "DRUG",
+                         "source": f"derived from the name '{name}' of {ui} (the drug has no MeSH concept "
+                                   "of its own; MeSH names it by its salt)",
+                         "note": "scripts/derive_salt_parents.py"})
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mesh", type=Path, required=True)
+    ap.add_argument("--corpora", type=Path, required=True)
+    ap.add_argument("-o", "--output", type=Path, default=curation_dir() / OUTPUT)
+    args = ap.parse_args()
+    rows = derive(args.mesh, existing_terms_kb({args.output.resolve()}))
+    with atomic_open(args.output) as fh:
+        writer = csv.DictWriter(fh, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    same, total, other = agreement(rows, args.corpora)
+    print(f"{len(rows)} terms written to {args.output}; training mentions of them: {total}, same gold id {same}")
+    for (text, ours, gold), n in other.most_common(15):
+        print(f"  {n:3d} {text!r}: ours {ours}, gold {gold}")
+
+
+if __name__ == "__main__":
+    main()
