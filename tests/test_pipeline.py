@@ -158,3 +158,16 @@ def test_mention_offsets_are_the_name_not_the_token(nlp):
     assert ("cibenzoline", text.index("cibenzoline"), text.index("cibenzoline") + 11) in found
     # the spaCy entity still reads its record through the span extensions
     assert {e._.concept_id for e in nlp(text).ents} >= {"MESH:D002939", "MESH:D018817"}
+
+
+def test_short_form_keeps_its_meaning_when_the_long_form_is_an_unknown_spelling_of_it(nlp):
+    # BC5CDR development abstract 6402369: MeSH spells it "Sodium 2-Mercaptoethanesulphonate"
+    text = ("Oral administration of sodium 2-mercaptoethane sulphonate (MESNA) to patients with lung cancer. "
+            "MESNA was well tolerated.")
+    found = mentions(nlp, text)
+    assert [m for m in found if m[0] == "MESNA" and m[2] == "MESH:D015080"] and \
+        len([m for m in found if m[0] == "MESNA"]) == 2
+    # a long form that is not a name of the short form's concept still takes its global meaning away
+    # (CPP is also a MeSH drug, 6-chloro-2-(1-piperazinyl)pyrazine)
+    text = "Morphine induced conditioned place preference (CPP) in rats; CPP was blocked by naloxone."
+    assert not [m for m in mentions(nlp, text) if m[0] == "CPP"]

@@ -1,9 +1,12 @@
 """Abbreviation propagation: a short form defined in the text ("sigma-1 receptor (S1R)") takes its
 long form's concept everywhere in the document, overriding any global meaning of the short form;
-a short form defined as something that is not a concept ("knockout (KO)") loses its global meaning."""
+a short form defined as something that is not a concept ("knockout (KO)") loses its global meaning,
+unless the long form is a spelling the KB does not know of that very meaning ("sodium 2-mercaptoethane
+sulphonate (MESNA)" against Mesna's "Sodium 2-Mercaptoethanesulphonate")."""
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -12,11 +15,25 @@ from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, set_c
 
 # A long form is linked by lookup only when the KB is this sure (exact or token-reordered match).
 LOOKUP_MIN_SCORE = 0.9
+SAME_NAME_RATIO = 0.9   # an unlinked long form this close to a name of the short form's own concept confirms it
+MIN_PART_LENGTH = 10    # ... or a part of such a name at least this long (letters and digits)
 # "myotonic dystrophy (DM)": a short form right after a candidate, in parentheses
 _PAREN_SHORT = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9-]{1,9})\)")
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 # A long form whose head concept follows one of these words is about something else ("deleted in …").
 _RELATION_WORDS = frozenset("in of for with on by to from against".split())
+
+
+def _squash(text: str) -> str:
+    """Letters and digits only, lower-cased: names compared without their spacing and punctuation."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _same_name(written: str, name: str) -> bool:
+    """A squashed long form is a name when nearly equal to it or a long enough part of it (S&H keeps the
+    shortest long form: "mercaptoethane sulphonate (MESNA)" for "sodium 2-mercaptoethane sulphonate")."""
+    return SequenceMatcher(None, written, name).ratio() >= SAME_NAME_RATIO or \
+        (len(written) >= MIN_PART_LENGTH and written in name)
 
 
 def initials_define(long_text: str, short: str) -> bool:
@@ -60,6 +77,19 @@ class AbbreviationPropagation(KBComponent):
                 return Candidate(start, end, (hit.id,), "dictionary", score=hit.score)
         return best
 
+    def confirmed_global_meaning(self, long_form: Span, spans: set[tuple[int, int]],
+                                 candidates: list[Candidate]) -> Candidate | None:
+        """For a long form with no concept: the short form's own dictionary reading, when one of that
+        concept's names is the long form written differently (spaces, hyphens, a letter or two)."""
+        written = _squash(long_form.text)
+        for cand in candidates:
+            if (cand.start, cand.end) in spans and cand.source == "dictionary" and cand.concept_ids:
+                concept = self.kb.get(cand.concept_ids[0])
+                names = (concept.name, *concept.synonyms) if concept else ()
+                if any(_same_name(written, _squash(n)) for n in names):
+                    return cand
+        return None
+
     def initials_definitions(self, doc: Doc, candidates: list[Candidate], known: set[str]) -> list[tuple]:
         """(target candidate, short-form spans) for "long form (SF)" that Schwartz & Hearst missed."""
         text = text_of(doc)
@@ -80,8 +110,16 @@ class AbbreviationPropagation(KBComponent):
         for short in abbreviations:
             long_form = short._.long_form
             definitions.setdefault(long_form.text, (long_form, []))[1].append(short)
-        resolved = [(self.long_form_candidate(long_form, candidates), {(s.start_char, s.end_char) for s in shorts})
-                    for long_form, shorts in definitions.values()]
+        resolved = []
+        for long_form, shorts in definitions.values():
+            spans = {(s.start_char, s.end_char) for s in shorts}
+            target = self.long_form_candidate(long_form, candidates)
+            if target is None:
+                confirmed = self.confirmed_global_meaning(long_form, spans, candidates)
+                if confirmed is not None:
+                    target = Candidate(confirmed.start, confirmed.end, confirmed.concept_ids, "dictionary",
+                                       score=confirmed.score)
+            resolved.append((target, spans))
         if "(" in text_of(doc):
             known = {s.text for s in abbreviations}
             resolved += [(cand, set(uses)) for cand, uses in self.initials_definitions(doc, candidates, known)]
