@@ -81,17 +81,17 @@ class FastAbbreviationDetector(AbbreviationDetector, StatelessComponent):
         self._close = nlp.vocab.strings.add(")")
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.abbreviations = []
+        found: list[Span] = []  # set once: each `doc._` access builds an Underscore object
         orths = doc.to_array(ORTH)
-        if not (orths == self._open).any():
-            return doc
-        filtered = filtered_candidates(parenthesis_contents(orths, self._open, self._close), doc)
-        for long_form, short_forms in self.find_matches_for(filtered, doc, orths):
-            for short in short_forms:
-                short._.long_form = long_form
-                doc._.abbreviations.append(short)
+        if (orths == self._open).any():
+            filtered = filtered_candidates(parenthesis_contents(orths, self._open, self._close), doc)
+            for long_form, short_forms in self.find_matches_for(filtered, doc, orths):
+                for short in short_forms:
+                    short._.long_form = long_form
+                    found.append(short)
         if self.make_serializable:
-            doc._.abbreviations = [self.make_short_form_serializable(a) for a in doc._.abbreviations]
+            found = [self.make_short_form_serializable(a) for a in found]
+        doc._.abbreviations = found
         return doc
 
     def find_matches_for(self, filtered: list[tuple[Span, Span]], doc: Doc,

@@ -3,6 +3,8 @@ decimals and parentheses; the title is always its own sentence."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import partial
 
 import numpy as np
 from spacy.attrs import IDX, LENGTH, SENT_START
@@ -59,17 +61,16 @@ class SentenceSegmenter(StatelessComponent):
     """Sets `token.is_sent_start` from `sentence_starts` (character rules, no model)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        if not len(doc):
+        n = len(doc)
+        if not n:
             return doc
         starts = sentence_starts(text_of(doc), doc.user_data.get(TITLE_END_KEY))
-        idx, length = doc.to_array([IDX, LENGTH]).astype(np.int64).T
-        # a sentence starts at the first token at or after each boundary offset
-        first = np.unique(np.searchsorted(idx, np.asarray(starts[1:], dtype=np.int64), side="left"))
-        flags = np.full(len(doc), -1, dtype=np.int32)
-        flags[0] = 1
-        flags[first[(first > 0) & (first < len(doc))]] = 1
+        idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
+        # a sentence starts at the first token at or after each boundary offset (a few per doc: bisect, not numpy)
+        first = sorted({i for i in map(partial(bisect_left, idx), starts[1:]) if 0 < i < n})
+        flags = np.full(n, -1, dtype=np.int32)
+        flags[[0, *first]] = 1
         doc.from_array([SENT_START], flags.reshape(-1, 1).astype(np.uint64))
-        ends = idx + length
-        bounds = [0, *first[(first > 0) & (first < len(doc))].tolist(), len(doc)]
-        doc.user_data[SENTENCES_KEY] = [(int(idx[a]), int(ends[b - 1])) for a, b in zip(bounds, bounds[1:])]
+        bounds = [0, *first, n]
+        doc.user_data[SENTENCES_KEY] = [(idx[a], idx[b - 1] + length[b - 1]) for a, b in zip(bounds, bounds[1:])]
         return doc
