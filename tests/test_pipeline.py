@@ -171,3 +171,11 @@ def test_short_form_keeps_its_meaning_when_the_long_form_is_an_unknown_spelling_
     # (CPP is also a MeSH drug, 6-chloro-2-(1-piperazinyl)pyrazine)
     text = "Morphine induced conditioned place preference (CPP) in rats; CPP was blocked by naloxone."
     assert not [m for m in mentions(nlp, text) if m[0] == "CPP"]
+
+
+def test_dictionary_matches_keep_their_brackets_balanced(nlp):
+    # BC5CDR development abstracts: normalised matching ignores punctuation, brackets must still pair up
+    found = mentions(nlp, "Urine PGE(2) rose; high-density lipoprotein (HDL) cholesterol fell.")
+    texts = {m[0] for m in found}
+    assert "PGE(2)" in texts and "PGE(2" not in texts
+    assert "cholesterol" in texts and not any(t.startswith("HDL)") for t in texts)

@@ -12,6 +12,7 @@ from meshtag.nlp.candidates import Candidate, StatelessComponent, get_candidates
 
 # Normalised matching ignores punctuation, but a name never spans a clause break ("receptors; BDNF").
 CLAUSE_BREAK = re.compile(r"[;!?]|[,.:](?=\s)")
+BRACKETS = re.compile(r"[()\[\]]")
 LABEL_CACHE_SIZE = 200_000
 
 
@@ -22,6 +23,25 @@ def inside_word(text: str, start: int, end: int) -> bool:
     (True, False)
     """
     return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
+
+
+def balanced_end(text: str, start: int, end: int) -> int | None:
+    """The end of a match with balanced brackets: itself, one further when the closing bracket of an opening
+    one inside it follows ("PGE(2" -> "PGE(2)"), or None when it opens or closes one it does not contain
+    ("receptors (GABA(A", "HDL) cholesterol"): normalised matching ignores punctuation, brackets matter.
+
+    >>> text = "PGE(2) and HDL) cholesterol"
+    >>> balanced_end(text, 0, 5), balanced_end(text, 11, 27), balanced_end(text, 0, 3)
+    (6, None, 3)
+    """
+    span = text[start:end]
+    opened = span.count("(") + span.count("[")
+    closed = span.count(")") + span.count("]")
+    if opened == closed:
+        return end
+    if opened == closed + 1 and end < len(text) and text[end] in ")]":
+        return end + 1
+    return None
 
 
 @Language.factory("meshtag_dictionary",
@@ -76,7 +96,11 @@ class DictionaryMatcher(StatelessComponent):
             if not ids or inside_word(text, match.start, match.end) or \
                     clause_break(text, match.start, match.end):
                 continue
-            found.append(Candidate(match.start, match.end, ids, "dictionary",
+            end = balanced_end(text, match.start, match.end) if BRACKETS.search(text, match.start, match.end) \
+                else match.end
+            if end is None:
+                continue
+            found.append(Candidate(match.start, end, ids, "dictionary",
                                    ambiguous=match.ambiguous, case_ok=match.case_sensitive_ok))
         get_candidates(doc).extend(resolve_overlaps(found))
         return doc
