@@ -179,3 +179,10 @@ def test_dictionary_matches_keep_their_brackets_balanced(nlp):
     texts = {m[0] for m in found}
     assert "PGE(2)" in texts and "PGE(2" not in texts
     assert "cholesterol" in texts and not any(t.startswith("HDL)") for t in texts)
+
+
+def test_a_parenthesised_name_is_not_a_short_form(nlp):
+    # BC5CDR development abstract 11704023: "(timolol gellan)" names the product; timolol stays tagged
+    text = "A suspension that forms a gel on the conjunctiva (timolol gellan) lowered heart rate; timolol was safe."
+    assert [m for m in mentions(nlp, text) if m[0] == "timolol" and m[2] == "MESH:D013999"][:2] and \
+        len([m for m in mentions(nlp, text) if m[0] == "timolol"]) == 2

@@ -36,6 +36,16 @@ def _same_name(written: str, name: str) -> bool:
         (len(written) >= MIN_PART_LENGTH and written in name)
 
 
+def looks_abbreviated(short: str) -> bool:
+    """A short form of several words must have a capital or digit in each ("HT 1A"), not plain words.
+
+    >>> looks_abbreviated("S1R"), looks_abbreviated("5-HT 1A"), looks_abbreviated("timolol gellan")
+    (True, True, False)
+    """
+    words = short.split()
+    return len(words) < 2 or all(any(c.isupper() or c.isdigit() for c in w) for w in words)
+
+
 def initials_define(long_text: str, short: str) -> bool:
     """True when the short form's letters are the initials of the long form's last words, in any order
     (Schwartz & Hearst want them in order and miss "myotonic dystrophy (DM)", after dystrophia myotonica).
@@ -108,6 +118,8 @@ class AbbreviationPropagation(KBComponent):
         candidates = get_candidates(doc)
         definitions: dict[str, tuple[Span, list[Span]]] = {}
         for short in abbreviations:
+            if not looks_abbreviated(short.text):
+                continue  # "(timolol gellan)": a parenthesised name, not a short form
             long_form = short._.long_form
             definitions.setdefault(long_form.text, (long_form, []))[1].append(short)
         resolved = []
