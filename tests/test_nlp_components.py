@@ -38,6 +38,20 @@ def test_title_is_its_own_sentence():
     assert [s.text for s in doc.sents] == [title, "It is a target.", "It binds drugs."]
 
 
+def test_components_pipe_in_batches_like_one_doc_at_a_time(seeds_dir):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))][:7]
+    nlp = blank_biomedical()
+    nlp.add_pipe("meshtag_sentences")
+    nlp.add_pipe("meshtag_abbreviations")
+    one_by_one = [nlp(text) for text in texts]
+    batched = list(nlp.pipe(texts, batch_size=3))  # 7 docs: the last batch is short
+    assert [d.text for d in batched] == texts
+    assert [[s.text for s in d.sents] for d in batched] == [[s.text for s in d.sents] for d in one_by_one]
+    assert [sorted((a.start, a.end, a._.long_form.text) for a in d._.abbreviations) for d in batched] == \
+        [sorted((a.start, a.end, a._.long_form.text) for a in d._.abbreviations) for d in one_by_one]
+    assert sum(len(list(d.sents)) for d in batched) > len(texts)
+
+
 def test_fast_abbreviation_detector_matches_scispacy_on_real_abstracts(seeds_dir):
     texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
     results = {}
