@@ -22,3 +22,15 @@ def test_committed_calibration_is_a_monotone_probability_map():
     y = np.asarray(data["y"])
     assert data["pairs"] > 1000 and np.all(np.diff(y) >= 0) and y.min() >= 0 and y.max() <= 1
     assert np.all(np.diff(np.asarray(data["x"])) >= 0)
+
+
+def test_generic_head_and_bracket_crossing_spans():
+    """'Schwartz-Jampel syndrome' is not the concept Syndrome; a model span across a bracket is dropped."""
+    import meshtag
+    from meshtag.tagging import tag_text
+
+    nlp = meshtag.load(mode="accurate")
+    doc = tag_text("Schwartz-Jampel syndrome is a rare disorder. Patients with diabetes (IDDM) (5 cases) and "
+                   "hepatitis B virus (HBV) infection were excluded.", nlp)
+    assert not [m for m in doc.mentions if m.id == "MESH:D013577"]
+    assert not [m for m in doc.mentions if ")" in m.text and "(" not in m.text]

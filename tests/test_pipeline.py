@@ -186,3 +186,22 @@ def test_a_parenthesised_name_is_not_a_short_form(nlp):
     text = "A suspension that forms a gel on the conjunctiva (timolol gellan) lowered heart rate; timolol was safe."
     assert [m for m in mentions(nlp, text) if m[0] == "timolol" and m[2] == "MESH:D013999"][:2] and \
         len([m for m in mentions(nlp, text) if m[0] == "timolol"]) == 2
+
+
+def test_short_forms_defined_with_a_dose_or_as_one_letter(nlp):
+    # BC5CDR development abstracts: "(PB: 15 mg per rat)", "testosterone (T)"; a letter in a formula is no use
+    text = ("Rats got phenobarbital (PB: 15 mg per rat) and diethylnitrosamine (DEN: 10 mg/kg/day); DEN + PB for "
+            "2 weeks. Prolactin and testosterone (T) were measured; T rose (P < 0.05, T = 4 h).")
+    found = [(m[0], m[2]) for m in mentions(nlp, text)]
+    assert found.count(("PB", "MESH:D010634")) == 2 and found.count(("DEN", "MESH:D004052")) == 2
+    assert found.count(("T", "MESH:D013739")) == 2  # the definition and "T rose", not "T = 4 h"
+
+
+def test_a_defined_short_form_does_not_break_a_longer_name_around_it(nlp):
+    # "N-methyl-D-aspartate (NMDA, ...)" defines the drug; "NMDA receptors" is still the receptor
+    text = ("Responses mediated by NMDA receptors were studied. N-methyl-D-aspartate (NMDA, 1 mM) was applied; "
+            "NMDA receptor antagonists blocked them.")
+    found = [(m[0], m[1], m[2]) for m in mentions(nlp, text)]
+    assert ("NMDA receptors", "RECEPTOR", "MESH:D016194") in found
+    assert ("NMDA receptor", "RECEPTOR", "MESH:D016194") in found
+    assert ("NMDA", "DRUG", "MESH:D016202") in found

@@ -15,13 +15,16 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates
+from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, text_of
+from meshtag.nlp.dictionary import balanced_end
 from meshtag.paths import models_dir
 
 DEFAULT_CALIBRATION = models_dir() / "calibration" / "model_linker.json"
 DEFAULT_THRESHOLD = 0.5    # calibrated probability below which a mention is kept unlinked
 DEFAULT_MIN_SCORE = 0.5    # raw lookup score below which a model mention is dropped
 LOOKUP_CANDIDATES = 5
+# heads that say only what kind of thing a mention is: "Schwartz-Jampel syndrome" is not "Syndrome"
+GENERIC_HEADS = frozenset({"MESH:D013577", "MESH:D004194"})  # Syndrome, Disease
 LINK_CACHE_SIZE = 100_000
 
 
@@ -84,25 +87,35 @@ class ModelLinker(KBComponent):
     def head_inside(self, cand: Candidate, known: list[Candidate]) -> Candidate | None:
         """The linked candidate of the same label that lies inside an unlinked model mention and ends where
         it ends — its head ("severe renal failure" → "renal failure"): the mention keeps the model's
-        boundaries and takes the head's concept."""
+        boundaries and takes the head's concept. A generic head (Syndrome, Disease) is no concept for it."""
         heads = [k for k in known if k.concept_ids and k.end == cand.end and k.start >= cand.start
-                 and self.kb.label(k.concept_ids[0]) == cand.label]
+                 and self.kb.label(k.concept_ids[0]) == cand.label and k.concept_ids[0] not in GENERIC_HEADS]
         return max(heads, key=lambda k: k.end - k.start, default=None)
+
+    @staticmethod
+    def generic_inside(known: Candidate, cand: Candidate) -> bool:
+        """A generic head inside the mention ("syndrome" in "Schwartz-Jampel syndrome"): the unlinked
+        mention is kept and, being longer, replaces it."""
+        return bool(known.concept_ids) and known.concept_ids[0] in GENERIC_HEADS and \
+            cand.start <= known.start and known.end <= cand.end
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = get_candidates(doc)
         known = list(candidates)
         exact = {(c.start, c.end) for c in known}
+        text = text_of(doc)
         for ent in doc.ents:
             if (ent.start_char, ent.end_char) in exact:
                 continue  # the dictionary already has this very span, linked
+            if balanced_end(text, ent.start_char, ent.end_char) != ent.end_char:
+                continue  # "IDDM) (5", "HBV) infection": a span across a bracket is no name
             ids, score, raw = self.link(ent.text, ent.label_)
             cand = Candidate(ent.start_char, ent.end_char, ids, "model", score=score, label=ent.label_)
             if not ids:
                 inner = self.head_inside(cand, known)
                 if inner is not None:  # the model's boundaries, the dictionary's concept
                     cand.concept_ids, cand.score = inner.concept_ids, min(inner.score, score or inner.score)
-                elif raw < self.min_score or any(cand.overlaps(k) for k in known):
+                elif raw < self.min_score or any(cand.overlaps(k) and not self.generic_inside(k, cand) for k in known):
                     continue
                 else:
                     cand.notes.append("unlinked")

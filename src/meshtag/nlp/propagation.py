@@ -17,8 +17,11 @@ from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, set_c
 LOOKUP_MIN_SCORE = 0.9
 SAME_NAME_RATIO = 0.9   # an unlinked long form this close to a name of the short form's own concept confirms it
 MIN_PART_LENGTH = 10    # ... or a part of such a name at least this long (letters and digits)
-# "myotonic dystrophy (DM)": a short form right after a candidate, in parentheses
-_PAREN_SHORT = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9-]{1,9})\)")
+# "myotonic dystrophy (DM)", "phenobarbital (PB: 15 mg)", "testosterone (T)": a short form right after a
+# candidate, alone in parentheses or followed by a colon, semicolon or comma
+_PAREN_SHORT = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9-]{0,9})(\)|[:;,]\s)")
+# a one-letter short form is not used in a comparison or formula ("P < 0.05", "T = 4")
+_NOT_A_FORMULA = r"(?<![<>=≤≥]\s)(?<![<>=≤≥])(?!\s?[<>=≤≥+/^])"
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 # A long form whose head concept follows one of these words is about something else ("deleted in …").
 _RELATION_WORDS = frozenset("in of for with on by to from against".split())
@@ -44,6 +47,35 @@ def looks_abbreviated(short: str) -> bool:
     """
     words = short.split()
     return len(words) < 2 or all(any(c.isupper() or c.isdigit() for c in w) for w in words)
+
+
+def letters_in_order(long_text: str, short: str) -> bool:
+    """Schwartz & Hearst's test: the short form's first letter starts the long form and the others follow
+    in order ("phenobarbital (PB", "diethylnitrosamine (DEN").
+
+    >>> letters_in_order("phenobarbital", "PB"), letters_in_order("phenobarbital", "BP")
+    (True, False)
+    """
+    letters = [c.lower() for c in short if c.isalnum()]
+    long_text = long_text.lower()
+    if not letters or not long_text.startswith(letters[0]):
+        return False
+    at = 1
+    for c in letters[1:]:
+        at = long_text.find(c, at) + 1
+        if not at:
+            return False
+    return True
+
+
+def defines(long_text: str, short: str, closed: bool) -> bool:
+    """Whether "long_text (short" defines the short form. A one-letter form must be a capital that starts a
+    one-word long form and is no English word ("testosterone (T)"; not "(A)", "(I)"); a form followed by
+    a colon or comma rather than ")" needs Schwartz & Hearst's letters in order (scispaCy saw only "(SF)")."""
+    if len(short) == 1:
+        return short.isupper() and short not in "AI" and " " not in long_text.strip() and \
+            long_text.strip()[:1].upper() == short
+    return initials_define(long_text, short) or (not closed and letters_in_order(long_text, short))
 
 
 def initials_define(long_text: str, short: str) -> bool:
@@ -101,15 +133,19 @@ class AbbreviationPropagation(KBComponent):
         return None
 
     def initials_definitions(self, doc: Doc, candidates: list[Candidate], known: set[str]) -> list[tuple]:
-        """(target candidate, short-form spans) for "long form (SF)" that Schwartz & Hearst missed."""
+        """(target candidate, short-form spans) for "long form (SF)" that Schwartz & Hearst missed: initials in
+        any order, one-letter forms, "(SF: dose)"."""
         text = text_of(doc)
         found = []
         for cand in candidates:
             m = _PAREN_SHORT.match(text, cand.end)
-            if not m or m.group(1) in known or not initials_define(text[cand.start:cand.end], m.group(1)):
+            if not m or m.group(1) in known or \
+                    not defines(text[cand.start:cand.end], m.group(1), closed=m.group(2) == ")"):
                 continue
             known.add(m.group(1))
-            uses = [(u.start(), u.end()) for u in re.finditer(rf"(?<![\w-]){re.escape(m.group(1))}(?![\w-])", text)]
+            guard = _NOT_A_FORMULA if len(m.group(1)) == 1 else ""
+            uses = [(u.start(), u.end()) for u in
+                    re.finditer(rf"(?<![\w-]){guard}{re.escape(m.group(1))}(?![\w-]){guard}", text)]
             found.append((cand, uses))
         return found
 
@@ -136,9 +172,12 @@ class AbbreviationPropagation(KBComponent):
             known = {s.text for s in abbreviations}
             resolved += [(cand, set(uses)) for cand, uses in self.initials_definitions(doc, candidates, known)]
         for target, spans in resolved:
-            # the short form's own meaning (dictionary or model) is replaced on every use
-            candidates = [c for c in candidates
-                          if not any(c.start < e and s < c.end for s, e in spans) or c is target]
+            # the short form's own meaning (dictionary or model) is replaced on every use; a longer KB name
+            # that contains a use ("NMDA receptors" after "N-methyl-D-aspartate (NMDA, ...)") stays
+            candidates = [c for c in candidates if c is target or not any(
+                c.start < e and s < c.end and not (c.source == "dictionary" and c.start <= s and e <= c.end
+                                                   and c.end - c.start > e - s)
+                for s, e in spans)]
             if target is None:
                 continue
             if not any(c is target for c in candidates):
