@@ -52,7 +52,8 @@ FAMILIES = (
            ("cancer", "carcinoma", "tumor", "tumour")),
     Family("organ_disease_terms.tsv", " Diseases", "C",
            re.compile(r"^(?P<site>[A-Za-z][A-Za-z'-]*) (?:Diseases?|Disorders?)$"),
-           ("toxicity", "injury", "damage", "dysfunction")),
+           ("toxicity", "injury", "damage", "dysfunction", "impairment", "involvement", "lesions", "abnormality",
+            "abnormalities", "disorders")),
 )
 
 
