@@ -35,8 +35,11 @@ def _squash(text: str) -> str:
 def _same_name(written: str, name: str) -> bool:
     """A squashed long form is a name when nearly equal to it or a long enough part of it (S&H keeps the
     shortest long form: "mercaptoethane sulphonate (MESNA)" for "sodium 2-mercaptoethane sulphonate")."""
-    return SequenceMatcher(None, written, name).ratio() >= SAME_NAME_RATIO or \
-        (len(written) >= MIN_PART_LENGTH and written in name)
+    if len(written) >= MIN_PART_LENGTH and written in name:
+        return True
+    matcher = SequenceMatcher(None, written, name)  # the quick ratios bound ratio() from above, and are cheap
+    return matcher.real_quick_ratio() >= SAME_NAME_RATIO and matcher.quick_ratio() >= SAME_NAME_RATIO and \
+        matcher.ratio() >= SAME_NAME_RATIO
 
 
 def looks_abbreviated(short: str) -> bool:
