@@ -41,3 +41,12 @@ def test_bc5cdr_conventions_score_a_receptor_named_after_its_ligand_as_the_ligan
     bc5cdr = {(m.text, m.label, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="bc5cdr")).mentions}
     assert ("dopamine D1 receptor", "RECEPTOR") in default
     assert ("dopamine", "DRUG", "MESH:D004298") in bc5cdr
+
+
+def test_bc5cdr_ligand_defined_in_the_document_is_the_chemical():
+    # "DA receptor" after "dopamine (DA)": BC5CDR annotates DA, the ligand, as the chemical
+    text = "Dopamine (DA) release rose and DA receptor blockade reduced it."
+    bc5cdr = {(m.text, m.label, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="bc5cdr")).mentions}
+    assert ("DA", "DRUG", "MESH:D004298") in bc5cdr and len([m for m in bc5cdr if m[0] == "DA"]) == 1
+    default = {(m.text, m.label, m.id) for m in tag_text(text, meshtag.load(mode="fast")).mentions}
+    assert ("DA receptor", "RECEPTOR", "MESH:D011954") in default

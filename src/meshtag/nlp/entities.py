@@ -47,11 +47,16 @@ class EntityWriter(KBComponent):
         return bool(label) and (concept is None or
                                 keeps(self.conventions, concept.tree_numbers, text[cand.start:cand.end]))
 
-    def conventional(self, cand: Candidate, text: str) -> Candidate:
+    def conventional(self, cand: Candidate, text: str, drugs_at: dict[int, Candidate]) -> Candidate:
         """Under the bc5cdr conventions a receptor named after its ligand ("dopamine D1 receptor") becomes
-        the ligand ("dopamine"), which is what BC5CDR annotates; otherwise the candidate itself."""
+        the ligand ("dopamine"), which is what BC5CDR annotates; otherwise the candidate itself.
+        `drugs_at`: the doc's drug candidates by start, for ligands only the document defines ("DA receptor"
+        after "dopamine (DA)")."""
         if self.conventions != "bc5cdr" or self.labelled(cand)[0] != "RECEPTOR":
             return cand
+        ligand = drugs_at.get(cand.start)
+        if ligand is not None and ligand.end < cand.end:
+            return ligand
         for m in self.kb.find_all(text[cand.start:cand.end]):
             ids = tuple(i for i in m.concept_ids if self.kb.label(i) == "DRUG")
             if m.start == 0 and m.end < cand.end - cand.start and ids:
@@ -71,7 +76,9 @@ class EntityWriter(KBComponent):
     def __call__(self, doc: Doc) -> Doc:
         entries = []
         text = text_of(doc)
-        kept = [self.conventional(c, text) for c in get_candidates(doc) if self.wanted(c, text)]
+        wanted = [c for c in get_candidates(doc) if self.wanted(c, text)]
+        drugs_at = {c.start: c for c in wanted if self.labelled(c)[0] == "DRUG"} if self.conventions == "bc5cdr" else {}
+        kept = [self.conventional(c, text, drugs_at) for c in wanted]
         taken: set[int] = set()  # token indices already inside an entity
         chosen = resolve_overlaps(kept)
         if self.conventions in COMPOSITE_CONVENTIONS:
