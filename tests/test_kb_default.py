@@ -99,7 +99,10 @@ def test_find_all_includes_nested(kb):
     assert {("mechanical allodynia", "MESH:D006930"), ("allodynia", "MESH:D006930")} <= spans
 
 
-@pytest.mark.parametrize("name, minimum", [("synonyms.tsv", 40), ("cancer_synonyms.tsv", 100)])
+@pytest.mark.parametrize("name, minimum", [
+    ("synonyms.tsv", 40), ("neuro_synonyms.tsv", 40), ("cancer_synonyms.tsv", 100),
+    ("organ_disease_terms.tsv", 1000), ("salt_parent_terms.tsv", 30), ("hgnc_mesh_links.tsv", 50),
+])
 def test_curated_file_rows_have_sources_and_resolve(kb, name, minimum):
     with open(curation_dir() / name, encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
