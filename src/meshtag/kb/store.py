@@ -346,7 +346,7 @@ class KnowledgeBase:
                 key = " ".join(keys[:j])
                 if key in self._overlay and key not in have:
                     hits.append((i + j, key))
-        hits.sort()
+            hits.sort()  # the trie's prefixes come shortest first already
         return hits
 
     def _filters(self) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
