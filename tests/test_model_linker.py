@@ -34,3 +34,15 @@ def test_generic_head_and_bracket_crossing_spans():
                    "hepatitis B virus (HBV) infection were excluded.", nlp)
     assert not [m for m in doc.mentions if m.id == "MESH:D013577"]
     assert not [m for m in doc.mentions if ")" in m.text and "(" not in m.text]
+
+
+def test_bc5cdr_conventions_keep_the_linked_head_not_the_models_modifiers():
+    """BC5CDR annotates 'edema' in 'peritumoral edema'; PubTator-style gold (NCBI) takes the whole phrase."""
+    import meshtag
+    from meshtag.tagging import tag_text
+
+    text = "Two patients had peritumoral edema and bacterial sinusitis."
+    bc5cdr = {(m.text, m.id) for m in tag_text(text, meshtag.load(conventions="bc5cdr")).mentions}
+    pubtator = {(m.text, m.id) for m in tag_text(text, meshtag.load(conventions="pubtator")).mentions}
+    assert ("edema", "MESH:D004487") in bc5cdr and ("sinusitis", "MESH:D012852") in bc5cdr
+    assert ("peritumoral edema", "MESH:D004487") in pubtator and ("bacterial sinusitis", "MESH:D012852") in pubtator

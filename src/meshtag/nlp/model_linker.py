@@ -30,11 +30,13 @@ LINK_CACHE_SIZE = 100_000
 
 @Language.factory("meshtag_model_linker",
                   default_config={"kb_path": None, "threshold": DEFAULT_THRESHOLD, "min_score": DEFAULT_MIN_SCORE,
-                                  "calibration": None})
+                                  "calibration": None, "adopt_heads": True})
 def make_model_linker(nlp: Language, name: str, kb_path: str | None, threshold: float,
-                      min_score: float, calibration: str | None) -> "ModelLinker":
-    """`calibration`: a calibration JSON (None: the committed one; "": raw scores are used as they are)."""
-    return ModelLinker(kb_path, threshold, min_score, calibration)
+                      min_score: float, calibration: str | None, adopt_heads: bool) -> "ModelLinker":
+    """`calibration`: a calibration JSON (None: the committed one; "": raw scores are used as they are).
+    `adopt_heads`: an unlinked mention takes the concept of the linked head inside it ("severe renal
+    failure"); off, the head alone is the mention (BC5CDR's way: "renal failure")."""
+    return ModelLinker(kb_path, threshold, min_score, calibration, adopt_heads)
 
 
 class Calibration:
@@ -58,9 +60,10 @@ class ModelLinker(KBComponent):
     """
 
     def __init__(self, kb_path: str | None = None, threshold: float = DEFAULT_THRESHOLD,
-                 min_score: float = DEFAULT_MIN_SCORE, calibration: str | None = None):
+                 min_score: float = DEFAULT_MIN_SCORE, calibration: str | None = None, adopt_heads: bool = True):
         super().__init__(kb_path)
         self.threshold = threshold
+        self.adopt_heads = adopt_heads
         self.min_score = min_score
         self.calibrate = Calibration(DEFAULT_CALIBRATION if calibration is None else calibration)
         self._links: dict[tuple[str, str], tuple[tuple[str, ...], float]] = {}
@@ -112,7 +115,7 @@ class ModelLinker(KBComponent):
             ids, score, raw = self.link(ent.text, ent.label_)
             cand = Candidate(ent.start_char, ent.end_char, ids, "model", score=score, label=ent.label_)
             if not ids:
-                inner = self.head_inside(cand, known)
+                inner = self.head_inside(cand, known) if self.adopt_heads else None
                 if inner is not None:  # the model's boundaries, the dictionary's concept
                     cand.concept_ids, cand.score = inner.concept_ids, min(inner.score, score or inner.score)
                 elif raw < self.min_score or any(cand.overlaps(k) and not self.generic_inside(k, cand) for k in known):
