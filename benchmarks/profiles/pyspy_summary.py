@@ -15,6 +15,7 @@ from collections import Counter
 FRAME = re.compile(r"^(?P<func>.+) \((?P<file>[^():]+(?:\.py|\.pyx)?):?(?P<line>\d*)\)$")
 STEPS = re.compile(r"meshtag/(nlp/\w+|tagging)\.py|spacy/(pipeline/\w+|tokenizer)\.pyx?|(make_doc) ")
 TOP = 25
+PASS_THROUGH = ("StatelessComponent.pipe ",)
 
 
 def parse(line: str) -> tuple[list[str], int]:
@@ -35,7 +36,11 @@ def summarise(lines) -> str:
         total += count
         leaf = FRAME.match(frames[-1])
         leaves[f"{leaf['func']} ({leaf['file']})" if leaf else frames[-1]] += count
-        owners = [next(g for g in m.groups() if g) for f in frames if (m := STEPS.search(f))]
+        # a component's batching `pipe` wraps the components upstream of it: it owns no time itself
+        owners = [next(g for g in m.groups() if g) for f in frames
+                  if not f.startswith(PASS_THROUGH) and (m := STEPS.search(f))]
+        if frames[-1].startswith(("_pipe (spacy/util.py", "component_times (")):
+            owners.append("compiled spaCy component (ner)")  # Cython: no Python frame below the caller
         steps[owners[-1] if owners else "other"] += count
     out = [f"{total} samples while tagging", "", "Innermost meshtag module or spaCy component on the stack (inclusive of what it calls):"]
     out += [f"  {name:<45} {n:6d}  {100 * n / total:5.1f}%" for name, n in steps.most_common()]
