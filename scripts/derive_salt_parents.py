@@ -19,13 +19,12 @@ import re
 import sys
 from pathlib import Path
 
-from meshtag.fsutil import atomic_open
 from meshtag.kb.normalize import normalize
 from meshtag.nlp.suffixes import SALT_WORDS
 from meshtag.paths import curation_dir
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from derive_site_terms import COLUMNS, agreement, existing_terms_kb  # noqa: E402  (sibling build script)
+from derive_site_terms import existing_terms_kb, write_and_report  # noqa: E402  (sibling build script)
 
 OUTPUT = "salt_parent_terms.tsv"
 # the first word is a chemical group or ion, not a drug: "Methyl Chloride", "Mercuric Chloride",
@@ -62,15 +61,7 @@ def main() -> None:
     ap.add_argument("--corpora", type=Path, required=True)
     ap.add_argument("-o", "--output", type=Path, default=curation_dir() / OUTPUT)
     args = ap.parse_args()
-    rows = derive(args.mesh, existing_terms_kb({args.output.resolve()}))
-    with atomic_open(args.output) as fh:
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    same, total, other = agreement(rows, args.corpora)
-    print(f"{len(rows)} terms written to {args.output}; training mentions of them: {total}, same gold id {same}")
-    for (text, ours, gold), n in other.most_common(15):
-        print(f"  {n:3d} {text!r}: ours {ours}, gold {gold}")
+    write_and_report(derive(args.mesh, existing_terms_kb({args.output.resolve()})), args.output, args.corpora)
 
 
 if __name__ == "__main__":

@@ -110,6 +110,18 @@ def existing_terms_kb(outputs: set[Path]) -> KnowledgeBase:
     return kb
 
 
+def write_and_report(rows: list[dict[str, str]], output: Path, corpora: Path) -> None:
+    """Write a curated term table atomically and print how its terms agree with the training gold."""
+    with atomic_open(output) as fh:
+        writer = csv.DictWriter(fh, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    same, total, other = agreement(rows, corpora)
+    print(f"{len(rows)} terms written to {output}; training mentions of them: {total}, same gold id {same}")
+    for (text, ours, gold), n in other.most_common(15):
+        print(f"  {n:3d} {text!r}: ours {ours}, gold {gold}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mesh", type=Path, required=True)
@@ -119,15 +131,7 @@ def main() -> None:
     kb = existing_terms_kb({(args.output_dir / f.output).resolve() for f in FAMILIES})
     for family in FAMILIES:
         rows = derive(family, args.mesh / "mesh_descriptors.tsv", kb)
-        output = args.output_dir / family.output
-        with atomic_open(output) as fh:
-            writer = csv.DictWriter(fh, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
-        same, total, other = agreement(rows, args.corpora)
-        print(f"{len(rows)} terms written to {output}; training mentions of them: {total}, same gold id {same}")
-        for (text, ours, gold), n in other.most_common(15):
-            print(f"  {n:3d} {text!r}: ours {ours}, gold {gold}")
+        write_and_report(rows, args.output_dir / family.output, args.corpora)
 
 
 if __name__ == "__main__":
