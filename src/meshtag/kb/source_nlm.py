@@ -58,37 +58,43 @@ def _pharm_actions(record: etree._Element) -> list[str]:
                                       for pa in record.iterfind("PharmacologicalActionList/PharmacologicalAction")) if ui]
 
 
-def read_descriptors(path: Path, errors: ErrorLog | None = None) -> Iterator[ConceptDraft]:
-    """One draft per DescriptorRecord: name, all concepts' terms, tree numbers, actions, scope note."""
+def _named_records(path: Path, tag: str, ui_path: str, name_path: str, missing: str,
+                   errors: ErrorLog | None) -> Iterator[tuple[etree._Element, str, str]]:
+    """(record, UI, name) of every `tag` record, streamed; one without UI or name is reported as `missing`."""
     with open_xml(path) as stream:
-        for n, rec in enumerate(iterparse(stream, "DescriptorRecord", str(path), huge_tree=True), start=1):
-            ui, name = _text(rec, "DescriptorUI"), _text(rec, "DescriptorName/String")
+        for n, rec in enumerate(iterparse(stream, tag, str(path), huge_tree=True), start=1):
+            ui, name = _text(rec, ui_path), _text(rec, name_path)
             if not ui or not name:
                 if errors is not None:
-                    errors.report(str(path), n, "DescriptorRecord without DescriptorUI or DescriptorName")
+                    errors.report(str(path), n, missing)
                 continue
-            draft = ConceptDraft(key=ui, name=name, kind="descriptor",
-                                 tree_numbers=[t.text.strip() for t in rec.iterfind("TreeNumberList/TreeNumber") if t.text],
-                                 pharm_actions=_pharm_actions(rec), scope_note=_preferred_scope_note(rec))
-            draft.add_term(name, "name")
-            _terms(rec, draft)
-            yield draft
+            yield rec, ui, name
+
+
+def _with_terms(draft: ConceptDraft, rec: etree._Element) -> ConceptDraft:
+    """The draft with its name and every term of every concept of its record."""
+    draft.add_term(draft.name, "name")
+    _terms(rec, draft)
+    return draft
+
+
+def read_descriptors(path: Path, errors: ErrorLog | None = None) -> Iterator[ConceptDraft]:
+    """One draft per DescriptorRecord: name, all concepts' terms, tree numbers, actions, scope note."""
+    for rec, ui, name in _named_records(path, "DescriptorRecord", "DescriptorUI", "DescriptorName/String",
+                                        "DescriptorRecord without DescriptorUI or DescriptorName", errors):
+        yield _with_terms(ConceptDraft(
+            key=ui, name=name, kind="descriptor",
+            tree_numbers=[t.text.strip() for t in rec.iterfind("TreeNumberList/TreeNumber") if t.text],
+            pharm_actions=_pharm_actions(rec), scope_note=_preferred_scope_note(rec)), rec)
 
 
 def read_supplementary(path: Path, errors: ErrorLog | None = None) -> Iterator[ConceptDraft]:
     """One draft per SupplementalRecord: name, all concepts' terms, headings mapped to, actions, note."""
-    with open_xml(path) as stream:
-        for n, rec in enumerate(iterparse(stream, "SupplementalRecord", str(path), huge_tree=True), start=1):
-            ui, name = _text(rec, "SupplementalRecordUI"), _text(rec, "SupplementalRecordName/String")
-            if not ui or not name:
-                if errors is not None:
-                    errors.report(str(path), n, "SupplementalRecord without SupplementalRecordUI or name")
-                continue
-            mapped = [m.lstrip("*") for m in (_text(h, "DescriptorReferredTo/DescriptorUI")
-                                              for h in rec.iterfind("HeadingMappedToList/HeadingMappedTo")) if m]
-            note = " ".join(_text(rec, "Note").split()) or _preferred_scope_note(rec)
-            draft = ConceptDraft(key=ui, name=name, kind="supplementary", mapped_to=mapped,
-                                 pharm_actions=_pharm_actions(rec), scope_note=note)
-            draft.add_term(name, "name")
-            _terms(rec, draft)
-            yield draft
+    for rec, ui, name in _named_records(path, "SupplementalRecord", "SupplementalRecordUI",
+                                        "SupplementalRecordName/String",
+                                        "SupplementalRecord without SupplementalRecordUI or name", errors):
+        mapped = [m.lstrip("*") for m in (_text(h, "DescriptorReferredTo/DescriptorUI")
+                                          for h in rec.iterfind("HeadingMappedToList/HeadingMappedTo")) if m]
+        note = " ".join(_text(rec, "Note").split()) or _preferred_scope_note(rec)
+        yield _with_terms(ConceptDraft(key=ui, name=name, kind="supplementary", mapped_to=mapped,
+                                       pharm_actions=_pharm_actions(rec), scope_note=note), rec)
