@@ -5,6 +5,8 @@ about 2/3 picked because they contain receptor / brain-region cue words (so reca
 entity-rich text) and 1/3 picked at random (so precision is also measured on text with few entities).
 Selection is deterministic (fixed seed). Output: the title/abstract of each selected document as
 PubTator ``|t|``/``|a|`` lines (annotations are added by hand) plus ``selected_ids.tsv``.
+``--heldout`` selects the held-out set instead: same sources and cue rule, another seed, no seed records,
+and none of the documents of the main set (which was partly used for tuning).
 """
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ BC5CDR_DEV = SHARED / "bc5cdr" / "CDR_DevelopmentSet.PubTator.txt"
 NCBI_DEV = SHARED / "ncbi-disease" / "NCBIdevelopset_corpus.txt"
 OUT_DIR = ROOT / "benchmarks" / "data" / "receptor_region"
 SEED = 20261125
+HELDOUT_DIR = ROOT / "benchmarks" / "data" / "receptor_region_heldout"
+HELDOUT_SEED = 20261126
 
 CUES = re.compile(
     r"receptor|channel|cortex|cortical|hippocamp|striat|nucleus|nuclei|spinal|gangli|nerve|"
@@ -34,6 +38,9 @@ CUES = re.compile(
 # (corpus name, path, minimum distinct cue words, number chosen by cue words, number chosen at random);
 # NCBI-disease (genetic diseases) has few cue-rich abstracts, hence its lower minimum.
 QUOTAS = (("bc5cdr", BC5CDR_DEV, 2, 58, 28), ("ncbi", NCBI_DEV, 1, 12, 10))
+# The held-out set takes every BC5CDR-dev abstract with a cue word that the main set left (71; the main set
+# took the cue-rich ones and NCBI-dev has none left), plus random others to keep about 1/3 random.
+HELDOUT_QUOTAS = (("bc5cdr", BC5CDR_DEV, 1, 71, 30), ("ncbi", NCBI_DEV, 1, 0, 6))
 
 
 @dataclass
@@ -88,11 +95,13 @@ def cue_count(rec: Record) -> int:
     return len({m.group(0).lower() for m in CUES.finditer(rec.title + " " + rec.abstract)})
 
 
-def select(rng: random.Random) -> list[Record]:
-    """Seeds first, then per corpus: cue-rich abstracts, then random others."""
-    chosen = [read_seed(p, f"seed{i:03d}") for i, p in enumerate(sorted((ROOT / "seeds").glob("*.txt")))]
-    for source, path, min_cues, n_cue, n_random in QUOTAS:
-        records = read_pubtator(path, source)
+def select(rng: random.Random, quotas: tuple = QUOTAS, exclude: frozenset[str] = frozenset(),
+           seeds: bool = True) -> list[Record]:
+    """Seeds first (if wanted), then per corpus: cue-rich abstracts, then random others, none in `exclude`."""
+    chosen = ([read_seed(p, f"seed{i:03d}") for i, p in enumerate(sorted((ROOT / "seeds").glob("*.txt")))]
+              if seeds else [])
+    for source, path, min_cues, n_cue, n_random in quotas:
+        records = [r for r in read_pubtator(path, source) if r.id not in exclude]
         rich = [r for r in records if cue_count(r) >= min_cues]
         cue_pick = rng.sample(rich, n_cue)
         picked = {r.id for r in cue_pick}
@@ -120,11 +129,19 @@ def write(records: list[Record], out_dir: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT_DIR)
+    parser.add_argument("--heldout", action="store_true",
+                        help="select the held-out set (excludes the main set's documents)")
+    parser.add_argument("--out", type=Path, help=f"output folder (default {OUT_DIR} or, with --heldout, {HELDOUT_DIR})")
     args = parser.parse_args()
-    records = select(random.Random(SEED))
-    write(records, args.out)
-    print(f"{len(records)} documents -> {args.out}")
+    if args.heldout:
+        main_ids = (OUT_DIR / "selected_ids.tsv").read_text(encoding="utf-8").splitlines()[1:]
+        exclude = frozenset(line.split("\t")[0] for line in main_ids)
+        records = select(random.Random(HELDOUT_SEED), HELDOUT_QUOTAS, exclude, seeds=False)
+    else:
+        records = select(random.Random(SEED))
+    out = args.out or (HELDOUT_DIR if args.heldout else OUT_DIR)
+    write(records, out)
+    print(f"{len(records)} documents -> {out}")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,8 @@ ids joined by "|"), occurrences. Occurrences is
 0-based occurrence indices. Overlapping matches are resolved longest-first. Every written
 annotation is verified (text[start:end] == mention, id present in the MeSH/HGNC tables) and the
 used ids are listed in ids_checked.txt. Offsets are never typed by hand.
+Usage: build_gold.py [DIR] — DIR holds text.pubtator and annotations.tsv (default: this folder; the
+held-out set is ../receptor_region_heldout).
 """
 from __future__ import annotations
 
@@ -111,9 +113,15 @@ def verify(docs: dict[str, tuple[str, str]], anns: list[Ann], ids: dict[str, str
     return errors
 
 
+def data_dir(args: list[str]) -> Path:
+    """The gold set's folder: the first argument, else this script's folder."""
+    return Path(args[0]).resolve() if args else HERE
+
+
 def main() -> int:
-    docs = read_docs(HERE / "text.pubtator")
-    rows = [ln.rstrip("\n").split("\t") for ln in (HERE / "annotations.tsv").read_text(encoding="utf-8").splitlines()
+    here = data_dir(sys.argv[1:])
+    docs = read_docs(here / "text.pubtator")
+    rows = [ln.rstrip("\n").split("\t") for ln in (here / "annotations.tsv").read_text(encoding="utf-8").splitlines()
             if ln.strip() and not ln.startswith("#")]
     anns, errors = build(docs, rows)
     ids = known_ids()
@@ -123,14 +131,14 @@ def main() -> int:
     by_doc: dict[str, list[Ann]] = {}
     for a in anns:
         by_doc.setdefault(a.doc, []).append(a)
-    with atomic_open(HERE / "gold.pubtator") as fh:
+    with atomic_open(here / "gold.pubtator") as fh:
         for doc, (title, abstract) in docs.items():
             fh.write(f"{doc}|t|{title}\n{doc}|a|{abstract}\n")
             for a in sorted(by_doc.get(doc, []), key=lambda a: a.start):
                 fh.write(f"{doc}\t{a.start}\t{a.end}\t{a.text}\t{a.label}\t{a.cid}\n")
             fh.write("\n")
     used = sorted({cid for a in anns for cid in a.cid.split("|")})
-    with atomic_open(HERE / "ids_checked.txt") as fh:
+    with atomic_open(here / "ids_checked.txt") as fh:
         fh.write("# concept ids used in gold.pubtator, checked against ../shared/data/mesh (id<TAB>name)\n")
         for cid in used:
             fh.write(f"{cid}\t{ids.get(cid, '?')}\n")

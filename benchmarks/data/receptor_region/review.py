@@ -1,7 +1,8 @@
 """Annotator's aid for the second pass: list cue words that no gold annotation covers, with context,
-so each can be re-read and either annotated or confirmed as excluded by the guidelines."""
+so each can be re-read and either annotated or confirmed as excluded by the guidelines. Usage: review.py [DIR]"""
 import re
-from build_gold import HERE, read_docs
+import sys
+from build_gold import data_dir, read_docs
 
 WORDS = re.compile(
     r"\w*(receptor|channel|adrenoceptor|cortex|cortices|hippocamp|striat|nucleus|nuclei|spinal|gangli|nerve|"
@@ -10,9 +11,10 @@ WORDS = re.compile(
     r"mesencephal|midbrain|forebrain|hindbrain|pituitar)\w*", re.IGNORECASE)
 ABBR = re.compile(r"\b[A-Z][A-Za-z0-9()-]*R[0-9s]?\b|\bTRP\w*")
 
-docs = read_docs(HERE / "text.pubtator")
+here = data_dir(sys.argv[1:])
+docs = read_docs(here / "text.pubtator")
 spans: dict[str, list[tuple[int, int]]] = {}
-for line in (HERE / "gold.pubtator").read_text(encoding="utf-8").splitlines():
+for line in (here / "gold.pubtator").read_text(encoding="utf-8").splitlines():
     cols = line.split("\t")
     if len(cols) == 6:
         spans.setdefault(cols[0], []).append((int(cols[1]), int(cols[2])))
