@@ -1,6 +1,7 @@
-"""Integrity of the hand-annotated RECEPTOR / BRAIN_REGION gold set (issue 6 item 4).
+"""Integrity of the hand-annotated RECEPTOR / BRAIN_REGION gold sets (issue 6 item 4): the main set and
+the held-out set annotated after tuning.
 
-The gold file is what the tagger's precision and recall for these labels are measured against, so a
+A gold file is what the tagger's precision and recall for these labels are measured against, so a
 broken offset, a stray label or an unknown concept id would silently corrupt the reported figures.
 """
 from __future__ import annotations
@@ -11,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-GOLD_DIR = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "receptor_region"
-GOLD = GOLD_DIR / "gold.pubtator"
+DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
 LABELS = {"RECEPTOR", "BRAIN_REGION"}
 ID_RX = re.compile(r"^(D\d{6,9}|C\d{6,9}|HGNC:\d+)$")
 # guideline 1.4: a receptor named as the target of a drug ("S1R antagonists") is a RECEPTOR mention
@@ -20,6 +20,26 @@ DRUG_NOUN = re.compile(r"^[ -]*(selective )?(antagonists?|agonists?|blockers?|li
 # guidelines 1.2 / 2.2: generic words never annotated on their own
 GENERIC = {"receptor", "receptors", "channel", "channels", "brain", "brains", "cns", "central nervous system",
            "nervous system", "peripheral nervous system", "nerve", "nerves", "ganglion", "nucleus"}
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    """One gold set with the size it must keep and receptors it names as drug targets (guideline 1.4)."""
+
+    name: str
+    min_docs: int
+    min_per_label: int
+    drug_targets: frozenset[tuple[str, str]]
+
+    @property
+    def dir(self) -> Path:
+        return DATA / self.name
+
+
+MAIN = GoldSet("receptor_region", 100, 100, frozenset(
+    {("seed000", "S1R"), ("8045270", "adenosine A2A receptor"), ("20705401", "5-HT6 receptor")}))
+HELDOUT = GoldSet("receptor_region_heldout", 50, 30, frozenset(
+    {("7651879", "benzodiazepine receptor"), ("15974569", "GluR5 kainate receptor"), ("18627295", "B1R")}))
 
 
 @dataclass(frozen=True)
@@ -60,24 +80,35 @@ def parse(path: Path) -> list[Doc]:
     return docs
 
 
+@pytest.fixture(scope="module", params=[MAIN, HELDOUT], ids=lambda g: g.name)
+def gold(request) -> GoldSet:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def docs() -> list[Doc]:
-    return parse(GOLD)
+def docs(gold) -> list[Doc]:
+    return parse(gold.dir / "gold.pubtator")
 
 
 def all_mentions(docs: list[Doc]):
     return [(d, m) for d in docs for m in d.mentions]
 
 
-def test_has_at_least_100_documents_with_unique_ids(docs):
+def test_has_enough_documents_with_unique_ids(gold, docs):
     ids = [d.id for d in docs]
-    assert len(ids) >= 100
+    assert len(ids) >= gold.min_docs
     assert len(set(ids)) == len(ids)
-    assert {"seed000", "seed001", "seed002"} <= set(ids)
 
 
-def test_documents_match_the_recorded_selection(docs):
-    rows = (GOLD_DIR / "selected_ids.tsv").read_text(encoding="utf-8").splitlines()[1:]
+def test_main_set_holds_the_seeds_and_the_heldout_set_none_of_its_documents():
+    main = {d.id for d in parse(MAIN.dir / "gold.pubtator")}
+    heldout = {d.id for d in parse(HELDOUT.dir / "gold.pubtator")}
+    assert {"seed000", "seed001", "seed002"} <= main
+    assert not main & heldout
+
+
+def test_documents_match_the_recorded_selection(gold, docs):
+    rows = (gold.dir / "selected_ids.tsv").read_text(encoding="utf-8").splitlines()[1:]
     assert [r.split("\t")[0] for r in rows] == [d.id for d in docs]
 
 
@@ -100,10 +131,10 @@ def test_mentions_are_whole_words(docs):
         assert end == len(d.text) or not d.text[end].isalnum(), (d.id, d.text[start:end + 5])
 
 
-def test_labels_are_receptor_or_brain_region_and_both_occur(docs):
+def test_labels_are_receptor_or_brain_region_and_both_occur(gold, docs):
     labels = [m[3] for _, m in all_mentions(docs)]
     assert set(labels) == LABELS
-    assert labels.count("RECEPTOR") >= 100 and labels.count("BRAIN_REGION") >= 100
+    assert labels.count("RECEPTOR") >= gold.min_per_label and labels.count("BRAIN_REGION") >= gold.min_per_label
 
 
 def test_ids_are_well_formed(docs):
@@ -112,8 +143,8 @@ def test_ids_are_well_formed(docs):
             assert ID_RX.match(cid), (d.id, m)
 
 
-def test_ids_exist_in_the_checked_mesh_list(docs):
-    lines = (GOLD_DIR / "ids_checked.txt").read_text(encoding="utf-8").splitlines()
+def test_ids_exist_in_the_checked_mesh_list(gold, docs):
+    lines = (gold.dir / "ids_checked.txt").read_text(encoding="utf-8").splitlines()
     checked = {ln.split("\t")[0] for ln in lines if ln and not ln.startswith("#")}
     used = {cid for _, m in all_mentions(docs) for cid in m[4].split("|")}
     assert used == checked
@@ -140,18 +171,18 @@ def test_ids_exist_in_the_project_kb(docs):
     assert not missing
 
 
-def test_receptor_names_before_drug_nouns_are_annotated(docs):
+def test_receptor_names_before_drug_nouns_are_annotated(gold, docs):
     hits = {(d.id, m[2]) for d, m in all_mentions(docs)
             if m[3] == "RECEPTOR" and DRUG_NOUN.match(d.text[m[1]:m[1] + 25])}
-    assert {("seed000", "S1R"), ("8045270", "adenosine A2A receptor"), ("20705401", "5-HT6 receptor")} <= hits
+    assert gold.drug_targets <= hits
 
 
 def test_generic_words_are_not_annotated(docs):
     assert not [(d.id, m[2]) for d, m in all_mentions(docs) if m[2].lower() in GENERIC]
 
 
-def test_seed_mentions_the_issue_names(docs):
-    seed = next(d for d in docs if d.id == "seed000")
+def test_seed_mentions_the_issue_names():
+    seed = next(d for d in parse(MAIN.dir / "gold.pubtator") if d.id == "seed000")
     found = {(m[2], m[4]) for m in seed.mentions}
     assert ("TRPA1", "D000074025") in found
     assert ("S1R", "D000097605") in found
