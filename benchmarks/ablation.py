@@ -42,6 +42,7 @@ def variants() -> dict[str, dict]:
         "- derived terms (cancer and organ sites, salt parents)": {"hide": DERIVED_TERM_FILES},
         "- HGNC-to-MeSH receptor links": {"hide": ("hgnc_mesh_links.tsv",)},
         "- name suffixes (salt forms, receptor heads)": {"remove": ["meshtag_name_suffixes"]},
+        "- BC5CDR kept disease modifiers (heads only)": {"hide": ("bc5cdr_kept_modifiers.tsv",)},
         "- statistical NER (fast)": {"load": {"mode": "fast"}},
         "- corpus conventions (meshtag's)": {"load": {"conventions": "meshtag"}},
     }
@@ -67,6 +68,7 @@ def run(variant: dict, gold: dict) -> list[tuple[str, str, dict, float]]:
     from meshtag.evaluation.runner import CORPUS_LABELS, blank_copy, conventions_for
     from meshtag.evaluation.scoring import score_documents
     from meshtag.nlp.candidates import get_kb
+    from meshtag.nlp.conventions import allowed_class_terms, kept_modifiers
     from meshtag.nlp.pipeline import load
     from meshtag.tagging import tag_documents
 
@@ -74,7 +76,9 @@ def run(variant: dict, gold: dict) -> list[tuple[str, str, dict, float]]:
     previous = os.environ.get("MESHTAG_MODELS")
     if hidden:
         os.environ["MESHTAG_MODELS"] = str(hidden)
-    get_kb.cache_clear()
+    caches = (get_kb, allowed_class_terms, kept_modifiers)  # all read the models folder once
+    for cache in caches:
+        cache.cache_clear()
     rows = []
     try:
         for name, (corpus, docs) in gold.items():
@@ -94,7 +98,8 @@ def run(variant: dict, gold: dict) -> list[tuple[str, str, dict, float]]:
                 os.environ.pop("MESHTAG_MODELS", None)
             else:
                 os.environ["MESHTAG_MODELS"] = previous
-        get_kb.cache_clear()
+        for cache in caches:
+            cache.cache_clear()
     return rows
 
 

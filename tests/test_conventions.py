@@ -50,3 +50,13 @@ def test_bc5cdr_ligand_defined_in_the_document_is_the_chemical():
     assert ("DA", "DRUG", "MESH:D004298") in bc5cdr and len([m for m in bc5cdr if m[0] == "DA"]) == 1
     default = {(m.text, m.label, m.id) for m in tag_text(text, meshtag.load(mode="fast")).mentions}
     assert ("DA receptor", "RECEPTOR", "MESH:D011954") in default
+
+
+def test_bc5cdr_keeps_only_the_disease_modifiers_of_the_committed_list():
+    from meshtag.nlp.conventions import keeps_modifiers
+
+    assert keeps_modifiers("bc5cdr", "CONDITION", "ventricular ") and keeps_modifiers("bc5cdr", "CONDITION", "Cholestatic ")
+    assert not keeps_modifiers("bc5cdr", "CONDITION", "severe ")           # annotated "hepatitis" alone
+    assert not keeps_modifiers("bc5cdr", "CONDITION", "severe ventricular ")  # every word must be kept
+    assert not keeps_modifiers("bc5cdr", "DRUG", "ventricular ")
+    assert keeps_modifiers("pubtator", "CONDITION", "severe ") and keeps_modifiers("meshtag", "DRUG", "oral ")

@@ -46,3 +46,13 @@ def test_bc5cdr_conventions_keep_the_linked_head_not_the_models_modifiers():
     pubtator = {(m.text, m.id) for m in tag_text(text, meshtag.load(conventions="pubtator")).mentions}
     assert ("edema", "MESH:D004487") in bc5cdr and ("sinusitis", "MESH:D012852") in bc5cdr
     assert ("peritumoral edema", "MESH:D004487") in pubtator and ("bacterial sinusitis", "MESH:D012852") in pubtator
+
+
+def test_bc5cdr_conventions_keep_the_modifiers_the_corpus_keeps():
+    """BC5CDR annotates 'ventricular arrhythmias' whole (16/16 in training): the model's span stays, with the
+    concept of its linked head."""
+    import meshtag
+    from meshtag.tagging import tag_text
+
+    doc = tag_text("The incidence of ventricular arrhythmias was lower.", meshtag.load(conventions="bc5cdr"))
+    assert [(m.text, m.id) for m in doc.mentions] == [("ventricular arrhythmias", "MESH:D001145")]

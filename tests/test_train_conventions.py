@@ -59,3 +59,21 @@ def test_committed_conventions_have_sources_and_the_named_convention():
     depression = [r for r in rows if r["term"] == "depression"]
     assert depression and depression[0]["concept_id"] == "MESH:D003866"
     assert depression[0]["source"].startswith("BC5CDR training set:")
+
+
+def test_kept_modifiers_are_counted_from_gold_mentions():
+    """scripts/mine_kept_modifiers.py: a word inside a gold disease mention before a MeSH disease name is
+    kept; a word directly before a gold mention and outside every mention is left out."""
+    from meshtag.kb.store import KnowledgeBase
+    from meshtag.model import Document, Mention
+
+    spec = importlib.util.spec_from_file_location("mine_kept_modifiers", ROOT / "scripts" / "mine_kept_modifiers.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = "Ventricular arrhythmias and severe hepatitis."
+    doc = Document(id="1", title=text, mentions=[Mention(0, 23, "Ventricular arrhythmias", "CONDITION", "MESH:D001145"),
+                                                 Mention(35, 44, "hepatitis", "CONDITION", "MESH:D006505")])
+    kept, stripped = module.count_modifiers([doc], KnowledgeBase.load())
+    assert kept == Counter({"ventricular": 1}) and stripped == Counter({"severe": 1})
+    assert [r["modifier"] for r in module.rows(Counter(ventricular=3, severe=1), Counter(severe=5, ventricular=0))] \
+        == ["ventricular"]

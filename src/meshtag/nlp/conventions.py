@@ -12,10 +12,16 @@
   brain-region set, docs/annotation-guidelines.md): everything "meshtag" tags, but a coordination with an
   elliptical conjunct is one composite span ("colon or rectal cancer", id "A|B"; see meshtag.nlp.composites).
   "bc5cdr" writes composites the same way.
+
+Under "bc5cdr" an NER mention that only adds modifiers to a linked disease name keeps them when BC5CDR
+keeps such words ("ventricular arrhythmias", "cholestatic hepatitis") and becomes the name alone otherwise
+("severe hepatitis" -> "hepatitis"): models/curation/bc5cdr_kept_modifiers.tsv, mined from the training
+set by scripts/mine_kept_modifiers.py. The other conventions keep every modifier.
 """
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 
 from meshtag.kb.normalize import normalize
@@ -26,6 +32,9 @@ COMPOSITE_CONVENTIONS = frozenset({"pubtator", "bc5cdr"})  # styles that annotat
 CLASS_TREES = ("D26", "D27")
 BC5CDR_CLASS_TERMS = "bc5cdr_class_terms.tsv"
 CLASS_TERM_COLUMNS = ("term", "conventions", "source", "note")
+BC5CDR_KEPT_MODIFIERS = "bc5cdr_kept_modifiers.tsv"
+MODIFIER_COLUMNS = ("modifier", "kept", "stripped", "source")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
 def is_class_only(tree_numbers: tuple[str, ...]) -> bool:
@@ -52,3 +61,34 @@ def keeps(conventions: str, tree_numbers: tuple[str, ...], surface: str) -> bool
     if conventions != "bc5cdr" or not is_class_only(tree_numbers):
         return True
     return normalize(surface) in allowed_class_terms(conventions)
+
+
+def modifier_words(text: str) -> list[str]:
+    """The lowercased words of the modifiers in front of a name.
+
+    >>> modifier_words("Acute cholestatic ")
+    ['acute', 'cholestatic']
+    """
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+@lru_cache(maxsize=2)
+def kept_modifiers(conventions: str) -> frozenset[str] | None:
+    """The modifiers a convention keeps in front of a disease name (None: all of them)."""
+    if conventions != "bc5cdr":
+        return None
+    path = curation_dir() / BC5CDR_KEPT_MODIFIERS
+    if not path.is_file():
+        return frozenset()
+    with open(path, encoding="utf-8", newline="") as fh:
+        return frozenset(r["modifier"] for r in csv.DictReader(fh, delimiter="\t") if r.get("source"))
+
+
+def keeps_modifiers(conventions: str, label: str, modifiers: str) -> bool:
+    """Whether a mention of `label` keeps the words `modifiers` in front of its linked head under these
+    conventions (BC5CDR: disease modifiers it keeps, never a chemical's)."""
+    allowed = kept_modifiers(conventions)
+    if allowed is None:
+        return True
+    words = modifier_words(modifiers)
+    return label == "CONDITION" and bool(words) and all(w in allowed for w in words)

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, text_of
+from meshtag.nlp.conventions import keeps_modifiers
 from meshtag.nlp.dictionary import balanced_end
 from meshtag.paths import models_dir
 
@@ -30,13 +31,14 @@ LINK_CACHE_SIZE = 100_000
 
 @Language.factory("meshtag_model_linker",
                   default_config={"kb_path": None, "threshold": DEFAULT_THRESHOLD, "min_score": DEFAULT_MIN_SCORE,
-                                  "calibration": None, "adopt_heads": True})
+                                  "calibration": None, "conventions": "meshtag"})
 def make_model_linker(nlp: Language, name: str, kb_path: str | None, threshold: float,
-                      min_score: float, calibration: str | None, adopt_heads: bool) -> "ModelLinker":
+                      min_score: float, calibration: str | None, conventions: str) -> "ModelLinker":
     """`calibration`: a calibration JSON (None: the committed one; "": raw scores are used as they are).
-    `adopt_heads`: an unlinked mention takes the concept of the linked head inside it ("severe renal
-    failure"); off, the head alone is the mention (BC5CDR's way: "renal failure")."""
-    return ModelLinker(kb_path, threshold, min_score, calibration, adopt_heads)
+    `conventions` (meshtag.nlp.conventions) decide whether an unlinked mention keeps its modifiers and takes
+    the concept of the linked head inside it ("severe renal failure"), or the head alone is the mention
+    (BC5CDR's way for most modifiers: "renal failure")."""
+    return ModelLinker(kb_path, threshold, min_score, calibration, conventions)
 
 
 class Calibration:
@@ -60,10 +62,10 @@ class ModelLinker(KBComponent):
     """
 
     def __init__(self, kb_path: str | None = None, threshold: float = DEFAULT_THRESHOLD,
-                 min_score: float = DEFAULT_MIN_SCORE, calibration: str | None = None, adopt_heads: bool = True):
+                 min_score: float = DEFAULT_MIN_SCORE, calibration: str | None = None, conventions: str = "meshtag"):
         super().__init__(kb_path)
         self.threshold = threshold
-        self.adopt_heads = adopt_heads
+        self.conventions = conventions
         self.min_score = min_score
         self.calibrate = Calibration(DEFAULT_CALIBRATION if calibration is None else calibration)
         self._links: dict[tuple[str, str], tuple[tuple[str, ...], float]] = {}
@@ -87,13 +89,17 @@ class ModelLinker(KBComponent):
             return (), probability, raw
         return tuple(h.id for h in hits), probability, raw
 
-    def head_inside(self, cand: Candidate, known: list[Candidate]) -> Candidate | None:
+    def head_inside(self, cand: Candidate, known: list[Candidate], text: str) -> Candidate | None:
         """The linked candidate of the same label that lies inside an unlinked model mention and ends where
         it ends — its head ("severe renal failure" → "renal failure"): the mention keeps the model's
-        boundaries and takes the head's concept. A generic head (Syndrome, Disease) is no concept for it."""
+        boundaries and takes the head's concept, when the conventions keep the modifiers in front of it.
+        A generic head (Syndrome, Disease) is no concept for it."""
         heads = [k for k in known if k.concept_ids and k.end == cand.end and k.start >= cand.start
                  and self.kb.label(k.concept_ids[0]) == cand.label and k.concept_ids[0] not in GENERIC_HEADS]
-        return max(heads, key=lambda k: k.end - k.start, default=None)
+        head = max(heads, key=lambda k: k.end - k.start, default=None)
+        if head is None or not keeps_modifiers(self.conventions, cand.label, text[cand.start:head.start]):
+            return None
+        return head
 
     @staticmethod
     def generic_inside(known: Candidate, cand: Candidate) -> bool:
@@ -115,7 +121,7 @@ class ModelLinker(KBComponent):
             ids, score, raw = self.link(ent.text, ent.label_)
             cand = Candidate(ent.start_char, ent.end_char, ids, "model", score=score, label=ent.label_)
             if not ids:
-                inner = self.head_inside(cand, known) if self.adopt_heads else None
+                inner = self.head_inside(cand, known, text)
                 if inner is not None:  # the model's boundaries, the dictionary's concept
                     cand.concept_ids, cand.score = inner.concept_ids, min(inner.score, score or inner.score)
                 elif raw < self.min_score or any(cand.overlaps(k) and not self.generic_inside(k, cand) for k in known):

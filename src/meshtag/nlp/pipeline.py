@@ -45,8 +45,7 @@ def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: st
     nlp.add_pipe("meshtag_name_suffixes", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_coordination", config={"kb_path": kb_cfg})
     if mode == "accurate":
-        add_statistical_ner(nlp, Path(ner_path) if ner_path else default_ner_dir(), kb_cfg,
-                            adopt_heads=conventions != "bc5cdr")
+        add_statistical_ner(nlp, Path(ner_path) if ner_path else default_ner_dir(), kb_cfg, conventions)
     nlp.add_pipe("meshtag_abbreviation_propagation", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_ambiguity", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_entities", config={"kb_path": kb_cfg, "conventions": conventions})
@@ -58,13 +57,13 @@ def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: st
     return nlp
 
 
-def add_statistical_ner(nlp: Language, ner_dir: Path, kb_cfg: str | None, adopt_heads: bool = True) -> None:
-    """Source the trained tok2vec + NER from `ner_dir` and link their mentions with the KB (`adopt_heads`:
-    see meshtag_model_linker; BC5CDR annotates the linked head, not the modifiers the model adds)."""
+def add_statistical_ner(nlp: Language, ner_dir: Path, kb_cfg: str | None, conventions: str = "meshtag") -> None:
+    """Source the trained tok2vec + NER from `ner_dir` and link their mentions with the KB (`conventions`
+    decide which modifiers the model adds to a linked head are kept: see meshtag_model_linker)."""
     if not (ner_dir / "config.cfg").exists():
         warnings.warn(f"no trained NER model at {ner_dir}: accurate mode runs dictionary-only", stacklevel=3)
         return
     trained = spacy.load(ner_dir)
     for name in trained.pipe_names:
         nlp.add_pipe(name, source=trained)
-    nlp.add_pipe("meshtag_model_linker", config={"kb_path": kb_cfg, "adopt_heads": adopt_heads})
+    nlp.add_pipe("meshtag_model_linker", config={"kb_path": kb_cfg, "conventions": conventions})
