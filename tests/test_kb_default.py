@@ -94,6 +94,15 @@ def test_find_longest_leftmost_with_flags(kb):
     assert starts == sorted(starts) and all(a.end <= b.start for a, b in zip(found, found[1:]))
 
 
+def test_british_spelling_and_plural_of_a_short_key(kb):
+    """'pregnenolone sulphate' is MeSH's 'pregnenolone sulfate'; 'pons' (key 'pon', shared with the short
+    alias PON) is not ambiguous, 'PON' is."""
+    found = {m.text: m for m in kb.find("Pregnenolone sulphate reached the pons; PON was low.")}
+    assert found["Pregnenolone sulphate"].concept_ids[0] == "MESH:C018370"
+    assert "MESH:D011149" in found["pons"].concept_ids and not found["pons"].ambiguous
+    assert found["PON"].ambiguous
+
+
 def test_find_all_includes_nested(kb):
     spans = {(m.text, m.concept_ids[0]) for m in kb.find_all("mechanical allodynia in dorsal root ganglia")}
     assert {("mechanical allodynia", "MESH:D006930"), ("allodynia", "MESH:D006930")} <= spans

@@ -16,6 +16,11 @@ from meshtag.kb.normalize import fold_plural, norm_tokens, normalize, token_span
     (["κ-opioid receptors", "kappa opioid receptor"], "kappa opioid receptor"),
     (["Ca²⁺", "Ca2+", "Ca 2"], "ca 2"),
     (["Ménière's disease", "Meniere's diseases"], "meniere s disease"),
+    (["anaemia", "anemia", "Anaemias"], "anemia"),                 # British spellings fold to American
+    (["haemorrhagic cystitis", "hemorrhagic cystitis"], "hemorrhagic cystitis"),
+    (["pregnenolone sulphate", "pregnenolone sulfate"], "pregnenolone sulfate"),
+    (["oedema", "edema"], "edema"), (["oestrogens", "estrogen"], "estrogen"), (["tumours", "tumor"], "tumor"),
+    (["leucocytoclastic", "leukocytoclastic"], "leukocytoclastic"),
 ])
 def test_variants_share_one_key(variants, key):
     assert {normalize(v) for v in variants} == {key}
@@ -46,3 +51,8 @@ def test_scanner_tokens_equal_norm_tokens():
     for text in ["Sigma-1 receptor (S1R) and TRPA1", "µ-opioid receptors in the PAG", "ΑΒΓ test", ""]:
         keys, starts, ends = token_spans(text)
         assert list(zip(starts, ends, keys)) == norm_tokens(text)
+
+
+def test_british_stems_leave_other_words_alone():
+    assert [normalize(w) for w in ["leucine", "shoe", "hour", "aesthetic", "heme"]] == \
+        ["leucine", "shoe", "hour", "aesthetic", "heme"]

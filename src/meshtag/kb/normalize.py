@@ -8,7 +8,10 @@ The same function turns a MeSH term and a stretch of abstract into the same key,
 - tokens are maximal runs of letters or of digits; everything else (hyphens, slashes, spaces,
   punctuation) only separates tokens;
 - a simple per-token plural folding (receptors → receptor, therapies → therapy), never applied to
-  tokens of 3 characters or fewer or ending in ss/us/is.
+  tokens of 3 characters or fewer or ending in ss/us/is;
+- British spellings folded to American ones by stem (anaemia, haemorrhage, oedema, oestrogen, sulphate,
+  tumour, paediatric, leucocyte → anemia, hemorrhage, edema, estrogen, sulfate, tumor, pediatric, leukocyte):
+  MeSH lists few British forms and UK-authored abstracts use them throughout.
 
 It runs over every abstract, so the common case (an ASCII token) is one dict lookup.
 """
@@ -45,6 +48,13 @@ def _greek_table() -> dict[int, str]:
 
 
 _GREEK = _greek_table()
+# British stem -> American stem; each stem is specific enough not to occur in an unrelated word.
+_BRITISH = {"aemi": "emi", "haem": "hem", "oedem": "edem", "oesophag": "esophag", "oestr": "estr",
+            "foet": "fet", "coeliac": "celiac", "rrhoea": "rrhea", "paed": "ped", "anaesth": "anesth",
+            "aesthes": "esthes", "sulph": "sulf", "tumour": "tumor", "behaviour": "behavior",
+            "colour": "color", "fibre": "fiber", "centre": "center", "leuco": "leuko", "leucaem": "leukem",
+            "aluminium": "aluminum", "caesium": "cesium", "ageing": "aging", "isation": "ization"}
+_BRITISH_RE = re.compile("|".join(sorted(_BRITISH, key=len, reverse=True)))
 _NO_FOLD_ENDINGS = ("ss", "us", "is")
 _CACHE: dict[str, str] = {}
 _CACHE_MAX = 500_000
@@ -63,11 +73,20 @@ def fold_plural(token: str) -> str:
     return token[:-1]
 
 
+def american_spelling(token: str) -> str:
+    """Fold the British stems of a lowercased token to American ones.
+
+    >>> [american_spelling(t) for t in ["anaemia", "haematoma", "oedema", "sulphate", "leucocytes", "leucine"]]
+    ['anemia', 'hematoma', 'edema', 'sulfate', 'leukocytes', 'leucine']
+    """
+    return _BRITISH_RE.sub(lambda m: _BRITISH[m.group()], token) if _BRITISH_RE.search(token) else token
+
+
 def normalize_token(raw: str) -> str:
     """Normalise one raw token (a run of letters or of digits) to its key form.
 
-    >>> [normalize_token(t) for t in ["Receptors", "α", "₂", "Ménière", "µ", "TRPA"]]
-    ['receptor', 'alpha', '2', 'meniere', 'mu', 'trpa']
+    >>> [normalize_token(t) for t in ["Receptors", "α", "₂", "Ménière", "µ", "TRPA", "Tumours"]]
+    ['receptor', 'alpha', '2', 'meniere', 'mu', 'trpa', 'tumor']
     """
     cached = _CACHE.get(raw)
     if cached is not None:
@@ -80,7 +99,7 @@ def normalize_token(raw: str) -> str:
             tok = "".join(c for c in unicodedata.normalize("NFKD", tok) if not unicodedata.combining(c))
             tok = unicodedata.normalize("NFC", tok)
         tok = "".join(c for c in tok if c.isalnum())
-    tok = fold_plural(tok)
+    tok = fold_plural(american_spelling(tok))
     if len(_CACHE) >= _CACHE_MAX:
         _CACHE.clear()
     _CACHE[raw] = tok

@@ -24,7 +24,7 @@ from meshtag.kb import compiled as fmt
 from meshtag.kb.compile import add_scan_key
 from meshtag.kb.concept import TERM_KINDS, Candidate, Concept, TermMatch, internal_id, public_id
 from meshtag.kb.normalize import normalize, normalize_token, raw_spans
-from meshtag.kb.terms import casing_agrees, cased_form, is_ambiguous, term_key
+from meshtag.kb.terms import casing_agrees, cased_form, common_words, is_ambiguous, term_key
 from meshtag.paths import curation_dir, default_kb_dir
 
 CURATED_COLUMNS = ("term", "concept_id", "label", "source", "note")
@@ -49,6 +49,15 @@ class _KeyInfo(NamedTuple):
     caseless: bool
     forms: tuple[str, ...]
     labelled: bool               # some concept of the key has a label
+    short_only: bool             # ambiguous only for being short: a longer surface ("pons" for "pon") is not
+
+
+def _is_ambiguous(info: _KeyInfo, start: int, end: int, text: str) -> bool:
+    """Is a match ambiguous? Its key is, unless only for being short while the surface has 4+ letters or digits
+    (plural folding makes "pons" the key "pon", which it shares with the short alias PON)."""
+    if not info.ambiguous or not info.short_only:
+        return info.ambiguous
+    return sum(c.isalnum() for c in text[start:end]) <= 3
 
 
 def _casing_ok(forms: tuple[str, ...], surface: str) -> bool:
@@ -324,11 +333,13 @@ class KnowledgeBase:
         if info is None:
             entries = self.entries(key)
             caseless = any(f & fmt.FLAG_CASELESS for _, f in entries)
+            ambiguous = any(f & fmt.FLAG_AMBIGUOUS for _, f in entries)
             info = _KeyInfo(tuple(public_id(self._ids.restore_key(r)) for r, _ in entries),
                             tuple(TERM_KINDS[f & fmt.KIND_BITS] for _, f in entries),
-                            any(f & fmt.FLAG_AMBIGUOUS for _, f in entries), caseless,
+                            ambiguous, caseless,
                             () if caseless else tuple(self._cased_forms(key)),
-                            any(self.label_of_row(r) for r, _ in entries))
+                            any(self.label_of_row(r) for r, _ in entries),
+                            ambiguous and key not in common_words())
             if len(self._keys) >= _KEY_CACHE:
                 self._keys.clear()
             self._keys[key] = info
@@ -395,9 +406,10 @@ class KnowledgeBase:
                 info = known(key) or info_of(key)
                 start, end = starts[i], ends[i]
                 ok = info.caseless or _casing_ok(info.forms, text[start:end])
-                if ok or not (strict_case and info.ambiguous):
+                ambiguous = info.ambiguous and _is_ambiguous(info, start, end, text)
+                if ok or not (strict_case and ambiguous):
                     out.append(new_match(TermMatch, (start, end, text[start:end], key, info.ids, info.kinds,
-                                                     info.ambiguous, ok)))
+                                                     ambiguous, ok)))
                 continue
             for j, hkey in reversed(self._extend(keys[i:i + width], i)):
                 info = known(hkey) or info_of(hkey)
@@ -405,10 +417,11 @@ class KnowledgeBase:
                     continue
                 start, end = starts[i], ends[j - 1]
                 ok = info.caseless or _casing_ok(info.forms, text[start:end])
-                if strict_case and info.ambiguous and not ok:
+                ambiguous = info.ambiguous and _is_ambiguous(info, start, end, text)
+                if strict_case and ambiguous and not ok:
                     continue
                 out.append(new_match(TermMatch, (start, end, text[start:end], hkey, info.ids, info.kinds,
-                                                 info.ambiguous, ok)))
+                                                 ambiguous, ok)))
                 if not every:
                     nxt = j
                     break
