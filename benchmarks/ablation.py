@@ -7,7 +7,7 @@ Steps: abbreviation propagation, coordination, ambiguity control, blocked generi
 term files (corpus conventions mined from the training sets, narrower-concept and domain synonyms),
 the derived terms (cancer and organ sites, drugs MeSH names by their salt), the HGNC-to-MeSH receptor links, name suffixes (salt forms, receptor
 head words), the statistical NER (= fast mode), and the corpus conventions (for NCBI-disease and the
-receptor/region set the only difference is composite mentions written as one span).
+receptor/region sets the only difference is composite mentions written as one span).
 """
 from __future__ import annotations
 
@@ -24,7 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEV_SETS = {"BC5CDR dev": ("bc5cdr", "bc5cdr/CDR_DevelopmentSet.PubTator.txt"),
             "NCBI-disease dev": ("ncbi", "ncbi-disease/NCBIdevelopset_corpus.txt")}
-RECEPTOR_SET = ("receptor/region set", ROOT / "benchmarks/data/receptor_region/gold.pubtator")
+# the hand-annotated sets: the main one (partly used for tuning) and the held-out one (never used for it)
+RECEPTOR_SETS = {"receptor/region set": ROOT / "benchmarks/data/receptor_region/gold.pubtator",
+                 "receptor/region held-out set": ROOT / "benchmarks/data/receptor_region_heldout/gold.pubtator"}
 RECEPTOR_LABELS = ("RECEPTOR", "BRAIN_REGION")
 DERIVED_TERM_FILES = ("cancer_synonyms.tsv", "organ_disease_terms.tsv", "salt_parent_terms.tsv")
 CURATED_TERM_FILES = ("corpus_conventions.tsv", "synonyms.tsv", "neuro_synonyms.tsv", *DERIVED_TERM_FILES)
@@ -112,7 +114,7 @@ def main() -> None:
     from meshtag.evaluation.runner import read_gold
 
     gold = {name: (corpus, read_gold(args.corpora / rel)) for name, (corpus, rel) in DEV_SETS.items()}
-    gold[RECEPTOR_SET[0]] = (None, read_gold(RECEPTOR_SET[1]))
+    gold.update({name: (None, read_gold(path)) for name, path in RECEPTOR_SETS.items()})
     lines = ["| variant | corpus | type | strict NER F1 | mention NER+ID F1 | document concept F1 |",
              "| --- | --- | --- | ---: | ---: | ---: |"]
     for vname, variant in variants().items():

@@ -1,9 +1,10 @@
 """Tagging quality on the development sets: strict NER, mention NER+ID and document concept-ID P/R/F1 per type.
 
 Runs the fast (dictionary) and accurate (dictionary + statistical NER) pipelines on the BC5CDR and
-NCBI-disease development sets, plus a naive lowercase MeSH dictionary as a floor, prints a Markdown
-table and (with --append) adds a dated section to benchmarks/RESULTS.md. Only development sets are
-read; the test sets are held out.
+NCBI-disease development sets and on the hand-annotated RECEPTOR/BRAIN_REGION sets (main and held-out),
+plus a naive lowercase MeSH dictionary as a floor (DRUG/CONDITION only), prints a Markdown table and
+(with --append) adds a dated section to benchmarks/RESULTS.md. Only development sets are read; the test
+sets are held out.
 
     python benchmarks/quality.py [--modes fast accurate] [--no-naive] [--append]
 """
@@ -17,6 +18,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ablation import RECEPTOR_LABELS, RECEPTOR_SETS
 from meshtag.errors import ErrorLog
 from meshtag.evaluation.runner import CORPUS_LABELS, conventions_for, read_gold, tag_with_pipeline
 from meshtag.evaluation.scoring import LEVELS, PRF, score_documents
@@ -125,6 +127,7 @@ def main() -> None:
 
     errors = ErrorLog()
     gold = {name: (corpus, read_gold(args.corpora / rel, errors)) for name, (corpus, rel) in DEV_SETS.items()}
+    gold.update({name: (None, read_gold(path, errors)) for name, path in RECEPTOR_SETS.items()})
     systems = [] if args.no_naive else ["naive"]
     systems += (["ner model alone"] if args.ner_only else []) + args.modes
     rows = []
@@ -137,6 +140,8 @@ def main() -> None:
         else:
             tagger = None
         for name, (corpus, docs) in gold.items():
+            if corpus is None and system == "naive lowercase MeSH":
+                continue  # the floor tags no receptors or brain regions
             # a pipeline mode is scored with the corpus's conventions, and on BC5CDR also with meshtag's own
             runs = [(system, tagger)] if tagger is not None else [
                 (f"{system} ({conv} conventions)", (lambda m, c: lambda d: tag_with_pipeline(d, m, c))(system, conv))
@@ -145,7 +150,7 @@ def main() -> None:
                 start = time.perf_counter()
                 pred = run(docs)
                 seconds = time.perf_counter() - start
-                for label, levels in score_documents(docs, pred, CORPUS_LABELS[corpus]).items():
+                for label, levels in score_documents(docs, pred, CORPUS_LABELS.get(corpus, RECEPTOR_LABELS)).items():
                     rows.append((name, label, shown, levels, seconds))
                 print(f"{shown} on {name}: {seconds:.0f} s", file=sys.stderr)
     table = markdown(rows)
@@ -154,7 +159,7 @@ def main() -> None:
         stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         section = (f"\n## Quality on the development sets ({stamp})\n\n"
                    f"`python benchmarks/quality.py` — BC5CDR Chemical ↔ DRUG, Disease ↔ CONDITION; NCBI-disease all "
-                   "types ↔ CONDITION. Ids normalised through the 2015 equivalence table; see docs/evaluation.md. "
+                   "types ↔ CONDITION; receptor/region sets: hand-annotated RECEPTOR and BRAIN_REGION (the held-out one never used for tuning). Ids normalised through the 2015 equivalence table; see docs/evaluation.md. "
                    "Seconds: wall time to tag the set, pipeline load included.\n\n" + table + "\n")
         with open(ROOT / "benchmarks" / "RESULTS.md", "a", encoding="utf-8") as fh:
             fh.write(section)
