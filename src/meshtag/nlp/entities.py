@@ -5,6 +5,8 @@ A Mention record keeps the candidate's exact character offsets; the spaCy entity
 tokens that contains them (a token can carry punctuation that is not part of the name: "MDMA+")."""
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -13,6 +15,9 @@ from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, resol
 from meshtag.nlp.composites import merge_coordinated
 from meshtag.nlp.conventions import COMPOSITE_CONVENTIONS, CONVENTIONS, keeps
 from meshtag.nlp.mentions import write_mentions
+
+# a receptor subtype code written before its ligand: "D-2 " in "D-2 dopamine receptors", "H2-" in "H2-histamine"
+SUBTYPE_PREFIX = re.compile(r"[\w()-]*\d[\w()]*[\s-]+")
 
 
 
@@ -48,8 +53,9 @@ class EntityWriter(KBComponent):
                                 keeps(self.conventions, concept.tree_numbers, text[cand.start:cand.end]))
 
     def conventional(self, cand: Candidate, text: str, drugs_at: dict[int, Candidate]) -> Candidate:
-        """Under the bc5cdr conventions a receptor named after its ligand ("dopamine D1 receptor") becomes
-        the ligand ("dopamine"), which is what BC5CDR annotates; otherwise the candidate itself.
+        """Under the bc5cdr conventions a receptor named after its ligand ("dopamine D1 receptor", "D2
+        dopamine receptor") becomes the ligand ("dopamine"), which is what BC5CDR annotates; otherwise the
+        candidate itself.
         `drugs_at`: the doc's drug candidates by start, for ligands only the document defines ("DA receptor"
         after "dopamine (DA)")."""
         if self.conventions != "bc5cdr" or self.labelled(cand)[0] != "RECEPTOR":
@@ -57,10 +63,11 @@ class EntityWriter(KBComponent):
         ligand = drugs_at.get(cand.start)
         if ligand is not None and ligand.end < cand.end:
             return ligand
-        for m in self.kb.find_all(text[cand.start:cand.end]):
+        name = text[cand.start:cand.end]
+        for m in self.kb.find_all(name):
             ids = tuple(i for i in m.concept_ids if self.kb.label(i) == "DRUG")
-            if m.start == 0 and m.end < cand.end - cand.start and ids:
-                return Candidate(cand.start, cand.start + m.end, ids, cand.source, score=cand.score)
+            if ids and m.end < len(name) and (m.start == 0 or SUBTYPE_PREFIX.fullmatch(name, 0, m.start)):
+                return Candidate(cand.start + m.start, cand.start + m.end, ids, cand.source, score=cand.score)
         return cand
 
     def names_itself(self, cand: Candidate, text: str) -> bool:

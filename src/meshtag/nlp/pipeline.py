@@ -10,7 +10,7 @@ from spacy.language import Language
 # Importing the component modules registers their factories with spaCy.
 from meshtag.nlp import (  # noqa: F401
     abbreviations, ambiguity, coordination, curation, dict_features, dictionary, entities, model_linker, propagation,
-    sentences, suffixes, tokenizer,
+    receptor_names, sentences, suffixes, tokenizer,
 )
 from meshtag.paths import models_dir
 
@@ -43,6 +43,7 @@ def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: st
     nlp.add_pipe("meshtag_dictionary",
                  config={"kb_path": kb_cfg, "blocked_terms": blocked_terms, "curation_dir": curation_cfg})
     nlp.add_pipe("meshtag_name_suffixes", config={"kb_path": kb_cfg})
+    nlp.add_pipe("meshtag_receptor_names", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_coordination", config={"kb_path": kb_cfg})
     if mode == "accurate":
         add_statistical_ner(nlp, Path(ner_path) if ner_path else default_ner_dir(), kb_cfg, conventions)

@@ -1,0 +1,78 @@
+"""Receptor names written in another word order than MeSH's: "H2-histamine receptors" (MeSH: Receptors,
+Histamine H2), "D1 dopamine receptor", "A2A adenosine receptors", "serotonin 5-HT3 receptors".
+
+The dictionary matches term keys in MeSH's own token order, so in these it finds only "histamine
+receptors" and loses the subtype. At each receptor head word ("receptor(s)", "adrenoceptor(s)",
+"channel(s)") the up to MAX_WORDS words before it are looked up in the KB with their tokens in any order
+(`KnowledgeBase.lookup` without fuzzy matching); the longest phrase that is a term of a RECEPTOR concept
+only in another word order becomes a candidate, and overlap resolution prefers it to the shorter match.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, text_of
+
+HEAD = re.compile(r"\b(?:receptors?|adrenoceptors?|channels?)\b", re.IGNORECASE)
+WORD_BEFORE = re.compile(r"(\S+)\s+$")
+MAX_WORDS = 3
+REORDERED = 0.95  # kb.lookup's score for the same tokens in another order
+
+
+@Language.factory("meshtag_receptor_names", default_config={"kb_path": None})
+def make_receptor_names(nlp: Language, name: str, kb_path: str | None) -> "ReceptorNames":
+    return ReceptorNames(kb_path)
+
+
+def words_before(text: str, end: int, n: int) -> list[tuple[int, str]]:
+    """Up to `n` whitespace-separated words ending before `end`, nearest last, as (start, word); stops at
+    a word that ends a clause, is bracketed (a short form: "N-methyl-D-aspartate (NMDA) receptor") or
+    opens/closes a bracket it does not close ("(CB1", "rats,").
+
+    >>> words_before("the H2-histamine receptors", 17, 3)
+    [(0, 'the'), (4, 'H2-histamine')]
+    >>> words_before("in rats, A2A adenosine receptors", 23, 3)
+    [(9, 'A2A'), (13, 'adenosine')]
+    """
+    out: list[tuple[int, str]] = []
+    while len(out) < n:
+        m = WORD_BEFORE.search(text, max(0, end - 40), end)
+        if m is None or m.group(1)[-1] in ",;:." or m.group(1)[0] in "([" or \
+                m.group(1).count("(") != m.group(1).count(")"):
+            break
+        out.insert(0, (m.start(1), m.group(1)))
+        end = m.start(1)
+    return out
+
+
+class ReceptorNames(KBComponent):
+    """Adds the longest receptor name ending at a head word that the KB knows up to word order."""
+
+    def receptor_ids(self, phrase: str) -> tuple[str, ...]:
+        """RECEPTOR concepts that have `phrase` as a term only in another word order (a term in this order
+        is the dictionary's to match, with its blocked terms and ambiguity control)."""
+        hits = self.kb.lookup(phrase, limit=5, fuzzy=False)
+        if not hits or hits[0].score != REORDERED:
+            return ()
+        return tuple(h.id for h in hits if h.score == REORDERED and h.label == "RECEPTOR")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = text_of(doc)
+        candidates = get_candidates(doc)
+        spans = {(c.start, c.end) for c in candidates}
+        for head in HEAD.finditer(text):
+            words = words_before(text, head.start(), MAX_WORDS)
+            for i, (start, word) in enumerate(words):  # longest phrase first
+                if (start, head.end()) in spans:
+                    break  # the dictionary already has this name, and any shorter one is worse
+                if word.lower() in STOP_WORDS:
+                    continue
+                ids = self.receptor_ids(text[start:head.end()])
+                if ids:
+                    candidates.append(Candidate(start, head.end(), ids, "dictionary", notes=["word order"]))
+                    break
+        return doc

@@ -1,0 +1,35 @@
+"""Receptor names in another word order than MeSH's keep their subtype (meshtag_receptor_names)."""
+from __future__ import annotations
+
+import pytest
+
+import meshtag
+from meshtag.tagging import tag_text
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return meshtag.load(mode="fast")
+
+
+@pytest.mark.parametrize("name, concept", [
+    ("H2-histamine receptors", "MESH:D011970"),   # MeSH: Receptors, Histamine H2
+    ("D1 dopamine receptor", "MESH:D017447"),     # Receptors, Dopamine D1
+    ("A2A adenosine receptors", "MESH:D043705"),  # Receptor, Adenosine A2A
+    ("serotonin 5-HT3 receptors", "MESH:D044406"),
+])
+def test_reordered_receptor_name_is_one_mention(nlp, name, concept):
+    mentions = [(m.text, m.id) for m in tag_text(f"We studied {name} in rats.", nlp).mentions if m.label == "RECEPTOR"]
+    assert mentions == [(name, concept)]
+
+
+def test_names_in_mesh_order_and_defined_short_forms_are_left_to_the_dictionary(nlp):
+    doc = tag_text("Histamine H2 receptors and the N-methyl-D-aspartate (NMDA) receptor were studied.", nlp)
+    receptors = [(m.text, m.source) for m in doc.mentions if m.label == "RECEPTOR"]
+    assert ("Histamine H2 receptors", "dictionary") in receptors
+    assert not any(text.startswith("(NMDA)") for text, _ in receptors)
+
+
+def test_bc5cdr_scores_the_ligand_after_a_subtype_code():
+    doc = tag_text("Haloperidol blocks D-2 dopamine receptors.", meshtag.load(mode="fast", conventions="bc5cdr"))
+    assert ("dopamine", "MESH:D004298") in [(m.text, m.id) for m in doc.mentions]
