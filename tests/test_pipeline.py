@@ -51,6 +51,19 @@ def test_defined_short_form_takes_the_long_forms_concept_everywhere(nlp):
     assert {src for _, _, src in s1r} == {"abbreviation"}
 
 
+def test_short_form_is_propagated_in_its_other_number(nlp):
+    """Defined plural, used singular: 'VSD' after 'ventricular septal defects (VSDs)'."""
+    text = "Ventricular septal defects (VSDs) were induced. VSD was noted in the high-dose group; VSDs were rare."
+    got = {(m.text, m.id) for m in tag_text(text, nlp).mentions}
+    assert {("VSD", "MESH:D006345"), ("VSDs", "MESH:D006345")} <= got
+
+
+def test_common_word_written_as_the_terms_acronym_is_a_mention(nlp):
+    """'AIDS' (Acquired Immunodeficiency Syndrome) needs no context; the word 'aids' is no mention."""
+    got = {(m.text, m.id) for m in tag_text("He had AIDS. Hearing aids were fitted.", nlp).mentions}
+    assert ("AIDS", "MESH:D000163") in got and not any(t == "aids" for t, _ in got)
+
+
 def test_short_form_defined_as_a_non_concept_loses_its_global_meaning(nlp):
     # MOR is the mu opioid receptor in the KB, but here it is defined as something else
     text = "The mean occlusion rate (MOR) was measured. MOR receptors were not studied; MOR rose."

@@ -49,15 +49,19 @@ class _KeyInfo(NamedTuple):
     caseless: bool
     forms: tuple[str, ...]
     labelled: bool               # some concept of the key has a label
-    short_only: bool             # ambiguous only for being short: a longer surface ("pons" for "pon") is not
+    short: bool                  # the key has 3 letters or digits or fewer
+    common: bool                 # the key is a common English word
 
 
-def _is_ambiguous(info: _KeyInfo, start: int, end: int, text: str) -> bool:
+def _is_ambiguous(info: _KeyInfo, start: int, end: int, text: str, case_ok: bool) -> bool:
     """Is a match ambiguous? Its key is, unless only for being short while the surface has 4+ letters or digits
-    (plural folding makes "pons" the key "pon", which it shares with the short alias PON)."""
-    if not info.ambiguous or not info.short_only:
-        return info.ambiguous
-    return sum(c.isalnum() for c in text[start:end]) <= 3
+    (plural folding makes "pons" the key "pon", which it shares with the short alias PON), or for being a
+    common word while the surface keeps the term's own casing ("AIDS", not the word "aids")."""
+    if not info.ambiguous:
+        return False
+    if info.short and sum(c.isalnum() for c in text[start:end]) <= 3:
+        return True
+    return info.common and not (case_ok and info.forms)
 
 
 def _casing_ok(forms: tuple[str, ...], surface: str) -> bool:
@@ -333,13 +337,12 @@ class KnowledgeBase:
         if info is None:
             entries = self.entries(key)
             caseless = any(f & fmt.FLAG_CASELESS for _, f in entries)
-            ambiguous = any(f & fmt.FLAG_AMBIGUOUS for _, f in entries)
             info = _KeyInfo(tuple(public_id(self._ids.restore_key(r)) for r, _ in entries),
                             tuple(TERM_KINDS[f & fmt.KIND_BITS] for _, f in entries),
-                            ambiguous, caseless,
+                            any(f & fmt.FLAG_AMBIGUOUS for _, f in entries), caseless,
                             () if caseless else tuple(self._cased_forms(key)),
                             any(self.label_of_row(r) for r, _ in entries),
-                            ambiguous and key not in common_words())
+                            len(key) - key.count(" ") <= 3, key in common_words())
             if len(self._keys) >= _KEY_CACHE:
                 self._keys.clear()
             self._keys[key] = info
@@ -406,7 +409,7 @@ class KnowledgeBase:
                 info = known(key) or info_of(key)
                 start, end = starts[i], ends[i]
                 ok = info.caseless or _casing_ok(info.forms, text[start:end])
-                ambiguous = info.ambiguous and _is_ambiguous(info, start, end, text)
+                ambiguous = info.ambiguous and _is_ambiguous(info, start, end, text, ok)
                 if ok or not (strict_case and ambiguous):
                     out.append(new_match(TermMatch, (start, end, text[start:end], key, info.ids, info.kinds,
                                                      ambiguous, ok)))
@@ -417,7 +420,7 @@ class KnowledgeBase:
                     continue
                 start, end = starts[i], ends[j - 1]
                 ok = info.caseless or _casing_ok(info.forms, text[start:end])
-                ambiguous = info.ambiguous and _is_ambiguous(info, start, end, text)
+                ambiguous = info.ambiguous and _is_ambiguous(info, start, end, text, ok)
                 if strict_case and ambiguous and not ok:
                     continue
                 out.append(new_match(TermMatch, (start, end, text[start:end], hkey, info.ids, info.kinds,

@@ -27,6 +27,27 @@ _WORDS = re.compile(r"[A-Za-z0-9]+")
 _RELATION_WORDS = frozenset("in of for with on by to from against".split())
 
 
+def number_variant(short: str) -> str | None:
+    """The short form's other grammatical number, which texts use interchangeably ("VSDs" defined, "VSD"
+    used): an uppercase form with or without a final "s"; None for other forms.
+
+    >>> number_variant("VSDs"), number_variant("VSD"), number_variant("Ca"), number_variant("T")
+    ('VSD', 'VSDs', None, None)
+    """
+    if len(short) >= 3 and short.endswith("s") and short[:-1].isupper():
+        return short[:-1]
+    if len(short) >= 2 and short.isupper() and short.isalpha():
+        return short + "s"
+    return None
+
+
+def uses_of(text: str, short: str, guard: str = "") -> set[tuple[int, int]]:
+    """Spans of the short form and of its other number as whole words (`guard`: extra lookarounds)."""
+    forms = [short] + [v for v in [number_variant(short)] if v]
+    pattern = "|".join(re.escape(f) for f in forms)
+    return {(u.start(), u.end()) for u in re.finditer(rf"(?<![\w-]){guard}(?:{pattern})(?![\w-]){guard}", text)}
+
+
 def _squash(text: str) -> str:
     """Letters and digits only, lower-cased: names compared without their spacing and punctuation."""
     return re.sub(r"[^a-z0-9]", "", text.lower())
@@ -147,9 +168,7 @@ class AbbreviationPropagation(KBComponent):
                 continue
             known.add(m.group(1))
             guard = _NOT_A_FORMULA if len(m.group(1)) == 1 else ""
-            uses = [(u.start(), u.end()) for u in
-                    re.finditer(rf"(?<![\w-]){guard}{re.escape(m.group(1))}(?![\w-]){guard}", text)]
-            found.append((cand, uses))
+            found.append((cand, uses_of(text, m.group(1), guard)))
         return found
 
     def __call__(self, doc: Doc) -> Doc:
@@ -162,6 +181,7 @@ class AbbreviationPropagation(KBComponent):
             long_form = short._.long_form
             definitions.setdefault(long_form.text, (long_form, []))[1].append(short)
         resolved = []
+        text = text_of(doc)
         for long_form, shorts in definitions.values():
             spans = {(s.start_char, s.end_char) for s in shorts}
             target = self.long_form_candidate(long_form, candidates)
@@ -170,10 +190,12 @@ class AbbreviationPropagation(KBComponent):
                 if confirmed is not None:
                     target = Candidate(confirmed.start, confirmed.end, confirmed.concept_ids, "dictionary",
                                        score=confirmed.score)
+            if target is not None:  # the other number of a short form whose meaning is known ("VSD" after "(VSDs)")
+                spans |= uses_of(text, shorts[0].text)
             resolved.append((target, spans))
-        if "(" in text_of(doc):
+        if "(" in text:
             known = {s.text for s in abbreviations}
-            resolved += [(cand, set(uses)) for cand, uses in self.initials_definitions(doc, candidates, known)]
+            resolved += self.initials_definitions(doc, candidates, known)
         for target, spans in resolved:
             # the short form's own meaning (dictionary or model) is replaced on every use; a longer KB name
             # that contains a use ("NMDA receptors" after "N-methyl-D-aspartate (NMDA, ...)") stays
