@@ -180,7 +180,9 @@ def measure_peer(gold, meshtag_docs, sampler: RssSampler, passes: int) -> list[M
 
 def compare(args) -> dict:
     from meshtag.io import read_documents
+    from meshtag.nlp.blas import limit_blas_threads
 
+    limit_blas_threads(1)   # per core: numpy's BLAS would otherwise multiply on every core
     sampler = RssSampler()
     gold = list(read_documents([args.dev], format="pubtator"))
     texts = [d.text for d in gold]

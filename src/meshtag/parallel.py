@@ -14,6 +14,7 @@ from itertools import islice
 from typing import Iterable, Iterator
 
 from meshtag.model import Document, Mention
+from meshtag.nlp.blas import limit_blas_threads
 
 BATCH_DOCS = 64
 MAX_IN_FLIGHT_PER_WORKER = 3
@@ -44,7 +45,7 @@ _WORKER_NLP = None
 def _init_worker(spec: PipelineSpec) -> None:
     """Load the pipeline once per worker (a forked worker already has the parent's, copy-on-write)."""
     global _WORKER_NLP
-    os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core per worker: no oversubscription
+    limit_blas_threads()
     if _WORKER_NLP is None:
         _WORKER_NLP = spec.load()
 

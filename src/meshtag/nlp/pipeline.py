@@ -12,6 +12,7 @@ from meshtag.nlp import (  # noqa: F401
     abbreviations, ambiguity, coordination, curation, dict_features, dictionary, entities, model_linker, propagation,
     receptor_names, sentences, suffixes, tokenizer,
 )
+from meshtag.nlp.blas import numpy_blas
 from meshtag.paths import models_dir
 
 MODES = ("fast", "accurate")
@@ -64,7 +65,8 @@ def add_statistical_ner(nlp: Language, ner_dir: Path, kb_cfg: str | None, conven
     if not (ner_dir / "config.cfg").exists():
         warnings.warn(f"no trained NER model at {ner_dir}: accurate mode runs dictionary-only", stacklevel=3)
         return
-    trained = spacy.load(ner_dir)
+    with numpy_blas():
+        trained = spacy.load(ner_dir)
     for name in trained.pipe_names:
         nlp.add_pipe(name, source=trained)
     nlp.add_pipe("meshtag_model_linker", config={"kb_path": kb_cfg, "conventions": conventions})
