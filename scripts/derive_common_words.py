@@ -7,6 +7,8 @@ A key is listed when it is
   (c) a general English word (zipf >= 4) seen in lowercase at least 3 times in the BC5CDR and
       NCBI-disease TRAINING abstracts but inside a gold annotation less than 20% of the time, and not the
       term of a RECEPTOR or BRAIN_REGION concept (those corpora do not annotate such concepts) ("lead").
+      A key whose concepts are all DRUG is counted in BC5CDR only: NCBI-disease annotates no chemicals, so
+      its 53 unannotated "iron"s (hemochromatosis abstracts) are no evidence that "iron" is a common word.
 Run at build time only (needs wordfreq and ../shared); the product reads the file it writes.
 
     python scripts/derive_common_words.py --mesh ../shared/data/mesh --corpora ../shared/data/corpora
@@ -25,6 +27,7 @@ from meshtag.kb.normalize import norm_tokens, normalize
 from meshtag.kb.terms import COMMON_WORDS_FILE, cased_form
 
 TRAINING = ("bc5cdr/CDR_TrainingSet.PubTator.txt", "ncbi-disease/NCBItrainset_corpus.txt")
+ANNOTATES_DRUGS = ("bc5cdr/CDR_TrainingSet.PubTator.txt",)
 
 
 def pubtator_docs(path: Path):
@@ -49,10 +52,10 @@ def pubtator_docs(path: Path):
         yield title + " " + abstract, spans
 
 
-def corpus_counts(corpora: Path) -> tuple[Counter, Counter]:
-    """Lowercase occurrences of each normalised token, and how many fall inside gold annotations."""
+def corpus_counts(corpora: Path, files: tuple[str, ...] = TRAINING) -> tuple[Counter, Counter]:
+    """Lowercase occurrences of each normalised token in `files`, and how many fall inside gold annotations."""
     seen, annotated = Counter(), Counter()
-    for rel in TRAINING:
+    for rel in files:
         for text, spans in pubtator_docs(corpora / rel):
             for s, e, tok in norm_tokens(text):
                 if text[s:e].islower():
@@ -70,7 +73,7 @@ def main() -> None:
     args = ap.parse_args()
 
     stop = {normalize(w) for w in STOP_WORDS if normalize(w) and " " not in normalize(w)}
-    drafts, _ = build_from_tsv(args.mesh)
+    drafts, _ = build_from_tsv(args.mesh, hgnc_file=args.mesh / "hgnc_entries.tsv")
     acronym, labels = set(), {}
     for d in drafts.values():
         for text, _ in d.terms:
@@ -79,12 +82,13 @@ def main() -> None:
                 labels.setdefault(key, set()).add(d.label)
                 if cased_form(text) != "*":
                     acronym.add(key)
-    seen, annotated = corpus_counts(args.corpora)
+    counts = {"all": corpus_counts(args.corpora), "drug": corpus_counts(args.corpora, ANNOTATES_DRUGS)}
     reasons: dict[str, str] = {w: "stop word" for w in stop}
     for key, labs in labels.items():
         if key in reasons or not key.isalpha():
             continue
         zipf = zipf_frequency(key, "en")
+        seen, annotated = counts["drug" if labs == {"DRUG"} else "all"]
         if key in acronym and zipf >= 3.5:
             reasons[key] = f"English word (zipf {zipf:.1f}) spelled as an acronym in MeSH/HGNC"
         elif (zipf >= 4.0 and seen[key] >= 3 and annotated[key] < 0.2 * seen[key]

@@ -92,6 +92,15 @@ def test_equivalence_table_is_bundled():
     assert len(table) >= 50
 
 
+def test_a_concept_added_since_2015_scores_as_the_pair_the_corpus_wrote():
+    text = "Cyclophosphamide caused hemorrhagic cystitis."
+    gold = [Document(id="3", title=text, mentions=[
+        m("hemorrhagic cystitis", text, "CONDITION", "MESH:D006470|MESH:D003556")])]
+    pred = [Document(id="3", title=text, mentions=[m("hemorrhagic cystitis", text, "CONDITION", "MESH:D000096722")])]
+    levels = score_documents(gold, pred)["CONDITION"]
+    assert (levels["ner_id"].tp, levels["doc_id"].tp, levels["doc_id"].fp, levels["doc_id"].fn) == (1, 2, 0, 0)
+
+
 def test_concept_ids_split_and_normalise():
     assert concept_ids(" D001943|D010051") == {"MESH:D001943", "MESH:D010051"}
     assert concept_ids("OMIM:217000") == {"OMIM:217000"}

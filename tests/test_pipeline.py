@@ -218,3 +218,20 @@ def test_a_defined_short_form_does_not_break_a_longer_name_around_it(nlp):
     assert ("NMDA receptors", "RECEPTOR", "MESH:D016194") in found
     assert ("NMDA receptor", "RECEPTOR", "MESH:D016194") in found
     assert ("NMDA", "DRUG", "MESH:D016202") in found
+
+
+def test_element_symbols_keep_their_case_and_need_evidence(nlp):
+    """'Na'/'K' are sodium/potassium next to a cue word; 'NA' (noradrenaline's short form) is not sodium."""
+    found = {(m.text, m.id) for m in tag_text("Serum Na and K levels fell after the diuretic.", nlp).mentions}
+    assert {("Na", "MESH:D012964"), ("K", "MESH:D011188")} <= found
+    assert not any(m.id == "MESH:D012964" for m in tag_text("NA levels rose in the cortex.", nlp).mentions)
+    assert not any(m.text == "K" for m in tag_text("Group K was the control group.", nlp).mentions)
+
+
+def test_chemical_names_the_tsv_export_lacks(nlp):
+    text = ("Iron dextran overload raised brain iron. MK-801 blocked it. "
+            "Oxytocin was given to induce labour.")
+    found = {(m.text, m.label, m.id) for m in tag_text(text, nlp).mentions}
+    assert {("Iron dextran", "DRUG", "MESH:D007505"), ("iron", "DRUG", "MESH:D007501"),
+            ("MK-801", "DRUG", "MESH:D016291"), ("Oxytocin", "DRUG", "MESH:D010121")} <= found
+

@@ -2,7 +2,8 @@
 
 The corpora were annotated against MeSH ~2015; some of those ids were since merged or promoted
 (C047781 lamotrigine is now D000077213). `id_equivalence_2015.tsv` maps them to the current concept so
-a correct prediction made against today's MeSH is not scored as an error.
+a correct prediction made against today's MeSH is not scored as an error; `precoordinated_2015.tsv` maps
+a concept added since for what the annotators wrote as two (Cystitis, Hemorrhagic = Hemorrhage|Cystitis).
 """
 from __future__ import annotations
 
@@ -18,14 +19,15 @@ _SEPARATORS = re.compile(r"[|;]")
 
 @lru_cache(maxsize=1)
 def equivalence_table() -> dict[str, str]:
-    """Old MeSH id -> current id, both prefixed `MESH:`, from the bundled id_equivalence_2015.tsv."""
+    """Id -> the id(s) it is scored as, all prefixed `MESH:` ("|" between two): old MeSH ids to the current
+    concept (id_equivalence_2015.tsv), current concepts to the 2015 pair they replace (precoordinated_2015.tsv)."""
     table: dict[str, str] = {}
-    text = resources.files("meshtag.evaluation").joinpath("id_equivalence_2015.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if not line or line.startswith("#") or line.startswith("old_id"):
-            continue
-        old, new = line.split("\t")[:2]
-        table[canonical_id(old)] = canonical_id(new)
+    for name in ("id_equivalence_2015.tsv", "precoordinated_2015.tsv"):
+        text = resources.files("meshtag.evaluation").joinpath(name).read_text("utf-8")
+        for line in text.splitlines():
+            if line and not line.startswith("#") and not line.startswith(("old_id", "current_id")):
+                key, value = line.split("\t")[:2]
+                table[canonical_id(key)] = "|".join(canonical_id(v) for v in value.split("|"))
     return table
 
 
@@ -58,6 +60,8 @@ def concept_ids(raw: str | None, equivalence: Mapping[str, str] | None = None) -
     ['MESH:D001943', 'MESH:D010051']
     >>> sorted(concept_ids("MESH:C047781"))
     ['MESH:D000077213']
+    >>> sorted(concept_ids("MESH:D000096722"))
+    ['MESH:D003556', 'MESH:D006470']
     >>> concept_ids("-1")
     frozenset()
     """
@@ -69,5 +73,5 @@ def concept_ids(raw: str | None, equivalence: Mapping[str, str] | None = None) -
         if part.strip().lower() in _UNLINKED:
             continue
         cid = canonical_id(part)
-        out.add(table.get(cid, cid))
+        out.update(table.get(cid, cid).split("|"))
     return frozenset(out)

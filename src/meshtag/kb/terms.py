@@ -31,12 +31,17 @@ def _token_case(raw: str) -> str:
 def cased_form(text: str) -> str:
     """The casing pattern of a term or surface: tokens whose casing matters, '*' for the others.
 
-    A token's casing matters when it has an uppercase letter after its first character (MOR, TRPA, cAMP).
+    A token's casing matters when it has an uppercase letter after its first character (MOR, TRPA, cAMP),
+    and a whole term of one or two characters keeps its casing (element symbols: "Na" is sodium, "NA"
+    noradrenaline, "K" potassium).
 
-    >>> cased_form("MOR"), cased_form("Neuropathic Pain"), cased_form("TRPA1 Cation Channel")
-    ('MOR', '*', 'TRPA * * *')
+    >>> cased_form("MOR"), cased_form("Neuropathic Pain"), cased_form("TRPA1 Cation Channel"), cased_form("Na")
+    ('MOR', '*', 'TRPA * * *', 'Na')
     """
-    form = [_token_case(m.group()) for m in _TOKEN_RE.finditer(text)]
+    tokens = [m.group() for m in _TOKEN_RE.finditer(text)]
+    if len(tokens) == 1 and len(tokens[0]) <= 2 and not tokens[0].islower():
+        return unicodedata.normalize("NFKC", tokens[0])
+    form = [_token_case(t) for t in tokens]
     return WILDCARD if all(t == WILDCARD for t in form) else " ".join(form)
 
 
