@@ -77,7 +77,9 @@ def profile(mode: str, gold) -> str:
 
 def main() -> None:
     from meshtag.io import read_documents
+    from meshtag.nlp.blas import limit_blas_threads
 
+    limit_blas_threads(1)  # one core, as benchmarks/speed.py measures
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dev", type=Path, default=DEV)
     parser.add_argument("--modes", nargs="+", default=["fast", "accurate"])
