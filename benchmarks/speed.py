@@ -289,8 +289,10 @@ def scaling(args) -> dict:
     """Wall-clock rate of 1 vs 2 workers, and the CPU each spent: on a shared machine the wall-clock
     speed-up is capped by the cores other jobs leave free; the CPU accounting shows the overhead."""
     from meshtag.io import read_documents
+    from meshtag.nlp.blas import limit_blas_threads
     from meshtag.parallel import PipelineSpec, tag_parallel
 
+    limit_blas_threads(1)   # 1 worker = one core, like each of the 2 workers
     docs = list(read_documents([args.dev], format="pubtator"))
     spec = PipelineSpec(mode=args.mode)
     nlp = spec.load()
