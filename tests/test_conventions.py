@@ -23,7 +23,8 @@ def test_bc5cdr_conventions_drop_classes_the_corpus_leaves_unannotated():
     bc5cdr = found("bc5cdr")
     assert not any(text == "opioid analgesics" for text, _ in bc5cdr)
     assert ("morphine", "MESH:D009020") in bc5cdr                     # specific chemicals stay
-    assert ("calcium channel blockers", "MESH:D002121") in bc5cdr     # annotated 15/15 in training
+    assert ("calcium", "MESH:D002118") in bc5cdr                     # the ligand: what training annotates
+    assert not any(text == "calcium channel blockers" for text, _ in bc5cdr)
     assert ("antidepressants", "MESH:D000928") in bc5cdr             # "antidepressant": 19/19 annotated
 
 
@@ -32,7 +33,18 @@ def test_bc5cdr_class_exceptions_come_from_the_committed_list():
     from meshtag.kb.normalize import normalize
 
     allowed = allowed_class_terms("bc5cdr")
-    assert normalize("calcium channel blockers") in allowed and normalize("analgesic") not in allowed
+    assert normalize("oral contraceptives") in allowed and normalize("analgesic") not in allowed
+    # annotated only through its ligand ("calcium"), never as itself: not a kept class term
+    assert normalize("calcium channel blockers") not in allowed
+
+
+def test_bc5cdr_class_named_after_its_ligand_is_the_ligand():
+    text = "Patients on angiotensin-converting enzyme inhibitors or a dopamine agonist; tricyclic antidepressants."
+    bc5cdr = {(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="bc5cdr")).mentions}
+    assert {("angiotensin", "MESH:D000809"), ("dopamine", "MESH:D004298")} <= bc5cdr
+    default = {(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast")).mentions}
+    assert {("angiotensin-converting enzyme inhibitors", "MESH:D000806"), ("dopamine agonist", "MESH:D018491"),
+            ("tricyclic antidepressants", "MESH:D000929")} <= default
 
 
 def test_bc5cdr_conventions_score_a_receptor_named_after_its_ligand_as_the_ligand():

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from meshtag.model import LABELS, Mention
 from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, resolve_overlaps, text_of
 from meshtag.nlp.composites import merge_coordinated
-from meshtag.nlp.conventions import COMPOSITE_CONVENTIONS, CONVENTIONS, keeps
+from meshtag.nlp.conventions import COMPOSITE_CONVENTIONS, CONVENTIONS, is_class_only, keeps
 from meshtag.nlp.mentions import write_mentions
 
 # a receptor subtype code written before its ligand: "D-2 " in "D-2 dopamine receptors", "H2-" in "H2-histamine"
@@ -53,22 +53,36 @@ class EntityWriter(KBComponent):
                                 keeps(self.conventions, concept.tree_numbers, text[cand.start:cand.end]))
 
     def conventional(self, cand: Candidate, text: str, drugs_at: dict[int, Candidate]) -> Candidate:
-        """Under the bc5cdr conventions a receptor named after its ligand ("dopamine D1 receptor", "D2
-        dopamine receptor") becomes the ligand ("dopamine"), which is what BC5CDR annotates; otherwise the
-        candidate itself.
+        """Under the bc5cdr conventions a name built on its ligand becomes the ligand, which is what BC5CDR
+        annotates: a receptor ("dopamine D1 receptor", "D2 dopamine receptor" -> "dopamine") and a
+        pharmacological class that starts with a chemical ("calcium channel blockers" -> "calcium",
+        "angiotensin-converting enzyme inhibitors" -> "angiotensin", "dopamine agonist": the training set
+        annotates the ligand in 48 such phrases, the whole phrase in 3). Otherwise the candidate itself.
         `drugs_at`: the doc's drug candidates by start, for ligands only the document defines ("DA receptor"
         after "dopamine (DA)")."""
-        if self.conventions != "bc5cdr" or self.labelled(cand)[0] != "RECEPTOR":
+        if self.conventions != "bc5cdr":
+            return cand
+        label, concept = self.labelled(cand)
+        is_class = label == "DRUG" and concept is not None and is_class_only(concept.tree_numbers)
+        if label != "RECEPTOR" and not is_class:
             return cand
         ligand = drugs_at.get(cand.start)
-        if ligand is not None and ligand.end < cand.end:
+        if ligand is not None and ligand.end < cand.end and not (is_class and self.class_only(ligand.concept_ids)):
             return ligand
         name = text[cand.start:cand.end]
         for m in self.kb.find_all(name):
             ids = tuple(i for i in m.concept_ids if self.kb.label(i) == "DRUG")
-            if ids and m.end < len(name) and (m.start == 0 or SUBTYPE_PREFIX.fullmatch(name, 0, m.start)):
+            if is_class and self.class_only(ids):
+                continue
+            prefix_ok = m.start == 0 or (not is_class and SUBTYPE_PREFIX.fullmatch(name, 0, m.start))
+            if ids and m.end < len(name) and prefix_ok:
                 return Candidate(cand.start + m.start, cand.start + m.end, ids, cand.source, score=cand.score)
         return cand
+
+    def class_only(self, concept_ids: tuple[str, ...]) -> bool:
+        """Is the first of these concepts only a pharmacological class (no ligand to annotate)?"""
+        concept = self.kb.get(concept_ids[0]) if concept_ids else None
+        return concept is None or is_class_only(concept.tree_numbers)
 
     def names_itself(self, cand: Candidate, text: str) -> bool:
         """Whether the candidate's own text is an exact KB name of its concept."""
@@ -83,9 +97,10 @@ class EntityWriter(KBComponent):
     def __call__(self, doc: Doc) -> Doc:
         entries = []
         text = text_of(doc)
-        wanted = [c for c in get_candidates(doc) if self.wanted(c, text)]
-        drugs_at = {c.start: c for c in wanted if self.labelled(c)[0] == "DRUG"} if self.conventions == "bc5cdr" else {}
-        kept = [self.conventional(c, text, drugs_at) for c in wanted]
+        labelled = [c for c in get_candidates(doc) if self.labelled(c)[0]]
+        drugs_at = {c.start: c for c in labelled if self.labelled(c)[0] == "DRUG" and self.wanted(c, text)} \
+            if self.conventions == "bc5cdr" else {}
+        kept = [k for k in (self.conventional(c, text, drugs_at) for c in labelled) if self.wanted(k, text)]
         taken: set[int] = set()  # token indices already inside an entity
         chosen = resolve_overlaps(kept)
         if self.conventions in COMPOSITE_CONVENTIONS:
