@@ -1,8 +1,8 @@
 """Mine corpus annotation conventions from the TRAINING sets into models/curation/corpus_conventions.tsv.
 
 A convention is a surface form the annotators linked consistently (>= MIN_MENTIONS mentions in >=
-MIN_DOCS documents, >= MIN_SHARE of them to one concept) whose normalised form is not already a term of
-that concept in MeSH — e.g. BC5CDR's "depression" -> Depressive Disorder. Development sets are never
+MIN_DOCS documents — one document for a form MeSH has for no concept —, >= MIN_SHARE of them to one
+concept) whose normalised form is not already a term of that concept in MeSH — e.g. BC5CDR's "depression" -> Depressive Disorder. Development sets are never
 read (learning from them would inflate the measured figures). Every row says where it comes from.
 
     python scripts/mine_corpus_conventions.py [--corpora ../shared/data/corpora] [--mesh ../shared/data/mesh]
@@ -28,6 +28,9 @@ TRAINING_SETS = {
     "NCBI-disease training set": "ncbi-disease/NCBItrainset_corpus.txt",
 }
 MIN_MENTIONS, MIN_DOCS, MIN_SHARE = 2, 2, 0.9
+# A form that is no MeSH term of any concept ("respiratory failure", a narrower concept the TSV export lacks)
+# is otherwise never found by the dictionary: the consistent annotations of one abstract are enough.
+NEW_FORM_MIN_DOCS = 1
 # Short forms ("PAN", "DA", "5-FU") are defined per abstract; abbreviation handling links them, not a global rule.
 WORD = re.compile(r"[a-z]{3}")  # a surface form without three lowercase letters in a row is a short form
 
@@ -86,7 +89,7 @@ def conventions(evidence: dict[tuple[str, str], Evidence], mesh_dir: Path) -> tu
     for (key, label), ev in sorted(evidence.items()):
         cid, n = ev.ids.most_common(1)[0]
         total = sum(ev.ids.values())
-        if not key or total < MIN_MENTIONS or len(ev.docs) < MIN_DOCS:
+        if not key or total < MIN_MENTIONS or len(ev.docs) < (MIN_DOCS if key in owners else NEW_FORM_MIN_DOCS):
             skipped["too rare"] += 1
         elif n / total < MIN_SHARE:
             skipped["inconsistent"] += 1

@@ -39,12 +39,15 @@ def test_mining_keeps_only_consistent_non_mesh_forms(miner, fixtures):
         (normalize("depressive disorders"), "CONDITION"): evidence(miner, {"MESH:D003866": 5}, "depressive disorders", 4),
         (normalize("platinum"), "DRUG"): evidence(miner, {"MESH:D002945": 3, "MESH:D010984": 2}, "platinum", 4),
         (normalize("CDDP"), "DRUG"): evidence(miner, {"MESH:D002945": 6}, "CDDP", 3),
+        # a form MeSH has for no concept needs one abstract; one MeSH has for another concept needs two
         (normalize("cis-platin"), "DRUG"): evidence(miner, {"MESH:D002945": 4}, "cis-platin", 1),
+        (normalize("depressive symptoms"), "CONDITION"): evidence(miner, {"MESH:D003866": 3}, "depressive symptoms", 1),
     }
     rows, skipped = miner.conventions(found, fixtures / "eval" / "mesh")
-    assert [(r["term"], r["concept_id"], r["label"]) for r in rows] == [("depression", "MESH:D003866", "CONDITION")]
-    assert rows[0]["source"] == "BC5CDR training set: 14/14 mentions"
-    assert "overrides MeSH term of MESH:D003863 (Depression)" in rows[0]["note"]
+    assert [(r["term"], r["concept_id"], r["label"]) for r in rows] == [
+        ("cis-platin", "MESH:D002945", "DRUG"), ("depression", "MESH:D003866", "CONDITION")]
+    assert rows[1]["source"] == "BC5CDR training set: 14/14 mentions"
+    assert "overrides MeSH term of MESH:D003863 (Depression)" in rows[1]["note"]
     assert skipped == Counter({"already a MeSH term of the concept": 1, "inconsistent": 1,
                                "abbreviation": 1, "too rare": 1})
 
