@@ -33,6 +33,7 @@ MIN_MENTIONS, MIN_DOCS, MIN_SHARE = 2, 2, 0.9
 NEW_FORM_MIN_DOCS = 1
 # Short forms ("PAN", "DA", "5-FU") are defined per abstract; abbreviation handling links them, not a global rule.
 WORD = re.compile(r"[a-z]{3}")  # a surface form without three lowercase letters in a row is a short form
+CODE = re.compile(r"[A-Za-z]{2,}[- ]?\d{2,}[A-Za-z]?")  # ... unless it is a research code ("FK506", "MK-801")
 
 
 @dataclass
@@ -97,7 +98,7 @@ def conventions(evidence: dict[tuple[str, str], Evidence], mesh_dir: Path) -> tu
             skipped["not a current MeSH id"] += 1
         elif key in terms[cid]:
             skipped["already a MeSH term of the concept"] += 1
-        elif not WORD.search(ev.surfaces.most_common(1)[0][0]):
+        elif not WORD.search(ev.surfaces.most_common(1)[0][0]) and not CODE.fullmatch(ev.surfaces.most_common(1)[0][0]):
             skipped["abbreviation"] += 1
         else:
             source = "; ".join(f"{corpus}: {counts[cid]}/{sum(counts.values())} mentions"

@@ -42,10 +42,13 @@ def test_mining_keeps_only_consistent_non_mesh_forms(miner, fixtures):
         # a form MeSH has for no concept needs one abstract; one MeSH has for another concept needs two
         (normalize("cis-platin"), "DRUG"): evidence(miner, {"MESH:D002945": 4}, "cis-platin", 1),
         (normalize("depressive symptoms"), "CONDITION"): evidence(miner, {"MESH:D003866": 3}, "depressive symptoms", 1),
+        # a research code is a name, not a short form defined per abstract
+        (normalize("NSC-119875"), "DRUG"): evidence(miner, {"MESH:D002945": 3}, "NSC-119875", 1),
     }
     rows, skipped = miner.conventions(found, fixtures / "eval" / "mesh")
     assert [(r["term"], r["concept_id"], r["label"]) for r in rows] == [
-        ("cis-platin", "MESH:D002945", "DRUG"), ("depression", "MESH:D003866", "CONDITION")]
+        ("cis-platin", "MESH:D002945", "DRUG"), ("depression", "MESH:D003866", "CONDITION"),
+        ("NSC-119875", "MESH:D002945", "DRUG")]
     assert rows[1]["source"] == "BC5CDR training set: 14/14 mentions"
     assert "overrides MeSH term of MESH:D003863 (Depression)" in rows[1]["note"]
     assert skipped == Counter({"already a MeSH term of the concept": 1, "inconsistent": 1,
