@@ -2,7 +2,8 @@
 
 A convention is a surface form the annotators linked consistently (>= MIN_MENTIONS mentions in >=
 MIN_DOCS documents — one document for a form MeSH has for no concept —, >= MIN_SHARE of them to one
-concept) whose normalised form is not already a term of that concept in MeSH — e.g. BC5CDR's "depression" -> Depressive Disorder. Development sets are never
+concept) whose normalised form is not already a term of that concept in MeSH — e.g. BC5CDR's
+"depression" -> Depressive Disorder. Development sets are never
 read (learning from them would inflate the measured figures). Every row says where it comes from.
 
     python scripts/mine_corpus_conventions.py [--corpora ../shared/data/corpora] [--mesh ../shared/data/mesh]
@@ -91,6 +92,7 @@ def conventions(evidence: dict[tuple[str, str], Evidence], mesh_dir: Path) -> tu
     rows, skipped = [], Counter()
     for (key, label), ev in sorted(evidence.items()):
         cid, n = ev.ids.most_common(1)[0]
+        surface = ev.surfaces.most_common(1)[0][0]
         total = sum(ev.ids.values())
         if not key or total < MIN_MENTIONS or len(ev.docs) < (MIN_DOCS if key in owners else NEW_FORM_MIN_DOCS):
             skipped["too rare"] += 1
@@ -100,7 +102,7 @@ def conventions(evidence: dict[tuple[str, str], Evidence], mesh_dir: Path) -> tu
             skipped["not a current MeSH id"] += 1
         elif key in terms[cid]:
             skipped["already a MeSH term of the concept"] += 1
-        elif not WORD.search(ev.surfaces.most_common(1)[0][0]) and not CODE.fullmatch(ev.surfaces.most_common(1)[0][0]):
+        elif not WORD.search(surface) and not CODE.fullmatch(surface):
             skipped["abbreviation"] += 1
         else:
             source = "; ".join(f"{corpus}: {counts[cid]}/{sum(counts.values())} mentions"
@@ -109,7 +111,7 @@ def conventions(evidence: dict[tuple[str, str], Evidence], mesh_dir: Path) -> tu
             note = f"{names[cid]}; {len(ev.docs)} documents"
             if others:
                 note += "; overrides MeSH term of " + ", ".join(f"{o} ({names[o]})" for o in others)
-            rows.append({"term": ev.surfaces.most_common(1)[0][0], "concept_id": cid, "label": label,
+            rows.append({"term": surface, "concept_id": cid, "label": label,
                          "source": source, "note": note})
     return rows, skipped
 

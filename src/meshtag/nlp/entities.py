@@ -97,10 +97,11 @@ class EntityWriter(KBComponent):
     def __call__(self, doc: Doc) -> Doc:
         entries = []
         text = text_of(doc)
-        labelled = [c for c in get_candidates(doc) if self.labelled(c)[0]]
-        drugs_at = {c.start: c for c in labelled if self.labelled(c)[0] == "DRUG" and self.wanted(c, text)} \
+        candidates = get_candidates(doc)
+        drugs_at = {c.start: c for c in candidates if self.labelled(c)[0] == "DRUG" and self.wanted(c, text)} \
             if self.conventions == "bc5cdr" else {}
-        kept = [k for k in (self.conventional(c, text, drugs_at) for c in labelled) if self.wanted(k, text)]
+        # the ligand rule runs before the conventions' filter: a dropped class may still name its ligand
+        kept = [k for k in (self.conventional(c, text, drugs_at) for c in candidates) if self.wanted(k, text)]
         taken: set[int] = set()  # token indices already inside an entity
         chosen = resolve_overlaps(kept)
         if self.conventions in COMPOSITE_CONVENTIONS:
