@@ -128,6 +128,16 @@ def test_out_of_order_and_hyphenated_abbreviations_are_propagated(nlp):
     assert found.count(("A-T", "MESH:D001260", "abbreviation")) == 2     # one word, several tokens
 
 
+def test_short_form_of_the_tail_of_a_name_takes_the_whole_words_concept(nlp):
+    # BC5CDR development abstract 10027919: Schwartz & Hearst's long form is "oxacalcitriol"
+    text = "A new vitamin D analogue, 22-oxacalcitriol (OCT), was given. OCT lowered PTH."
+    found = [(t, mid, src) for t, _, mid, src in mentions(nlp, text) if t == "OCT"]
+    assert found == [("OCT", "MESH:C051883", "abbreviation")] * 2
+    # ... but only of the word it ends: the enzyme is not the disease phrase around it (NCBI 8659549)
+    text = "Canavan disease is caused by the deficiency of aspartoacylase (ASPA). ASPA was measured."
+    assert not [m for m in mentions(nlp, text) if m[0] == "ASPA"]
+
+
 def test_gene_named_after_a_disease_does_not_take_the_disease(nlp):
     text = "The deleted in colorectal cancer (DCC) gene was lost; DCC expression fell."
     assert not any(t == "DCC" and mid == "MESH:D015179" for t, _, mid, _ in mentions(nlp, text))

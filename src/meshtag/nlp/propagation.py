@@ -22,6 +22,7 @@ MIN_PART_LENGTH = 10    # ... or a part of such a name at least this long (lette
 _PAREN_SHORT = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9-]{0,9})(\)|[:;,]\s)")
 # a one-letter short form is not used in a comparison or formula ("P < 0.05", "T = 4")
 _NOT_A_FORMULA = r"(?<![<>=≤≥]\s)(?<![<>=≤≥])(?!\s?[<>=≤≥+/^])"
+_SPACE = re.compile(r"\s")
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 # A long form whose head concept follows one of these words is about something else ("deleted in …").
 _RELATION_WORDS = frozenset("in of for with on by to from against".split())
@@ -125,18 +126,22 @@ class AbbreviationPropagation(KBComponent):
     """Rewrites candidates on every occurrence of each defined short form."""
 
     def long_form_candidate(self, long_form: Span, candidates: list[Candidate]) -> Candidate | None:
-        """The concept the long form names: the KB's exact reading of the whole long form, else the
-        longest candidate that ends where it ends (its head: "levodopa-induced dyskinesia" → dyskinesia)."""
+        """The concept the long form names: the KB's exact reading of the whole long form (or of the whole
+        word it ends: Schwartz & Hearst keep the shortest long form, "oxacalcitriol (OCT)" of
+        "22-oxacalcitriol"; not "deficiency of aspartoacylase (ASPA)"), else the longest candidate that ends where it ends (its head:
+        "levodopa-induced dyskinesia" → dyskinesia)."""
         start, end = long_form.start_char, long_form.end_char
+        text = text_of(long_form.doc)
         best = None
         for cand in candidates:
-            if cand.source == "abbreviation" or cand.end != end or cand.start < start:
+            if cand.source == "abbreviation" or cand.end != end or \
+                    (cand.start < start and _SPACE.search(text, cand.start, start)):
                 continue
             if best is None or cand.start < best.start:
                 best = cand
-        if best is not None and best.start == start:
+        if best is not None and best.start <= start:
             return best
-        if best is not None and _RELATION_WORDS & set(text_of(long_form.doc)[start:best.start].lower().split()):
+        if best is not None and _RELATION_WORDS & set(text[start:best.start].lower().split()):
             best = None  # "deleted in colorectal cancer (DCC)" names a gene, not the cancer
         for hit in self.kb.lookup(long_form.text, limit=3, fuzzy=False):
             if hit.score >= LOOKUP_MIN_SCORE and hit.label:
