@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields
 from itertools import islice
 from typing import Iterable, Iterator
 
+from meshtag.heap import frozen_heap
 from meshtag.model import Document, Mention
 from meshtag.nlp.blas import limit_blas_threads
 
@@ -97,7 +98,8 @@ def tag_parallel(documents: Iterable[Document], spec: PipelineSpec, workers: int
     if forking:  # load before forking: the workers share the parent's pipeline and mapped KB pages
         _WORKER_NLP = nlp or spec.load()
     in_flight: deque = deque()
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(spec,)) as pool:
+    # frozen heap: the workers' collectors leave the pages they share with us alone
+    with frozen_heap(), ctx.Pool(workers, initializer=_init_worker, initargs=(spec,)) as pool:
         # Pool.imap would read the whole input ahead; a bounded queue of batches keeps memory constant
         for batch in batched(documents, batch_size):
             in_flight.append((batch, pool.apply_async(_tag_payloads, ([to_payload(d) for d in batch],))))

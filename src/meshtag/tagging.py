@@ -7,6 +7,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from meshtag.heap import frozen_heap
 from meshtag.model import Document
 from meshtag.nlp.candidates import TEXT_KEY
 from meshtag.nlp.mentions import mentions_of, sentences_of
@@ -43,8 +44,9 @@ def tag_documents(documents: Iterable[Document], nlp: Language | None = None,
 
         nlp = load()
     pairs = ((to_spacy(nlp, d), d) for d in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield fill_document(document, doc)
+    with frozen_heap():
+        for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield fill_document(document, doc)
 
 
 def tag_text(text: str, nlp: Language | None = None, doc_id: str = "text") -> Document:
