@@ -55,6 +55,14 @@ def test_lookup_reordered_and_fuzzy_scores(kb):
     assert kb.lookup("") == [] and kb.lookup("zzzzqqqq") == []
 
 
+def test_lookup_keeps_the_casing_of_short_terms(kb):
+    """The candidate generator reads short forms as the scanner does: "NO" is nitric oxide, "no" is not."""
+    assert kb.lookup("NO", fuzzy=False)[0].id == "MESH:D009569"
+    assert kb.lookup("no", fuzzy=False) == []
+    assert kb.lookup("MOR", fuzzy=False)[0].id == "MESH:D017450" and not kb.lookup("mor", fuzzy=False)
+    assert kb.lookup("Morphine", fuzzy=False)[0].id == "MESH:D009020"   # long terms match in any casing
+
+
 def test_get_accepts_both_id_forms_and_covers_everything(kb):
     assert kb.get("D009437") == kb.get("MESH:D009437")
     c = kb.get("D009437")

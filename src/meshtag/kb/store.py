@@ -457,6 +457,13 @@ class KnowledgeBase:
         return self._scan(text, every=True, strict_case=strict_case, labelled_only=labelled_only)
 
     # ---------------------------------------------------------------- lookup
+    def _casing_allows(self, key: str, surface: str) -> bool:
+        """Whether `surface` may be read as the term `key`: as in the scanner, an ambiguous term whose
+        casing the surface does not keep is not one ("no" is not NO, nitric oxide)."""
+        info = self._keys.get(key) or self._info(key)
+        ok = info.caseless or _casing_ok(info.forms, surface)
+        return ok or not (info.ambiguous and _is_ambiguous(info, 0, len(surface), surface, ok))
+
     def lookup(self, text: str, limit: int = 10, fuzzy: bool = True) -> list[Candidate]:
         """Candidate concepts for a name, best first: exact key 1.0, token-reordered 0.95, then fuzzy < 0.9.
 
@@ -467,8 +474,9 @@ class KnowledgeBase:
         if not key:
             return []
         scored: dict[int, float] = {}
-        for row, _flags in self.entries(key):
-            scored.setdefault(row, 1.0)
+        if self._casing_allows(key, text.strip()):
+            for row, _flags in self.entries(key):
+                scored.setdefault(row, 1.0)
         terms, overlay = self._terms, self._overlay
         for reordered in _reorderings(key):  # up to 719 orders, few of them keys: test before collecting entries
             if reordered in terms or reordered in overlay:
