@@ -55,6 +55,17 @@ def test_bc5cdr_conventions_score_a_receptor_named_after_its_ligand_as_the_ligan
     assert ("dopamine", "DRUG", "MESH:D004298") in bc5cdr
 
 
+def test_ion_channels_written_with_element_symbols_and_their_ligand():
+    # BC5CDR development abstract 11282081; the spellings come from scripts/derive_ion_symbol_terms.py
+    text = "Acute L-type Ca(2) channel blockade can promote AF, as Ca-channel blockers and Na+ channels do."
+    default = {(m.text, m.label, m.id) for m in tag_text(text, meshtag.load(mode="fast")).mentions}
+    assert {("L-type Ca(2) channel", "RECEPTOR", "MESH:D020746"), ("Ca-channel blockers", "DRUG", "MESH:D002121"),
+            ("Na+ channels", "RECEPTOR", "MESH:D015222")} <= default
+    # under BC5CDR's conventions the channel type before the ligand does not hide it
+    bc5cdr = {(m.text, m.label, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="bc5cdr")).mentions}
+    assert ("Ca", "DRUG", "MESH:D002118") in bc5cdr and not any(m[1] == "RECEPTOR" and "Ca" in m[0] for m in bc5cdr)
+
+
 def test_bc5cdr_ligand_defined_in_the_document_is_the_chemical():
     # "DA receptor" after "dopamine (DA)": BC5CDR annotates DA, the ligand, as the chemical
     text = "Dopamine (DA) release rose and DA receptor blockade reduced it."

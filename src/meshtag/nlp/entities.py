@@ -17,7 +17,9 @@ from meshtag.nlp.conventions import COMPOSITE_CONVENTIONS, CONVENTIONS, is_class
 from meshtag.nlp.mentions import write_mentions
 
 # a receptor subtype code written before its ligand: "D-2 " in "D-2 dopamine receptors", "H2-" in "H2-histamine"
-SUBTYPE_PREFIX = re.compile(r"[\w()-]*\d[\w()]*[\s-]+")
+# what may precede the ligand in a receptor's name: a subtype ("D2 dopamine receptor") or a channel type
+# ("L-type calcium channel", "P/Q-type Ca2+ channels")
+SUBTYPE_PREFIX = re.compile(r"(?:[\w()-]*\d[\w()]*|[A-Z](?:/[A-Z])?-type)[\s-]+")
 
 
 

@@ -1,0 +1,86 @@
+"""Write models/curation/ion_symbol_terms.tsv: ion-channel names written with element symbols.
+
+Papers write "L-type Ca2+ channels", "Ca-channel blockers", "Na+ channel blockers" and "Ca2+-activated K+
+channels" where MeSH writes calcium, sodium and potassium in full ("Calcium Channels, L-Type", "Calcium
+Channel Blockers", "Calcium-Activated Potassium Channels"). For every term of a RECEPTOR or DRUG descriptor
+that names a calcium, sodium, potassium or chloride channel, each spelling with the element's symbols
+("Ca", "Ca2+"; "Na"; "K"; "Cl": the normaliser reads "Na+", "Na(+)" as "Na" and "Ca(2+)" as "Ca2+")
+becomes a curated term of that descriptor, unless the KB already knows the spelling. Each row names the
+MeSH term it was derived from; the script reports how the derived terms agree with the gold annotations
+of the TRAINING corpora.
+
+    python scripts/derive_ion_symbol_terms.py --mesh ../shared/data/mesh --corpora ../shared/data/corpora
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from itertools import product
+from pathlib import Path
+
+from meshtag.kb.normalize import normalize
+from meshtag.paths import curation_dir
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from derive_site_terms import existing_terms_kb, write_and_report  # noqa: E402  (sibling build script)
+
+OUTPUT = "ion_symbol_terms.tsv"
+LABELS = ("RECEPTOR", "DRUG")
+# element word -> the symbol spellings texts use for it (each normalises to a distinct key)
+SYMBOLS = {"calcium": ("Ca", "Ca2+"), "sodium": ("Na",), "potassium": ("K",), "chloride": ("Cl",)}
+ELEMENT = re.compile(r"\b(%s)\b" % "|".join(SYMBOLS), re.IGNORECASE)
+CHANNEL = re.compile(r"\bchannels?\b", re.IGNORECASE)
+
+
+def natural_order(term: str) -> str:
+    """MeSH's inverted form in reading order: "Calcium Channels, L-Type" -> "L-Type Calcium Channels"."""
+    head, sep, rest = term.partition(", ")
+    return f"{rest} {head}" if sep and "," not in rest else term
+
+
+def symbol_spellings(term: str) -> list[str]:
+    """Every spelling of `term` with at least one element word replaced by one of its symbols.
+
+    >>> symbol_spellings("Calcium-Activated Potassium Channels")[:3]
+    ['Calcium-Activated K Channels', 'Ca-Activated Potassium Channels', 'Ca-Activated K Channels']
+    """
+    parts = ELEMENT.split(term)  # even indices: text between, odd: element words
+    choices = [(p,) if i % 2 == 0 else (p, *SYMBOLS[p.lower()]) for i, p in enumerate(parts)]
+    return ["".join(combo) for combo in product(*choices)][1:]
+
+
+def derive(mesh: Path, kb) -> list[dict[str, str]]:
+    rows, seen = [], set()
+    with open(mesh / "mesh_descriptors.tsv", encoding="utf-8", newline="") as fh:
+        for ui, name, synonyms, *_ in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            label = kb.label(f"MESH:{ui}")
+            if label not in LABELS:
+                continue
+            for term in [name, *filter(None, synonyms.split("|"))]:
+                term = natural_order(term)
+                if not (CHANNEL.search(term) and ELEMENT.search(term)):
+                    continue
+                for spelling in symbol_spellings(term):
+                    key = normalize(spelling)
+                    if key in seen or kb.has_key(key):
+                        continue
+                    seen.add(key)
+                    rows.append({"term": spelling, "concept_id": f"MESH:{ui}", "label": label,
+                                 "source": f"MeSH term '{term}' of {ui} {name}, with element symbols",
+                                 "note": "scripts/derive_ion_symbol_terms.py"})
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mesh", type=Path, required=True)
+    ap.add_argument("--corpora", type=Path, required=True)
+    ap.add_argument("-o", "--output", type=Path, default=curation_dir() / OUTPUT)
+    args = ap.parse_args()
+    write_and_report(derive(args.mesh, existing_terms_kb({args.output.resolve()})), args.output, args.corpora)
+
+
+if __name__ == "__main__":
+    main()
