@@ -55,6 +55,24 @@ def test_lookup_reordered_and_fuzzy_scores(kb):
     assert kb.lookup("") == [] and kb.lookup("zzzzqqqq") == []
 
 
+@pytest.mark.parametrize("query, concept_id", [
+    ("A2A receptors", "MESH:D043705"),          # scripts/derive_subtype_receptor_terms.py: subtype without ligand
+    ("M2 receptor", "MESH:D043585"),
+    ("kinin B1 receptor", "MESH:D043783"),      # neuro_synonyms.tsv
+    ("L-type Ca2+ channels", "MESH:D020746"),   # scripts/derive_ion_symbol_terms.py: element symbols
+    ("Na+ channel blockers", "MESH:D026941"),
+])
+def test_pharmacology_spellings_of_receptors_and_channels(kb, query, concept_id):
+    assert kb.lookup(query, fuzzy=False)[0].id == concept_id
+
+
+def test_a_ligands_own_code_is_no_receptor_subtype():
+    # "Prostaglandin I2 Receptors", "Leukotriene B4 Receptors": I2 and B4 name the ligand, and "I2 receptor"
+    # usually means the imidazoline one; "Dopamine D1 Receptors" gives "D1 receptor"
+    rows = (curation_dir() / "subtype_receptor_terms.tsv").read_text(encoding="utf-8")
+    assert "\nI2 receptor\t" not in rows and "\nB4 receptor\t" not in rows and "\nD1 receptor\t" in rows
+
+
 def test_lookup_keeps_the_casing_of_short_terms(kb):
     """The candidate generator reads short forms as the scanner does: "NO" is nitric oxide, "no" is not."""
     assert kb.lookup("NO", fuzzy=False)[0].id == "MESH:D009569"

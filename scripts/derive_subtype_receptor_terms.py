@@ -1,0 +1,76 @@
+"""Write models/curation/subtype_receptor_terms.tsv: receptor subtypes named without their ligand.
+
+Pharmacology papers write "D2 receptor", "H1 receptors", "A2A receptor", "NK1 receptor" where MeSH writes
+"Dopamine D2 Receptor", "Histamine H1 Receptors", "Adenosine A2A Receptor", "Neurokinin-1 Receptor". For
+every term of a RECEPTOR descriptor of the form "<ligand> <subtype> receptor(s)", where the subtype is a
+short code with a digit that starts with the ligand's initial (not a ligand's own code: "Leukotriene B4
+Receptors", "Prostaglandin I2 Receptors"), "<subtype> receptor" becomes a curated term of that descriptor — only when no
+other receptor descriptor has a term with the same subtype code (MeSH itself is the ambiguity check:
+"B2 receptor" is the bradykinin one because no other receptor has a "B2" subtype) and the KB does not
+already know the spelling. Each row names the MeSH term it was derived from.
+
+    python scripts/derive_subtype_receptor_terms.py --mesh ../shared/data/mesh --corpora ../shared/data/corpora
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from meshtag.kb.normalize import normalize
+from meshtag.paths import curation_dir
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from derive_ion_symbol_terms import natural_order  # noqa: E402  (sibling build scripts)
+from derive_site_terms import existing_terms_kb, write_and_report  # noqa: E402
+
+OUTPUT = "subtype_receptor_terms.tsv"
+# "Dopamine D2 Receptors", "Adenosine A2A Receptor", "Bradykinin B1 Receptor", "Histamine H1 Receptors"
+SUBTYPE_TERM = re.compile(r"^(?P<ligand>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?) (?P<subtype>[A-Z]{1,3}\d[A-Z0-9]{0,2})"
+                          r" Receptors?$")
+
+
+def subtype_claims(mesh: Path, kb) -> dict[str, dict[str, str]]:
+    """Subtype code (normalised) -> {descriptor id: the MeSH term it came from}, over RECEPTOR descriptors."""
+    claims: dict[str, dict[str, str]] = defaultdict(dict)
+    with open(mesh / "mesh_descriptors.tsv", encoding="utf-8", newline="") as fh:
+        for ui, name, synonyms, *_ in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if kb.label(f"MESH:{ui}") != "RECEPTOR":
+                continue
+            for term in [name, *filter(None, synonyms.split("|"))]:
+                m = SUBTYPE_TERM.match(natural_order(term))
+                if m and m.group("subtype")[0] in {w[0].upper() for w in m.group("ligand").split()}:
+                    claims[m.group("subtype").upper()].setdefault(f"MESH:{ui}", f"{term} ({ui} {name})")
+    return claims
+
+
+def derive(mesh: Path, kb) -> list[dict[str, str]]:
+    rows = []
+    for subtype, concepts in sorted(subtype_claims(mesh, kb).items()):
+        if len(concepts) != 1:
+            continue  # several receptors share the code: the ligand is needed to tell them apart
+        (concept_id, source), = concepts.items()
+        term = f"{subtype} receptor"
+        if kb.has_key(normalize(term)):
+            continue
+        rows.append({"term": term, "concept_id": concept_id, "label": "RECEPTOR",
+                     "source": f"MeSH term '{source}' without its ligand; no other receptor descriptor has "
+                               f"a {subtype} subtype",
+                     "note": "scripts/derive_subtype_receptor_terms.py"})
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mesh", type=Path, required=True)
+    ap.add_argument("--corpora", type=Path, required=True)
+    ap.add_argument("-o", "--output", type=Path, default=curation_dir() / OUTPUT)
+    args = ap.parse_args()
+    write_and_report(derive(args.mesh, existing_terms_kb({args.output.resolve()})), args.output, args.corpora)
+
+
+if __name__ == "__main__":
+    main()
