@@ -7,6 +7,9 @@ Selection is deterministic (fixed seed). Output: the title/abstract of each sele
 PubTator ``|t|``/``|a|`` lines (annotations are added by hand) plus ``selected_ids.tsv``.
 ``--heldout`` selects the held-out set instead: same sources and cue rule, another seed, no seed records,
 and none of the documents of the main set (which was partly used for tuning).
+``--heldout2`` selects the second held-out set: the first held-out set is now used for tuning and the
+development sets' cue-rich abstracts are used up, so it draws from the BC5CDR *training* abstracts
+(another seed, same cue rule, no seed records, none of the documents of the two earlier sets).
 """
 from __future__ import annotations
 
@@ -21,11 +24,14 @@ from meshtag.fsutil import atomic_open
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data" / "corpora"
 BC5CDR_DEV = SHARED / "bc5cdr" / "CDR_DevelopmentSet.PubTator.txt"
+BC5CDR_TRAIN = SHARED / "bc5cdr" / "CDR_TrainingSet.PubTator.txt"
 NCBI_DEV = SHARED / "ncbi-disease" / "NCBIdevelopset_corpus.txt"
 OUT_DIR = ROOT / "benchmarks" / "data" / "receptor_region"
 SEED = 20261125
 HELDOUT_DIR = ROOT / "benchmarks" / "data" / "receptor_region_heldout"
 HELDOUT_SEED = 20261126
+HELDOUT2_DIR = ROOT / "benchmarks" / "data" / "receptor_region_heldout2"
+HELDOUT2_SEED = 20261206
 
 CUES = re.compile(
     r"receptor|channel|cortex|cortical|hippocamp|striat|nucleus|nuclei|spinal|gangli|nerve|"
@@ -41,6 +47,9 @@ QUOTAS = (("bc5cdr", BC5CDR_DEV, 2, 58, 28), ("ncbi", NCBI_DEV, 1, 12, 10))
 # The held-out set takes every BC5CDR-dev abstract with a cue word that the main set left (71; the main set
 # took the cue-rich ones and NCBI-dev has none left), plus random others to keep about 1/3 random.
 HELDOUT_QUOTAS = (("bc5cdr", BC5CDR_DEV, 1, 71, 30), ("ncbi", NCBI_DEV, 1, 0, 6))
+# The second held-out set: BC5CDR-training abstracts with two or more distinct cue words (all of them if
+# fewer than 60), plus 20 random others.
+HELDOUT2_QUOTAS = (("bc5cdr-train", BC5CDR_TRAIN, 2, 60, 20),)
 
 
 @dataclass
@@ -103,7 +112,7 @@ def select(rng: random.Random, quotas: tuple = QUOTAS, exclude: frozenset[str] =
     for source, path, min_cues, n_cue, n_random in quotas:
         records = [r for r in read_pubtator(path, source) if r.id not in exclude]
         rich = [r for r in records if cue_count(r) >= min_cues]
-        cue_pick = rng.sample(rich, n_cue)
+        cue_pick = rng.sample(rich, min(n_cue, len(rich)))
         picked = {r.id for r in cue_pick}
         rest = [r for r in records if r.id not in picked]
         random_pick = rng.sample(rest, n_random)
@@ -127,19 +136,36 @@ def write(records: list[Record], out_dir: Path) -> None:
             fh.write(f"{rec.id}|t|{rec.title}\n{rec.id}|a|{rec.abstract}\n\n")
 
 
+def selected_ids(*dirs: Path) -> frozenset[str]:
+    """Document ids listed in the selected_ids.tsv of the given set folders."""
+    ids: set[str] = set()
+    for folder in dirs:
+        lines = (folder / "selected_ids.tsv").read_text(encoding="utf-8").splitlines()[1:]
+        ids.update(line.split("\t")[0] for line in lines)
+    return frozenset(ids)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--heldout", action="store_true",
-                        help="select the held-out set (excludes the main set's documents)")
-    parser.add_argument("--out", type=Path, help=f"output folder (default {OUT_DIR} or, with --heldout, {HELDOUT_DIR})")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--heldout", action="store_true",
+                       help="select the held-out set (excludes the main set's documents)")
+    which.add_argument("--heldout2", action="store_true",
+                       help="select the second held-out set from BC5CDR training (excludes both earlier sets)")
+    parser.add_argument("--out", type=Path, help=f"output folder (default {OUT_DIR}, with --heldout {HELDOUT_DIR}, "
+                                                 f"with --heldout2 {HELDOUT2_DIR})")
     args = parser.parse_args()
     if args.heldout:
-        main_ids = (OUT_DIR / "selected_ids.tsv").read_text(encoding="utf-8").splitlines()[1:]
-        exclude = frozenset(line.split("\t")[0] for line in main_ids)
-        records = select(random.Random(HELDOUT_SEED), HELDOUT_QUOTAS, exclude, seeds=False)
+        records = select(random.Random(HELDOUT_SEED), HELDOUT_QUOTAS, selected_ids(OUT_DIR), seeds=False)
+        default_out = HELDOUT_DIR
+    elif args.heldout2:
+        records = select(random.Random(HELDOUT2_SEED), HELDOUT2_QUOTAS, selected_ids(OUT_DIR, HELDOUT_DIR),
+                         seeds=False)
+        default_out = HELDOUT2_DIR
     else:
         records = select(random.Random(SEED))
-    out = args.out or (HELDOUT_DIR if args.heldout else OUT_DIR)
+        default_out = OUT_DIR
+    out = args.out or default_out
     write(records, out)
     print(f"{len(records)} documents -> {out}")
 
