@@ -73,6 +73,14 @@ def test_a_ligands_own_code_is_no_receptor_subtype():
     assert "\nI2 receptor\t" not in rows and "\nB4 receptor\t" not in rows and "\nD1 receptor\t" in rows
 
 
+def test_label_overrides_carve_cells_and_generic_wholes_out_of_brain_regions(kb):
+    # models/curation/label_overrides.tsv, annotation guideline 2.2
+    assert kb.label("MESH:D011689") is None          # Purkinje Cells (filed under the cerebellar cortex)
+    assert kb.label("MESH:D010525") is None          # Peripheral Nerves, the generic whole ...
+    assert kb.label("MESH:D012584") == "BRAIN_REGION"   # ... whose named nerves stay regions
+    assert kb.label("MESH:D001812") is None          # Blood-Brain Barrier
+
+
 def test_lookup_keeps_the_casing_of_short_terms(kb):
     """The candidate generator reads short forms as the scanner does: "NO" is nitric oxide, "no" is not."""
     assert kb.lookup("NO", fuzzy=False)[0].id == "MESH:D009569"

@@ -34,6 +34,9 @@ def test_most_specific_prefix_wins():
     assert r.label_of_tree("A08.340.390.300") == "BRAIN_REGION"           # dorsal root ganglia
     assert r.label_of_tree("A08.800.800.720.450") == "BRAIN_REGION"       # sciatic nerve
     assert r.label_of_tree("A08.800.550") is None                         # nerve endings
+    assert r.label_of_tree("A08.800.800.120.680") == "BRAIN_REGION"       # optic nerve ...
+    assert r.label_of_tree("A08.800.800.120.680.660") is None             # ... but not the optic disk (eye)
+    assert r.label_of_tree("A08.800.800.690.500") is None                 # myelin sheath: part of a cell
     assert r.label_of_tree("B01.050") is None
     assert r.label_of_tree("D26.660") is None                             # Placebos
     assert r.label_of_tree("D26.310") == "DRUG"                           # Drug Combinations
