@@ -138,6 +138,24 @@ def test_short_form_of_the_tail_of_a_name_takes_the_whole_words_concept(nlp):
     assert not [m for m in mentions(nlp, text) if m[0] == "ASPA"]
 
 
+def test_names_with_their_short_form_inside_are_one_mention(nlp):
+    # annotation guideline "Abbreviations"; BC5CDR development abstracts 18441470, 10743694
+    text = ("Blockade of the N-methyl-D-aspartate (NMDA) receptor and atrioventricular (AV) block; "
+            "gastrointestinal (GI) toxicity. Morphine (MOR) was given.")
+    found = {(t, mid) for t, _, mid, _ in mentions(nlp, text)}
+    assert {("N-methyl-D-aspartate (NMDA) receptor", "MESH:D016194"), ("atrioventricular (AV) block", "MESH:D054537"),
+            ("gastrointestinal (GI) toxicity", "MESH:D005767")} <= found
+    assert ("Morphine", "MESH:D009020") in found   # a short form after a whole name changes nothing
+
+
+def test_a_conjunct_that_ends_a_longer_name_is_complete(nlp):
+    # "deficiency and ... disease" is no "deficiency disease": the left conjunct ends a whole name
+    text = "Patients with glucose-6-phosphate dehydrogenase (G6PD) deficiency and von Hippel-Lindau (VHL) disease."
+    found = {(t, mid) for t, _, mid, _ in mentions(nlp, text)}
+    assert ("glucose-6-phosphate dehydrogenase (G6PD) deficiency", "MESH:D005955") in found
+    assert not any(mid == "MESH:D003677" for _, mid in found)   # Deficiency Diseases
+
+
 def test_gene_named_after_a_disease_does_not_take_the_disease(nlp):
     text = "The deleted in colorectal cancer (DCC) gene was lost; DCC expression fell."
     assert not any(t == "DCC" and mid == "MESH:D015179" for t, _, mid, _ in mentions(nlp, text))
@@ -201,7 +219,9 @@ def test_dictionary_matches_keep_their_brackets_balanced(nlp):
     found = mentions(nlp, "Urine PGE(2) rose; high-density lipoprotein (HDL) cholesterol fell.")
     texts = {m[0] for m in found}
     assert "PGE(2)" in texts and "PGE(2" not in texts
-    assert "cholesterol" in texts and not any(t.startswith("HDL)") for t in texts)
+    # the short form inside the name is bracketed on both sides: one mention, HDL Cholesterol
+    assert ("high-density lipoprotein (HDL) cholesterol", "MESH:D008076") in {(m[0], m[2]) for m in found}
+    assert not any(t.startswith("HDL)") or t.endswith("(HDL") for t in texts)
 
 
 def test_a_parenthesised_name_is_not_a_short_form(nlp):

@@ -43,7 +43,9 @@ class Coordination(KBComponent):
         concept = self.kb.get(cand.concept_ids[0]) if cand.concept_ids else None
         return words[-1], concept.label if concept else cand.label
 
-    def conjunct_candidates(self, text: str, cand: Candidate) -> list[Candidate]:
+    def conjunct_candidates(self, text: str, cand: Candidate, name_starts: dict[int, int]) -> list[Candidate]:
+        """`name_starts`: end -> earliest start of the candidates; a conjunct that ends a longer name is
+        complete ("G6PD deficiency and VHL disease": "deficiency" is no bare conjunct of "disease")."""
         window_start = max(0, cand.start - LOOKBACK)
         before = text[window_start:cand.start]
         if not (before[-1:].isspace() and before.rstrip().endswith(("and", "or"))):  # cheap test first
@@ -58,6 +60,8 @@ class Coordination(KBComponent):
             hits = self.kb.lookup(f"{word.group(0)} {head_word}", limit=1, fuzzy=False)
             if hits and hits[0].score >= 1.0 and hits[0].label and hits[0].label == label:
                 start = window_start + match.start(1) + word.start()
+                if name_starts.get(start + len(word.group(0)), start) < start:
+                    continue
                 found.append(Candidate(start, start + len(word.group(0)), (hits[0].id,), "dictionary",
                                        notes=["coordination"]))
         return found
@@ -67,7 +71,10 @@ class Coordination(KBComponent):
         if " and " not in text and " or " not in text:
             return doc
         candidates = get_candidates(doc)
-        added = [new for cand in candidates for new in self.conjunct_candidates(text, cand)]
+        name_starts: dict[int, int] = {}
+        for c in candidates:
+            name_starts[c.end] = min(c.start, name_starts.get(c.end, c.start))
+        added = [new for cand in candidates for new in self.conjunct_candidates(text, cand, name_starts)]
         if added:
             kept = [c for c in candidates if not any(c.overlaps(n) for n in added)]
             set_candidates(doc, kept + added)

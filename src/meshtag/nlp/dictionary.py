@@ -13,6 +13,10 @@ from meshtag.nlp.candidates import Candidate, StatelessComponent, get_candidates
 # Normalised matching ignores punctuation, but a name never spans a clause break ("receptors; BDNF").
 CLAUSE_BREAK = re.compile(r"[;!?]|[,.:](?=\s)")
 BRACKETS = re.compile(r"[()\[\]]")
+# a short form inside a name: "N-methyl-D-aspartate (NMDA) receptor", "glucose-6-phosphate dehydrogenase (G6PD)
+# deficiency"; the name is looked for with the bracket left out, within WINDOW characters on either side
+INNER_SHORT_FORM = re.compile(r"(?<=\w) \([A-Za-z0-9][\w+-]{0,9}\)(?= [A-Za-z0-9])")
+WINDOW = 60
 LABEL_CACHE_SIZE = 200_000
 
 
@@ -102,5 +106,27 @@ class DictionaryMatcher(StatelessComponent):
                 continue
             found.append(Candidate(match.start, end, ids, "dictionary",
                                    ambiguous=match.ambiguous, case_ok=match.case_sensitive_ok))
+        if "(" in text:
+            found += self.names_around_short_forms(text)
         get_candidates(doc).extend(resolve_overlaps(found))
         return doc
+
+    def names_around_short_forms(self, text: str) -> list[Candidate]:
+        """Names written with their short form inside ("dopamine-1 (DA1) receptor"): matched on the text
+        without the bracket; only matches that run across it are kept, with offsets in the real text."""
+        found = []
+        for gap in INNER_SHORT_FORM.finditer(text):
+            left = text.rfind(" ", 0, max(0, gap.start() - WINDOW)) + 1
+            right = text.find(" ", gap.end() + WINDOW)
+            right = len(text) if right < 0 else right
+            joined = text[left:gap.start()] + text[gap.end():right]
+            cut, width = gap.start() - left, gap.end() - gap.start()
+            for match in self.kb.find_all(joined, labelled_only=True):
+                if not (match.start < cut < match.end):
+                    continue
+                ids = self.labelled_ids(match.key, match.concept_ids)
+                if ids and not inside_word(joined, match.start, match.end) and \
+                        not CLAUSE_BREAK.search(joined, match.start, match.end):
+                    found.append(Candidate(left + match.start, left + match.end + width, ids, "dictionary",
+                                           ambiguous=match.ambiguous, case_ok=match.case_sensitive_ok))
+        return found
