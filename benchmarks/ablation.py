@@ -24,11 +24,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEV_SETS = {"BC5CDR dev": ("bc5cdr", "bc5cdr/CDR_DevelopmentSet.PubTator.txt"),
             "NCBI-disease dev": ("ncbi", "ncbi-disease/NCBIdevelopset_corpus.txt")}
-# the hand-annotated sets: the main one (partly used for tuning) and the held-out one (never used for it)
+# the hand-annotated sets: the main one and the first held-out one (both used for tuning) and the second
+# held-out one (annotated blind, never used for tuning: the out-of-sample figures)
 RECEPTOR_SETS = {"receptor/region set": ROOT / "benchmarks/data/receptor_region/gold.pubtator",
-                 "receptor/region held-out set": ROOT / "benchmarks/data/receptor_region_heldout/gold.pubtator"}
+                 "receptor/region held-out set 1": ROOT / "benchmarks/data/receptor_region_heldout/gold.pubtator",
+                 "receptor/region held-out set 2": ROOT / "benchmarks/data/receptor_region_heldout2/gold.pubtator"}
 RECEPTOR_LABELS = ("RECEPTOR", "BRAIN_REGION")
-DERIVED_TERM_FILES = ("cancer_synonyms.tsv", "organ_disease_terms.tsv", "salt_parent_terms.tsv")
+DERIVED_TERM_FILES = ("cancer_synonyms.tsv", "organ_disease_terms.tsv", "salt_parent_terms.tsv",
+                      "ion_symbol_terms.tsv", "subtype_receptor_terms.tsv")
 CURATED_TERM_FILES = ("corpus_conventions.tsv", "synonyms.tsv", "neuro_synonyms.tsv", *DERIVED_TERM_FILES)
 
 
@@ -41,7 +44,7 @@ def variants() -> dict[str, dict]:
         "- ambiguity control": {"remove": ["meshtag_ambiguity"]},
         "- blocked terms": {"load": {"blocked_terms": ""}},
         "- curated term files": {"hide": CURATED_TERM_FILES},
-        "- derived terms (cancer and organ sites, salt parents)": {"hide": DERIVED_TERM_FILES},
+        "- derived terms (cancer and organ sites, salt parents, ion symbols, receptor subtypes)": {"hide": DERIVED_TERM_FILES},
         "- HGNC-to-MeSH receptor links": {"hide": ("hgnc_mesh_links.tsv",)},
         "- name suffixes (salt forms, receptor heads)": {"remove": ["meshtag_name_suffixes"]},
         "- BC5CDR kept disease modifiers (heads only)": {"hide": ("bc5cdr_kept_modifiers.tsv",)},

@@ -1,7 +1,7 @@
 """Tagging quality on the development sets: strict NER, mention NER+ID and document concept-ID P/R/F1 per type.
 
 Runs the fast (dictionary) and accurate (dictionary + statistical NER) pipelines on the BC5CDR and
-NCBI-disease development sets and on the hand-annotated RECEPTOR/BRAIN_REGION sets (main and held-out),
+NCBI-disease development sets and on the hand-annotated RECEPTOR/BRAIN_REGION sets (main and two held-out sets),
 plus a naive lowercase MeSH dictionary as a floor (DRUG/CONDITION only), prints a Markdown table and
 (with --append) adds a dated section to benchmarks/RESULTS.md. Only development sets are read; the test
 sets are held out.
@@ -159,7 +159,7 @@ def main() -> None:
         stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         section = (f"\n## Quality on the development sets ({stamp})\n\n"
                    f"`python benchmarks/quality.py` — BC5CDR Chemical ↔ DRUG, Disease ↔ CONDITION; NCBI-disease all "
-                   "types ↔ CONDITION; receptor/region sets: hand-annotated RECEPTOR and BRAIN_REGION (the held-out one never used for tuning). Ids normalised through the 2015 equivalence table; see docs/evaluation.md. "
+                   "types ↔ CONDITION; receptor/region sets: hand-annotated RECEPTOR and BRAIN_REGION (main and held-out set 1 used for tuning, held-out set 2 annotated blind and never used for it). Ids normalised through the 2015 equivalence table; see docs/evaluation.md. "
                    "Seconds: wall time to tag the set, pipeline load included.\n\n" + table + "\n")
         with open(ROOT / "benchmarks" / "RESULTS.md", "a", encoding="utf-8") as fh:
             fh.write(section)
