@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -14,9 +15,12 @@ from meshtag.nlp.candidates import Candidate, StatelessComponent, get_candidates
 CLAUSE_BREAK = re.compile(r"[;!?]|[,.:](?=\s)")
 BRACKETS = re.compile(r"[()\[\]]")
 # a short form inside a name: "N-methyl-D-aspartate (NMDA) receptor", "glucose-6-phosphate dehydrogenase (G6PD)
-# deficiency"; the name is looked for with the bracket left out, within WINDOW characters on either side
-INNER_SHORT_FORM = re.compile(r"(?<=\w) \([A-Za-z0-9][\w+-]{0,9}\)(?= [A-Za-z0-9])")
+# deficiency"; the name is looked for with the bracket left out, within WINDOW characters before it and
+# WINDOW_AFTER after it
+# (a stop word right after the bracket, "(NMDA) and", "(GI) was", continues no name: half the cases, skipped)
+INNER_SHORT_FORM = re.compile(r"(?<=\w) \([A-Za-z0-9][\w+-]{0,9}\) (?=([A-Za-z0-9]+))")
 WINDOW = 60
+WINDOW_AFTER = 30
 LABEL_CACHE_SIZE = 200_000
 
 
@@ -116,11 +120,13 @@ class DictionaryMatcher(StatelessComponent):
         without the bracket; only matches that run across it are kept, with offsets in the real text."""
         found = []
         for gap in INNER_SHORT_FORM.finditer(text):
+            if gap.group(1).lower() in STOP_WORDS:
+                continue
             left = text.rfind(" ", 0, max(0, gap.start() - WINDOW)) + 1
-            right = text.find(" ", gap.end() + WINDOW)
+            right = text.find(" ", gap.end() + WINDOW_AFTER)
             right = len(text) if right < 0 else right
-            joined = text[left:gap.start()] + text[gap.end():right]
-            cut, width = gap.start() - left, gap.end() - gap.start()
+            joined = text[left:gap.start()] + text[gap.end() - 1:right]
+            cut, width = gap.start() - left, gap.end() - gap.start() - 1
             for match in self.kb.find_all(joined, labelled_only=True):
                 if not (match.start < cut < match.end):
                     continue
