@@ -16,7 +16,7 @@ def set_entities(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         span = doc.char_span(m.start, m.end, label=m.label)
         if span is not None:
-            entries.append((span, m))
+            entries.append((span, (span.start_char, span.end_char), m))
     write_mentions(doc, entries)
 
 

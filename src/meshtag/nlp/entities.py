@@ -14,7 +14,7 @@ from meshtag.model import LABELS, Mention
 from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, resolve_overlaps, text_of
 from meshtag.nlp.composites import merge_coordinated
 from meshtag.nlp.conventions import COMPOSITE_CONVENTIONS, CONVENTIONS, is_class_only, keeps
-from meshtag.nlp.mentions import write_mentions
+from meshtag.nlp.mentions import TokenBounds, write_mentions
 
 # a receptor subtype code written before its ligand: "D-2 " in "D-2 dopamine receptors", "H2-" in "H2-histamine"
 # what may precede the ligand in a receptor's name: a subtype ("D2 dopamine receptor") or a channel type
@@ -108,18 +108,19 @@ class EntityWriter(KBComponent):
         chosen = resolve_overlaps(kept)
         if self.conventions in COMPOSITE_CONVENTIONS:
             chosen = merge_coordinated(chosen, text, lambda cand: self.names_itself(cand, text))
+        bounds = TokenBounds(doc)
         for cand in chosen:
-            span = doc.char_span(cand.start, cand.end) or doc.char_span(cand.start, cand.end, alignment_mode="expand")
-            if span is None or not taken.isdisjoint(range(span.start, span.end)):
+            tokens = bounds.tokens(cand.start, cand.end)
+            if tokens is None or not taken.isdisjoint(range(*tokens)):
                 continue
-            taken.update(range(span.start, span.end))
+            taken.update(range(*tokens))
             label, concept = self.labelled(cand)
-            ent = Span(doc, span.start, span.end, label=label)
+            ent = Span(doc, *tokens, label=label)
             ids, name = self.composite(cand) if len(cand.concept_ids) > 1 and "composite" in cand.notes else (
                 concept.id if concept else None, concept.name if concept else None)
             # the record keeps the candidate's exact characters: a token may carry more than the name
             # ("ciprofloxacin-" in "ciprofloxacin- and norfloxacin-induced", "MDMA+", "mitomycin C.")
-            entries.append((ent, Mention(
+            entries.append((ent, bounds.chars(*tokens), Mention(
                 start=cand.start, end=cand.end, text=text[cand.start:cand.end], label=label,
                 id=ids, name=name,
                 source=cand.source, score=round(float(cand.score), 4),

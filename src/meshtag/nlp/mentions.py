@@ -6,6 +6,9 @@ those records (writing five extension values per entity cost more than the rest 
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 from meshtag.model import Mention
@@ -43,10 +46,37 @@ def mention_from_span(ent: Span, sentence: int = 0) -> Mention:
                    related_id=ent._.related_id)
 
 
-def write_mentions(doc: Doc, entries: list[tuple[Span, Mention]]) -> None:
-    """Make `entries` the doc's entities: `doc.ents` and, keyed by offsets, their Mention records."""
-    doc.set_ents([span for span, _ in entries], default="outside")  # = `doc.ents = …` without copying each Span
-    doc.user_data[MENTIONS_KEY] = {(span.start_char, span.end_char): m for span, m in entries}
+class TokenBounds:
+    """Character offsets of a Doc's tokens, to find the tokens of a character span without building Token
+    objects (`doc.char_span` creates several per call, the entity writer's main cost)."""
+
+    def __init__(self, doc: Doc):
+        self.starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
+        self.ends = [s + n for s, n in zip(self.starts, lengths)]
+
+    def tokens(self, start: int, end: int) -> tuple[int, int] | None:
+        """(first, last + 1) of the tokens overlapping [start, end), like `char_span(alignment_mode="expand")`
+        for a span that starts and ends inside tokens; None outside the text.
+
+        >>> import spacy
+        >>> bounds = TokenBounds(spacy.blank("en")("neuropathic pain relief"))
+        >>> bounds.tokens(0, 16), bounds.tokens(3, 14), bounds.chars(0, 2)
+        ((0, 2), (0, 2), (0, 16))
+        """
+        first = bisect_right(self.starts, start) - 1
+        last = bisect_left(self.ends, end)
+        return (first, last + 1) if first >= 0 and last < len(self.ends) and first <= last else None
+
+    def chars(self, first: int, stop: int) -> tuple[int, int]:
+        """(start_char, end_char) of the tokens first .. stop - 1."""
+        return self.starts[first], self.ends[stop - 1]
+
+
+def write_mentions(doc: Doc, entries: list[tuple[Span, tuple[int, int], Mention]]) -> None:
+    """Make `entries` the doc's entities: `doc.ents` and their Mention records, keyed by the spans' character
+    offsets (given: reading `span.start_char` builds Tokens)."""
+    doc.set_ents([span for span, _, _ in entries], default="outside")  # = `doc.ents = …` without copying each Span
+    doc.user_data[MENTIONS_KEY] = {key: m for _, key, m in entries}
 
 
 def mentions_of(doc: Doc) -> list[Mention]:
