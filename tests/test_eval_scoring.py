@@ -92,11 +92,14 @@ def test_equivalence_table_is_bundled():
     assert len(table) >= 50
 
 
-def test_a_concept_added_since_2015_scores_as_the_pair_the_corpus_wrote():
-    text = "Cyclophosphamide caused hemorrhagic cystitis."
-    gold = [Document(id="3", title=text, mentions=[
-        m("hemorrhagic cystitis", text, "CONDITION", "MESH:D006470|MESH:D003556")])]
-    pred = [Document(id="3", title=text, mentions=[m("hemorrhagic cystitis", text, "CONDITION", "MESH:D000096722")])]
+@pytest.mark.parametrize("name, current, pair", [
+    ("hemorrhagic cystitis", "MESH:D000096722", "MESH:D006470|MESH:D003556"),
+    ("postoperative delirium", "MESH:D000071257", "MESH:D011183|MESH:D003693"),
+])
+def test_a_concept_added_since_2015_scores_as_the_pair_the_corpus_wrote(name, current, pair):
+    text = f"Cyclophosphamide caused {name}."
+    gold = [Document(id="3", title=text, mentions=[m(name, text, "CONDITION", pair)])]
+    pred = [Document(id="3", title=text, mentions=[m(name, text, "CONDITION", current)])]
     levels = score_documents(gold, pred)["CONDITION"]
     assert (levels["ner_id"].tp, levels["doc_id"].tp, levels["doc_id"].fp, levels["doc_id"].fn) == (1, 2, 0, 0)
 
