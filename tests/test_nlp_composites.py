@@ -35,3 +35,15 @@ def test_meshtag_conventions_keep_one_mention_per_concept(tagged):
     found = tagged["meshtag"]
     assert ("colon", "MESH:D003110") in found and ("rectal cancer", "MESH:D012004") in found
     assert not any("|" in (cid or "") for _, cid in found)
+
+
+def test_receptor_subtypes_joined_by_a_slash_are_a_coordination():
+    # annotation guideline "Coordination": "D1/D2 receptor" -> D017447|D017448; a slash between other names
+    # is a synonym list ("VEGFR-2/Flk-1": two mentions, one concept each)
+    text = "The D1/D2 receptor ratio and mu/delta opioid receptors; VEGFR-2/Flk-1 signalling."
+    pubtator = [(e.text, e._.concept_id) for e in meshtag.load(mode="fast", conventions="pubtator")(text).ents]
+    assert ("D1/D2 receptor", "MESH:D017447|MESH:D017448") in pubtator
+    assert ("mu/delta opioid receptors", "MESH:D017450|MESH:D017465") in pubtator
+    assert ("VEGFR-2", "MESH:D040301") in pubtator and ("Flk-1", "MESH:D040301") in pubtator
+    default = [(e.text, e._.concept_id) for e in meshtag.load(mode="fast")(text).ents]
+    assert ("D1", "MESH:D017447") in default and ("D2 receptor", "MESH:D017448") in default

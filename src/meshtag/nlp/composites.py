@@ -15,8 +15,8 @@ from meshtag.nlp.candidates import Candidate
 
 COORDINATION_NOTE = "coordination"   # set by meshtag.nlp.coordination on a conjunct without its head
 COMPOSITE_NOTE = "composite"
-# what may stand between two conjuncts: ", ", " and ", " or ", ", and ", " and/or "
-JOINER = re.compile(r"\s*,?\s*(?:and/or|and|or)?\s*")
+# what may stand between two conjuncts: ", ", " and ", " or ", ", and ", " and/or ", "/"
+JOINER = re.compile(r"\s*,?\s*(?:and/or|and|or|/)?\s*")
 
 
 def merge_coordinated(chosen: list[Candidate], text: str,

@@ -18,6 +18,9 @@ TRAILING_HEADS = re.compile(r"\s+(receptors?|channels?|subtypes?)\b", re.IGNOREC
 # "W1, W2 and " / "W1 or " immediately before the second conjunct
 _WORD = r"[A-Za-z0-9\u0370-\u03ff][\w\u0370-\u03ff'-]*"
 CONJUNCTS_BEFORE = re.compile(rf"((?:{_WORD}\s*,\s*)*{_WORD})\s*(?:,\s*)?\b(?:and|or|and/or)\s+$")
+# "D1/D2 receptor", "mu/delta opioid receptors": receptor subtypes joined by a slash (other names use the
+# slash for synonyms, "VEGFR-2/Flk-1", or formulas, "Na/K")
+SLASH_BEFORE = re.compile(rf"(?<![\w/-])({_WORD})/$")
 _SPLIT = re.compile(rf"{_WORD}")
 HEAD_LABELS = {"receptor": "RECEPTOR", "receptors": "RECEPTOR", "channel": "RECEPTOR", "channels": "RECEPTOR",
                "subtype": "RECEPTOR", "subtypes": "RECEPTOR"}
@@ -48,10 +51,13 @@ class Coordination(KBComponent):
         complete ("G6PD deficiency and VHL disease": "deficiency" is no bare conjunct of "disease")."""
         window_start = max(0, cand.start - LOOKBACK)
         before = text[window_start:cand.start]
-        if not (before[-1:].isspace() and before.rstrip().endswith(("and", "or"))):  # cheap test first
+        slash = before.endswith("/")
+        if not (slash or (before[-1:].isspace() and before.rstrip().endswith(("and", "or")))):  # cheap test first
             return []
         head = self.head_of(text, cand)  # cheaper than the backtracking regex, and None for most candidates
-        match = CONJUNCTS_BEFORE.search(before) if head else None
+        if head is None or (slash and head[1] != "RECEPTOR"):
+            return []
+        match = (SLASH_BEFORE if slash else CONJUNCTS_BEFORE).search(before)
         if match is None:
             return []
         head_word, label = head
