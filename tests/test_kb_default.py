@@ -58,6 +58,8 @@ def test_lookup_reordered_and_fuzzy_scores(kb):
 @pytest.mark.parametrize("query, concept_id", [
     ("A2A receptors", "MESH:D043705"),          # scripts/derive_subtype_receptor_terms.py: subtype without ligand
     ("M2 receptor", "MESH:D043585"),
+    ("beta-2 receptors", "MESH:D018343"),      # Greek subtypes: "Adrenergic beta-2 Receptors"
+    ("gamma-aminobutyric acid(A) receptors", "MESH:D011963"),
     ("kinin B1 receptor", "MESH:D043783"),      # neuro_synonyms.tsv
     ("L-type Ca2+ channels", "MESH:D020746"),   # scripts/derive_ion_symbol_terms.py: element symbols
     ("Na+ channel blockers", "MESH:D026941"),
