@@ -13,7 +13,6 @@ annotations of the TRAINING corpora.
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import re
 import sys
@@ -21,10 +20,9 @@ from pathlib import Path
 
 from meshtag.kb.normalize import normalize
 from meshtag.nlp.suffixes import SALT_WORDS
-from meshtag.paths import curation_dir
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from derive_site_terms import existing_terms_kb, write_and_report  # noqa: E402  (sibling build script)
+from derive_site_terms import derived_table_main  # noqa: E402  (sibling build script)
 
 OUTPUT = "salt_parent_terms.tsv"
 # the first word is a chemical group or ion, not a drug: "Methyl Chloride", "Mercuric Chloride",
@@ -55,14 +53,5 @@ def derive(mesh: Path, kb) -> list[dict[str, str]]:
     return rows
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--mesh", type=Path, required=True)
-    ap.add_argument("--corpora", type=Path, required=True)
-    ap.add_argument("-o", "--output", type=Path, default=curation_dir() / OUTPUT)
-    args = ap.parse_args()
-    write_and_report(derive(args.mesh, existing_terms_kb({args.output.resolve()})), args.output, args.corpora)
-
-
 if __name__ == "__main__":
-    main()
+    derived_table_main(derive, OUTPUT, __doc__)

@@ -122,6 +122,17 @@ def write_and_report(rows: list[dict[str, str]], output: Path, corpora: Path) ->
         print(f"  {n:3d} {text!r}: ours {ours}, gold {gold}")
 
 
+def derived_table_main(derive, output: str, doc: str) -> None:
+    """The command line of a script that derives one curated term table from the MeSH descriptors:
+    `derive(mesh_dir, kb_with_the_other_tables)` gives the rows, written to models/curation/`output`."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--mesh", type=Path, required=True)
+    ap.add_argument("--corpora", type=Path, required=True)
+    ap.add_argument("-o", "--output", type=Path, default=curation_dir() / output)
+    args = ap.parse_args()
+    write_and_report(derive(args.mesh, existing_terms_kb({args.output.resolve()})), args.output, args.corpora)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mesh", type=Path, required=True)

@@ -13,7 +13,6 @@ already know the spelling. Each row names the MeSH term it was derived from.
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import re
 import sys
@@ -21,11 +20,10 @@ from collections import defaultdict
 from pathlib import Path
 
 from meshtag.kb.normalize import normalize
-from meshtag.paths import curation_dir
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from derive_ion_symbol_terms import natural_order  # noqa: E402  (sibling build scripts)
-from derive_site_terms import existing_terms_kb, write_and_report  # noqa: E402
+from derive_site_terms import derived_table_main  # noqa: E402
 
 OUTPUT = "subtype_receptor_terms.tsv"
 # "Dopamine D2 Receptors", "Adenosine A2A Receptor", "Bradykinin B1 Receptor", "Adrenergic beta-2 Receptors"
@@ -67,14 +65,5 @@ def derive(mesh: Path, kb) -> list[dict[str, str]]:
     return rows
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--mesh", type=Path, required=True)
-    ap.add_argument("--corpora", type=Path, required=True)
-    ap.add_argument("-o", "--output", type=Path, default=curation_dir() / OUTPUT)
-    args = ap.parse_args()
-    write_and_report(derive(args.mesh, existing_terms_kb({args.output.resolve()})), args.output, args.corpora)
-
-
 if __name__ == "__main__":
-    main()
+    derived_table_main(derive, OUTPUT, __doc__)
