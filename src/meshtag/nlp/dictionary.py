@@ -131,8 +131,11 @@ class DictionaryMatcher(StatelessComponent):
                 if not (match.start < cut < match.end):
                     continue
                 ids = self.labelled_ids(match.key, match.concept_ids)
-                if ids and not inside_word(joined, match.start, match.end) and \
-                        not CLAUSE_BREAK.search(joined, match.start, match.end):
-                    found.append(Candidate(left + match.start, left + match.end + width, ids, "dictionary",
+                if not ids or inside_word(joined, match.start, match.end) or \
+                        CLAUSE_BREAK.search(joined, match.start, match.end):
+                    continue
+                start, end = left + match.start, left + match.end + width
+                if balanced_end(text, start, end) == end:  # the short form's bracket, and no other half one
+                    found.append(Candidate(start, end, ids, "dictionary",
                                            ambiguous=match.ambiguous, case_ok=match.case_sensitive_ok))
         return found
