@@ -47,3 +47,5 @@ def test_receptor_subtypes_joined_by_a_slash_are_a_coordination():
     assert ("VEGFR-2", "MESH:D040301") in pubtator and ("Flk-1", "MESH:D040301") in pubtator
     default = [(e.text, e._.concept_id) for e in meshtag.load(mode="fast")(text).ents]
     assert ("D1", "MESH:D017447") in default and ("D2 receptor", "MESH:D017448") in default
+    alone = [(e.text, e._.concept_id) for e in meshtag.load(mode="fast")("D1/D2 receptor ratios rose.").ents]
+    assert ("D1", "MESH:D017447") in alone   # also in a text without "and" / "or"

@@ -74,7 +74,7 @@ class Coordination(KBComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        if " and " not in text and " or " not in text:
+        if " and " not in text and " or " not in text and "/" not in text:
             return doc
         candidates = get_candidates(doc)
         name_starts: dict[int, int] = {}
