@@ -20,6 +20,9 @@ def test_most_specific_prefix_wins():
     assert r.label_of_tree("D12.776.543.750.705.400.350.500") is None     # Cyclophilin A: an isomerase
     assert r.label_of_tree("D12.776.543.750.705.100") == "RECEPTOR"       # other immunologic receptors
     assert r.label_of_tree("D12.776.157.530.400.500.040") is None         # aquaporins: water, not ions
+    assert r.label_of_tree("D12.776.827.137") == "RECEPTOR"               # imidazoline receptors ...
+    assert r.label_of_tree("D12.776.827") is None                         # ... but not Receptors, Drug itself
+    assert r.label_of_tree("D12.776.827.344") is None                     # (immunophilins map there too)
     assert r.label_of_tree("D12.776.124.486") is None                     # a protein, not a receptor
     assert r.label_of_tree("D08.811.277") is None                         # enzyme
     assert r.label_of_tree("D02.886.778.260") == "DRUG"
