@@ -265,3 +265,11 @@ def test_chemical_names_the_tsv_export_lacks(nlp):
     assert {("Iron dextran", "DRUG", "MESH:D007505"), ("iron", "DRUG", "MESH:D007501"),
             ("MK-801", "DRUG", "MESH:D016291"), ("Oxytocin", "DRUG", "MESH:D010121")} <= found
 
+
+
+def test_cortex_and_medulla_are_brain_regions_only_in_texts_about_the_nervous_system(nlp):
+    # annotation guideline 2.2; receptor/region set abstracts 2422478 (brain) and 19692487 (kidney)
+    brain = "Midline B3 serotonin nerves in rat medulla project to the spinal cord and the cortex."
+    assert {("medulla", "MESH:D008526"), ("cortex", "MESH:D002540")} <= {(t, mid) for t, _, mid, _ in mentions(nlp, brain)}
+    kidney = "Renal AQP2 mRNA rose in the medulla but not in the cortex of the kidneys."
+    assert not [m for m in mentions(nlp, kidney) if m[1] == "BRAIN_REGION"]

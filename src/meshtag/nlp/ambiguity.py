@@ -1,6 +1,8 @@
 """Ambiguity control: short or common-word aliases (MOR, CP, DE, KO, "lead", "can") are kept only with
 evidence — a definition in the text (handled by propagation), the same concept named unambiguously
-elsewhere in the document, or a cue word for the concept's label next to it."""
+elsewhere in the document, or a cue word for the concept's label next to it. A bare "cortex" or "medulla"
+is the brain's only in a document about the nervous system, not in one about the kidney or adrenal gland
+(annotation guideline 2.2)."""
 from __future__ import annotations
 
 import re
@@ -23,6 +25,11 @@ LABEL_CUES: dict[str, frozenset[str]] = {
                               "injection microinjection projections".split()),
 }
 CUE_WINDOW = 4
+# organ parts named like brain regions, and what tells the organ they belong to
+ORGAN_PARTS = frozenset({"cortex", "cortices", "medulla", "medullas", "medullae"})
+OTHER_ORGAN = re.compile(r"\b(?:renal|kidneys?|nephr\w*|adrenal\w*|glomerul\w*|tubul\w*)\b", re.IGNORECASE)
+NERVOUS_SYSTEM = re.compile(r"\b(?:brain\w*|cerebr\w*|neur\w*|cns|spinal|hippocamp\w*|thalam\w*|striat\w*)\b",
+                            re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 AMBIGUOUS_SCORE = 0.6
 
@@ -55,11 +62,21 @@ class AmbiguityFilter(KBComponent):
         cues = LABEL_CUES.get(label or "", frozenset())
         return bool(cues & window_words(text, cand.start, cand.end))
 
+    def other_organs_part(self, cand, text: str) -> bool:
+        """A bare "cortex"/"medulla" in a document that names the kidney or adrenal gland and no part of the
+        nervous system ("AQP2 mRNA in the medulla but not in the cortex")."""
+        return text[cand.start:cand.end].lower() in ORGAN_PARTS and bool(OTHER_ORGAN.search(text)) and \
+            not NERVOUS_SYSTEM.search(text) and self.kb.label(cand.concept_ids[0]) == "BRAIN_REGION"
+
     def __call__(self, doc: Doc) -> Doc:
         candidates = get_candidates(doc)
+        text = text_of(doc)
+        brain_only = [c for c in candidates if not (c.concept_ids and self.other_organs_part(c, text))]
+        if len(brain_only) < len(candidates):
+            candidates = brain_only
+            set_candidates(doc, candidates)
         if not any(c.ambiguous for c in candidates):
             return doc
-        text = text_of(doc)
         sure_ids = {cid for c in candidates if not c.ambiguous for cid in c.concept_ids[:1]}
         kept = []
         for cand in candidates:
