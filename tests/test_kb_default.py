@@ -61,6 +61,8 @@ def test_lookup_reordered_and_fuzzy_scores(kb):
     ("beta-2 receptors", "MESH:D018343"),      # Greek subtypes: "Adrenergic beta-2 Receptors"
     ("gamma-aminobutyric acid(A) receptors", "MESH:D011963"),
     ("kinin B1 receptor", "MESH:D043783"),      # neuro_synonyms.tsv
+    ("nucleus ambiguus", "MESH:D008526"),       # no MeSH concept: the closest (guidelines, Linking)
+    ("fastigial nucleus", "MESH:D002529"),
     ("L-type Ca2+ channels", "MESH:D020746"),   # scripts/derive_ion_symbol_terms.py: element symbols
     ("Na+ channel blockers", "MESH:D026941"),
 ])
