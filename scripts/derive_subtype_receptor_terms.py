@@ -49,11 +49,54 @@ def subtype_claims(mesh: Path, kb) -> dict[str, dict[str, tuple[str, str]]]:
     return claims
 
 
-def derive(mesh: Path, kb) -> list[dict[str, str]]:
+# "5-HT1A Receptor", "CB1 Receptors", "D2 Receptor": a code, then "receptor"
+CODE_TERM = re.compile(r"^(?P<code>5-HT\d[A-F]?|[A-Z]{1,3}\d[A-Z]?) [Rr]eceptors?$")
+SEROTONIN_CODE = re.compile(r"5-HT\d[A-F]?")
+# codes whose short forms name another receptor in this field: "S2R" is the sigma-2 receptor (beside "S1R"),
+# not MeSH's old serotonin "S2" subtype
+OTHER_MEANING = {"s 2"}
+
+
+def r_suffix_rows(mesh: Path, kb, subtype_rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """"<code>R" for a receptor named "<code> receptor" ("5-HT1AR", "CB1R", "A2AR": papers' usual short form),
+    when the code is a serotonin or ligand subtype (not "CD4", "CCR5", "PD1", which name the protein itself),
+    one receptor concept claims it and the KB does not know the spelling."""
+    subtypes = {code for code, concepts in subtype_claims(mesh, kb).items()
+                if len(concepts) == 1 and code not in OTHER_MEANING}
+    claims: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
+    named = [(f"MESH:{ui}", name, [name, *filter(None, synonyms.split("|"))])
+             for ui, name, synonyms, *_ in csv.reader(open(mesh / "mesh_descriptors.tsv", encoding="utf-8", newline=""),
+                                                      delimiter="\t", quoting=csv.QUOTE_NONE)]
+    named += [(r["concept_id"], r["term"], [r["term"]]) for r in subtype_rows]
+    for concept_id, name, terms in named:
+        if kb.label(concept_id) != "RECEPTOR":
+            continue
+        for term in terms:
+            m = CODE_TERM.match(natural_order(term))
+            if m and (SEROTONIN_CODE.fullmatch(m.group("code")) or normalize(m.group("code")) in subtypes):
+                claims[normalize(m.group("code"))].setdefault(concept_id, (m.group("code"), f"{term} ({name})"))
     rows = []
-    for concepts in (claims for _, claims in sorted(subtype_claims(mesh, kb).items())):
-        if len(concepts) != 1:
-            continue  # several receptors share the code: the ligand is needed to tell them apart
+    for concepts in (claims for _, claims in sorted(claims.items())):
+        (concept_id, (code, source)), *others = concepts.items()
+        term = f"{code}R"
+        if others or kb.has_key(normalize(term)):
+            continue
+        rows.append({"term": term, "concept_id": concept_id, "label": "RECEPTOR",
+                     "source": f"short form of the receptor term '{source}'; no other receptor is named '{code} receptor'",
+                     "note": "scripts/derive_subtype_receptor_terms.py"})
+    return rows
+
+
+def derive(mesh: Path, kb) -> list[dict[str, str]]:
+    rows = subtype_rows(mesh, kb)
+    return rows + r_suffix_rows(mesh, kb, rows)
+
+
+def subtype_rows(mesh: Path, kb) -> list[dict[str, str]]:
+    rows = []
+    for code, concepts in sorted(subtype_claims(mesh, kb).items()):
+        if len(concepts) != 1 or code in OTHER_MEANING:
+            continue  # several receptors share the code (the ligand tells them apart), or it means another
         (concept_id, (subtype, source)), = concepts.items()
         term = f"{subtype} receptor"
         if kb.has_key(normalize(term)):

@@ -59,6 +59,8 @@ def test_lookup_reordered_and_fuzzy_scores(kb):
     ("A2A receptors", "MESH:D043705"),          # scripts/derive_subtype_receptor_terms.py: subtype without ligand
     ("M2 receptor", "MESH:D043585"),
     ("beta-2 receptors", "MESH:D018343"),      # Greek subtypes: "Adrenergic beta-2 Receptors"
+    ("5-HT1AR", "MESH:D044282"),                # "<code>R", papers' short form of "<code> receptor"
+    ("A2AR", "MESH:D043705"),
     ("gamma-aminobutyric acid(A) receptors", "MESH:D011963"),
     ("kinin B1 receptor", "MESH:D043783"),      # neuro_synonyms.tsv
     ("nucleus ambiguus", "MESH:D008526"),       # no MeSH concept: the closest (guidelines, Linking)
@@ -75,6 +77,8 @@ def test_a_ligands_own_code_is_no_receptor_subtype():
     # usually means the imidazoline one; "Dopamine D1 Receptors" gives "D1 receptor"
     rows = (curation_dir() / "subtype_receptor_terms.tsv").read_text(encoding="utf-8")
     assert "\nI2 receptor\t" not in rows and "\nB4 receptor\t" not in rows and "\nD1 receptor\t" in rows
+    # "S2R" is the sigma-2 receptor in this field, not MeSH's old serotonin S2 subtype
+    assert "\nS2R\t" not in rows and "\nS2 receptor\t" not in rows
 
 
 def test_label_overrides_carve_cells_and_generic_wholes_out_of_brain_regions(kb):
