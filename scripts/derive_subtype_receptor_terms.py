@@ -1,4 +1,5 @@
-"""Write models/curation/subtype_receptor_terms.tsv: receptor subtypes named without their ligand.
+"""Write models/curation/subtype_receptor_terms.tsv: receptor subtypes named without their ligand, their
+"<code>R" short forms, and receptors named with the ligand's adjective ("serotonergic receptors").
 
 Pharmacology papers write "D2 receptor", "H1 receptors", "A2A receptor", "NK1 receptor" where MeSH writes
 "Dopamine D2 Receptor", "Histamine H1 Receptors", "Adenosine A2A Receptor", "Neurokinin-1 Receptor". For
@@ -87,9 +88,45 @@ def r_suffix_rows(mesh: Path, kb, subtype_rows: list[dict[str, str]]) -> list[di
     return rows
 
 
+# the adjective pharmacologists make of a ligand's name ("serotonergic receptors", "dopaminergic D2 receptors")
+LIGAND_ADJECTIVES = {"serotonin": "serotonergic", "dopamine": "dopaminergic", "glutamate": "glutamatergic",
+                     "gaba": "GABAergic", "histamine": "histaminergic", "acetylcholine": "cholinergic",
+                     "catecholamine": "catecholaminergic", "adenosine": "adenosinergic", "glycine": "glycinergic",
+                     "melatonin": "melatonergic"}
+LIGAND_FIRST = re.compile(r"^(?P<ligand>%s)\b(?P<rest>( .*)? Receptors?)$" % "|".join(LIGAND_ADJECTIVES), re.IGNORECASE)
+# "Muscarinic Acetylcholine Receptors" -> "muscarinic cholinergic receptors"
+LIGAND_SECOND = re.compile(r"^(?P<kind>[A-Za-z]+) (?P<ligand>%s)\b(?P<rest>( .*)? Receptors?)$" % "|".join(LIGAND_ADJECTIVES),
+                           re.IGNORECASE)
+
+
+def adjective_rows(mesh: Path, kb) -> list[dict[str, str]]:
+    """Receptor terms with the ligand's adjective for the ligand ("Serotonin 5-HT2A Receptors" -> "serotonergic
+    5-HT2A receptors"), when the KB does not know the spelling."""
+    rows, seen = [], set()
+    for ui, name, synonyms, *_ in csv.reader(open(mesh / "mesh_descriptors.tsv", encoding="utf-8", newline=""),
+                                             delimiter="\t", quoting=csv.QUOTE_NONE):
+        if kb.label(f"MESH:{ui}") != "RECEPTOR":
+            continue
+        for term in [name, *filter(None, synonyms.split("|"))]:
+            term = natural_order(term)
+            m = LIGAND_FIRST.match(term) or LIGAND_SECOND.match(term)
+            if not m:
+                continue
+            kind = f"{m.group('kind')} " if "kind" in m.groupdict() else ""
+            spelling = f"{kind}{LIGAND_ADJECTIVES[m.group('ligand').lower()]}{m.group('rest')}"
+            key = normalize(spelling)
+            if key in seen or kb.has_key(key):
+                continue
+            seen.add(key)
+            rows.append({"term": spelling, "concept_id": f"MESH:{ui}", "label": "RECEPTOR",
+                         "source": f"MeSH term '{term}' of {ui} {name} with the ligand's adjective",
+                         "note": "scripts/derive_subtype_receptor_terms.py"})
+    return rows
+
+
 def derive(mesh: Path, kb) -> list[dict[str, str]]:
     rows = subtype_rows(mesh, kb)
-    return rows + r_suffix_rows(mesh, kb, rows)
+    return rows + r_suffix_rows(mesh, kb, rows) + adjective_rows(mesh, kb)
 
 
 def subtype_rows(mesh: Path, kb) -> list[dict[str, str]]:

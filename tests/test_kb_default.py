@@ -61,6 +61,8 @@ def test_lookup_reordered_and_fuzzy_scores(kb):
     ("beta-2 receptors", "MESH:D018343"),      # Greek subtypes: "Adrenergic beta-2 Receptors"
     ("5-HT1AR", "MESH:D044282"),                # "<code>R", papers' short form of "<code> receptor"
     ("A2AR", "MESH:D043705"),
+    ("serotonergic receptors", "MESH:D011985"),  # the ligand's adjective for the ligand
+    ("dopaminergic D2 receptors", "MESH:D017448"),
     ("gamma-aminobutyric acid(A) receptors", "MESH:D011963"),
     ("kinin B1 receptor", "MESH:D043783"),      # neuro_synonyms.tsv
     ("nucleus ambiguus", "MESH:D008526"),       # no MeSH concept: the closest (guidelines, Linking)
