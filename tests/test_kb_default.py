@@ -66,6 +66,9 @@ def test_lookup_reordered_and_fuzzy_scores(kb):
     ("gamma-aminobutyric acid(A) receptors", "MESH:D011963"),
     ("kinin B1 receptor", "MESH:D043783"),      # neuro_synonyms.tsv
     ("nucleus ambiguus", "MESH:D008526"),       # no MeSH concept: the closest (guidelines, Linking)
+    ("TRPV1", "MESH:C494484"),                  # the species-free record, not "TRPV1 protein, human"
+    ("cannabinoid type 1 receptor", "MESH:D043884"),
+    ("alpha7 nAChR", "MESH:D064569"),
     ("fastigial nucleus", "MESH:D002529"),
     ("L-type Ca2+ channels", "MESH:D020746"),   # scripts/derive_ion_symbol_terms.py: element symbols
     ("Na+ channel blockers", "MESH:D026941"),
