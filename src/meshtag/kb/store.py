@@ -474,20 +474,23 @@ class KnowledgeBase:
         if not key:
             return []
         scored: dict[int, float] = {}
+        ranks: dict[int, tuple[int, int, int]] = {}  # as the scanner ranks a key's entries (curated terms first)
         if self._casing_allows(key, text.strip()):
-            for row, _flags in self.entries(key):
-                scored.setdefault(row, 1.0)
+            for entry in self.entries(key):
+                scored.setdefault(entry[0], 1.0)
+                ranks.setdefault(entry[0], self._rank(entry))
         terms, overlay = self._terms, self._overlay
         for reordered in _reorderings(key):  # up to 719 orders, few of them keys: test before collecting entries
             if reordered in terms or reordered in overlay:
-                for row, _flags in self.entries(reordered):
-                    scored.setdefault(row, 0.95)
+                for entry in self.entries(reordered):
+                    scored.setdefault(entry[0], 0.95)
+                    ranks.setdefault(entry[0], self._rank(entry))
         if fuzzy and len(scored) < limit:
             from meshtag.kb.fuzzy import fuzzy_candidates
 
             for row, score in fuzzy_candidates(self, key, limit * 3):
                 scored.setdefault(row, score)
-        best = sorted(scored.items(), key=lambda rs: (-rs[1], self._rank((rs[0], 0))[1], rs[0]))[:limit]
+        best = sorted(scored.items(), key=lambda rs: (-rs[1], ranks.get(rs[0]) or self._rank((rs[0], 0))))[:limit]
         out = []
         for row, score in best:
             c = self._concept(row)
