@@ -436,6 +436,12 @@ class KnowledgeBase:
         return (_KIND_RANK[TERM_KINDS[flags & fmt.KIND_BITS]],
                 _CONCEPT_RANK.get(self._ids.restore_key(row)[:1], 2), row)
 
+    def _lookup_rank(self, entry: tuple[int, int]) -> tuple[int, int, int, int]:
+        """Order of equally scored lookup candidates: a curated term's concept first (a curator chose it), then
+        descriptors, supplementary concepts, HGNC genes (MeSH first, HGNC only where MeSH has none)."""
+        kind, concept, row = self._rank(entry)
+        return (kind != _KIND_RANK["curated"], concept, kind, row)
+
     def _cased_forms(self, key: str) -> list[str]:
         prefix = key + fmt.KEY_SEP
         return [k[len(prefix):] for k in self._cased.keys(prefix)] + sorted(self._overlay_cased.get(key, ()))
@@ -474,23 +480,23 @@ class KnowledgeBase:
         if not key:
             return []
         scored: dict[int, float] = {}
-        ranks: dict[int, tuple[int, int, int]] = {}  # as the scanner ranks a key's entries (curated terms first)
+        ranks: dict[int, tuple[int, ...]] = {}  # ties: curated terms, then MeSH before HGNC, then names first
         if self._casing_allows(key, text.strip()):
             for entry in self.entries(key):
                 scored.setdefault(entry[0], 1.0)
-                ranks.setdefault(entry[0], self._rank(entry))
+                ranks.setdefault(entry[0], self._lookup_rank(entry))
         terms, overlay = self._terms, self._overlay
         for reordered in _reorderings(key):  # up to 719 orders, few of them keys: test before collecting entries
             if reordered in terms or reordered in overlay:
                 for entry in self.entries(reordered):
                     scored.setdefault(entry[0], 0.95)
-                    ranks.setdefault(entry[0], self._rank(entry))
+                    ranks.setdefault(entry[0], self._lookup_rank(entry))
         if fuzzy and len(scored) < limit:
             from meshtag.kb.fuzzy import fuzzy_candidates
 
             for row, score in fuzzy_candidates(self, key, limit * 3):
                 scored.setdefault(row, score)
-        best = sorted(scored.items(), key=lambda rs: (-rs[1], ranks.get(rs[0]) or self._rank((rs[0], 0))))[:limit]
+        best = sorted(scored.items(), key=lambda rs: (-rs[1], ranks.get(rs[0]) or self._lookup_rank((rs[0], 0))))[:limit]
         out = []
         for row, score in best:
             c = self._concept(row)
