@@ -1,5 +1,6 @@
 """Write models/curation/subtype_receptor_terms.tsv: receptor subtypes named without their ligand, their
-"<code>R" short forms, and receptors named with the ligand's adjective ("serotonergic receptors").
+"<code>R" short forms, receptors named with the ligand's adjective ("serotonergic receptors") and subtypes
+written as a type number ("dopamine type 2 receptor").
 
 Pharmacology papers write "D2 receptor", "H1 receptors", "A2A receptor", "NK1 receptor" where MeSH writes
 "Dopamine D2 Receptor", "Histamine H1 Receptors", "Adenosine A2A Receptor", "Neurokinin-1 Receptor". For
@@ -124,9 +125,35 @@ def adjective_rows(mesh: Path, kb) -> list[dict[str, str]]:
     return rows
 
 
+def type_rows(mesh: Path, kb) -> list[dict[str, str]]:
+    """"<ligand> type <n> receptor" and "type <n> <ligand> receptor" for a subtype code ("Dopamine D2" ->
+    "dopamine type 2 receptor", "type 2 dopamine receptor"; "Adenosine A2A" -> "adenosine type 2A receptor"),
+    for the codes one MeSH receptor claims."""
+    rows, seen = [], set()
+    for code, concepts in sorted(subtype_claims(mesh, kb).items()):
+        if len(concepts) != 1 or code in OTHER_MEANING:
+            continue
+        (concept_id, (subtype, source)), = concepts.items()
+        m = re.fullmatch(r"[A-Z]{1,3}(\d[AB]?)", subtype)  # "2A", not the P2X family's "2X1"
+        ligand = SUBTYPE_TERM.match(source.split(" (")[0].strip())
+        ligand = ligand or SUBTYPE_TERM.match(natural_order(source.split(" (")[0].strip()))
+        if not (m and ligand):
+            continue
+        word = ligand.group("ligand").lower()
+        for spelling in (f"{word} type {m.group(1)} receptor", f"type {m.group(1)} {word} receptor"):
+            key = normalize(spelling)
+            if key in seen or kb.has_key(key):
+                continue
+            seen.add(key)
+            rows.append({"term": spelling, "concept_id": concept_id, "label": "RECEPTOR",
+                         "source": f"the {subtype} subtype of MeSH term '{source}' written as a type number",
+                         "note": "scripts/derive_subtype_receptor_terms.py"})
+    return rows
+
+
 def derive(mesh: Path, kb) -> list[dict[str, str]]:
     rows = subtype_rows(mesh, kb)
-    return rows + r_suffix_rows(mesh, kb, rows) + adjective_rows(mesh, kb)
+    return rows + r_suffix_rows(mesh, kb, rows) + adjective_rows(mesh, kb) + type_rows(mesh, kb)
 
 
 def subtype_rows(mesh: Path, kb) -> list[dict[str, str]]:

@@ -63,6 +63,7 @@ def test_lookup_reordered_and_fuzzy_scores(kb):
     ("A2AR", "MESH:D043705"),
     ("serotonergic receptors", "MESH:D011985"),  # the ligand's adjective for the ligand
     ("dopaminergic D2 receptors", "MESH:D017448"),
+    ("type 2 dopamine receptor", "MESH:D017448"),  # the subtype as a type number
     ("gamma-aminobutyric acid(A) receptors", "MESH:D011963"),
     ("kinin B1 receptor", "MESH:D043783"),      # neuro_synonyms.tsv
     ("nucleus ambiguus", "MESH:D008526"),       # no MeSH concept: the closest (guidelines, Linking)
