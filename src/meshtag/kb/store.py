@@ -466,7 +466,7 @@ class KnowledgeBase:
     def _casing_allows(self, key: str, surface: str) -> bool:
         """Whether `surface` may be read as the term `key`: as in the scanner, an ambiguous term whose
         casing the surface does not keep is not one ("no" is not NO, nitric oxide)."""
-        info = self._keys.get(key) or self._info(key)
+        info = self._info(key)
         ok = info.caseless or _casing_ok(info.forms, surface)
         return ok or not (info.ambiguous and _is_ambiguous(info, 0, len(surface), surface, ok))
 
@@ -496,7 +496,11 @@ class KnowledgeBase:
 
             for row, score in fuzzy_candidates(self, key, limit * 3):
                 scored.setdefault(row, score)
-        best = sorted(scored.items(), key=lambda rs: (-rs[1], ranks.get(rs[0]) or self._lookup_rank((rs[0], 0))))[:limit]
+        def order(item: tuple[int, float]) -> tuple:
+            row, score = item
+            return -score, ranks.get(row) or self._lookup_rank((row, 0))
+
+        best = sorted(scored.items(), key=order)[:limit]
         out = []
         for row, score in best:
             c = self._concept(row)

@@ -62,18 +62,20 @@ class AmbiguityFilter(KBComponent):
         cues = LABEL_CUES.get(label or "", frozenset())
         return bool(cues & window_words(text, cand.start, cand.end))
 
-    def other_organs_part(self, cand, text: str) -> bool:
-        """A bare "cortex"/"medulla" in a document that names the kidney or adrenal gland and no part of the
-        nervous system ("AQP2 mRNA in the medulla but not in the cortex")."""
-        return text[cand.start:cand.end].lower() in ORGAN_PARTS and bool(OTHER_ORGAN.search(text)) and \
-            not NERVOUS_SYSTEM.search(text) and self.kb.label(cand.concept_ids[0]) == "BRAIN_REGION"
+    def other_organs_parts(self, candidates: list, text: str) -> list:
+        """The bare "cortex"/"medulla" brain regions of a document that names the kidney or adrenal gland and
+        no part of the nervous system ("AQP2 mRNA in the medulla but not in the cortex")."""
+        parts = [c for c in candidates if c.concept_ids and text[c.start:c.end].lower() in ORGAN_PARTS]
+        if not parts or not OTHER_ORGAN.search(text) or NERVOUS_SYSTEM.search(text):
+            return []
+        return [c for c in parts if self.kb.label(c.concept_ids[0]) == "BRAIN_REGION"]
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = get_candidates(doc)
         text = text_of(doc)
-        brain_only = [c for c in candidates if not (c.concept_ids and self.other_organs_part(c, text))]
-        if len(brain_only) < len(candidates):
-            candidates = brain_only
+        misread = self.other_organs_parts(candidates, text)
+        if misread:
+            candidates = [c for c in candidates if not any(c is m for m in misread)]
             set_candidates(doc, candidates)
         if not any(c.ambiguous for c in candidates):
             return doc

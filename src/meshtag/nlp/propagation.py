@@ -128,8 +128,8 @@ class AbbreviationPropagation(KBComponent):
     def long_form_candidate(self, long_form: Span, candidates: list[Candidate]) -> Candidate | None:
         """The concept the long form names: the KB's exact reading of the whole long form (or of the whole
         word it ends: Schwartz & Hearst keep the shortest long form, "oxacalcitriol (OCT)" of
-        "22-oxacalcitriol"; not "deficiency of aspartoacylase (ASPA)"), else the longest candidate that ends where it ends (its head:
-        "levodopa-induced dyskinesia" → dyskinesia)."""
+        "22-oxacalcitriol"; not "deficiency of aspartoacylase (ASPA)"), else the longest candidate that
+        ends where it ends (its head: "levodopa-induced dyskinesia" → dyskinesia)."""
         start, end = long_form.start_char, long_form.end_char
         text = text_of(long_form.doc)
         best = None
