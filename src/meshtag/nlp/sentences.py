@@ -7,13 +7,13 @@ from bisect import bisect_left
 from functools import partial
 
 import numpy as np
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import SENT_START
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from meshtag.nlp.candidates import StatelessComponent, text_of
-from meshtag.nlp.mentions import SENTENCES_KEY
+from meshtag.nlp.mentions import SENTENCES_KEY, TokenBounds
 
 # Tokens that end with a period without ending a sentence (compared case-insensitively, without the dot).
 ABBREVIATIONS = frozenset(
@@ -65,12 +65,12 @@ class SentenceSegmenter(StatelessComponent):
         if not n:
             return doc
         starts = sentence_starts(text_of(doc), doc.user_data.get(TITLE_END_KEY))
-        idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
+        tokens = TokenBounds(doc)
         # a sentence starts at the first token at or after each boundary offset (a few per doc: bisect, not numpy)
-        first = sorted({i for i in map(partial(bisect_left, idx), starts[1:]) if 0 < i < n})
+        first = sorted({i for i in map(partial(bisect_left, tokens.starts), starts[1:]) if 0 < i < n})
         flags = np.full(n, -1, dtype=np.int32)
         flags[[0, *first]] = 1
         doc.from_array([SENT_START], flags.reshape(-1, 1).astype(np.uint64))
         bounds = [0, *first, n]
-        doc.user_data[SENTENCES_KEY] = [(idx[a], idx[b - 1] + length[b - 1]) for a, b in zip(bounds, bounds[1:])]
+        doc.user_data[SENTENCES_KEY] = [tokens.chars(a, b) for a, b in zip(bounds, bounds[1:])]
         return doc
