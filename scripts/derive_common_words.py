@@ -17,14 +17,11 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
-from meshtag.kb import terms
 from meshtag.kb.build import build_from_tsv
 from meshtag.kb.normalize import norm_tokens, normalize
 from meshtag.kb.terms import COMMON_WORDS_FILE, cased_form
@@ -68,21 +65,6 @@ def corpus_counts(corpora: Path, files: tuple[str, ...] = TRAINING) -> tuple[Cou
     return seen, annotated
 
 
-@contextmanager
-def no_common_words() -> Iterator[None]:
-    """While building the drafts, no word is common: the KB builder drops HGNC aliases that are common
-    words ("ACT", "CAMP"), which is what this script decides, so reading the current list would make the
-    list its own input (and a rerun would flip those words in and out)."""
-    saved = terms.COMMON_WORDS_FILE
-    terms.COMMON_WORDS_FILE = Path("/nonexistent/common_words.txt")
-    terms.common_words.cache_clear()
-    try:
-        yield
-    finally:
-        terms.COMMON_WORDS_FILE = saved
-        terms.common_words.cache_clear()
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mesh", type=Path, required=True)
@@ -91,8 +73,9 @@ def main() -> None:
     args = ap.parse_args()
 
     stop = {normalize(w) for w in STOP_WORDS if normalize(w) and " " not in normalize(w)}
-    with no_common_words():
-        drafts, _ = build_from_tsv(args.mesh, hgnc_file=args.mesh / "hgnc_entries.tsv")
+    # no word is common while building the drafts: the KB builder drops HGNC aliases that are common words
+    # ("ACT", "CAMP"), which is what this script decides; the current list would be its own input
+    drafts, _ = build_from_tsv(args.mesh, hgnc_file=args.mesh / "hgnc_entries.tsv", common=frozenset())
     acronym, labels = set(), {}
     for d in drafts.values():
         for text, _ in d.terms:

@@ -61,8 +61,10 @@ def finish(drafts: dict[str, ConceptDraft], rules: LabelRules | None = None,
 
 
 def build_from_tsv(tsv_dir: Path, hgnc_file: Path | None = None, errors: ErrorLog | None = None,
-                   curation: Path | None = None) -> tuple[dict[str, ConceptDraft], dict[str, Any]]:
-    """Concepts from the TSV exports in `tsv_dir` (+ HGNC); returns drafts and source metadata."""
+                   curation: Path | None = None, common: frozenset[str] | None = None
+                   ) -> tuple[dict[str, ConceptDraft], dict[str, Any]]:
+    """Concepts from the TSV exports in `tsv_dir` (+ HGNC); returns drafts and source metadata.
+    `common`: the common English words whose HGNC aliases are left out (default: the committed list)."""
     desc, supp = tsv_dir / source_tsv.DESCRIPTORS, tsv_dir / source_tsv.SUPPLEMENTARY
     for f in (desc, supp):
         if not f.exists():
@@ -75,7 +77,7 @@ def build_from_tsv(tsv_dir: Path, hgnc_file: Path | None = None, errors: ErrorLo
     if links:
         sources.append(str(xrefs))
     hgnc_file = hgnc_file or (tsv_dir / source_tsv.HGNC if (tsv_dir / source_tsv.HGNC).exists() else None)
-    meta = _finish_all(drafts, hgnc_file, links, errors, curation)
+    meta = _finish_all(drafts, hgnc_file, links, errors, curation, common)
     meta["sources"] = sources + ([str(hgnc_file)] if hgnc_file else [])
     meta["source_kind"] = "tsv"
     return drafts, meta
@@ -99,12 +101,13 @@ def build_from_nlm(desc_xml: Path, supp_xml: Path | None, hgnc_file: Path | None
 
 
 def _finish_all(drafts: dict[str, ConceptDraft], hgnc_file: Path | None, links: dict[str, str],
-                errors: ErrorLog | None, curation: Path | None) -> dict[str, Any]:
+                errors: ErrorLog | None, curation: Path | None,
+                common: frozenset[str] | None = None) -> dict[str, Any]:
     overrides = read_label_overrides((curation or curation_dir()) / OVERRIDES_FILE, errors)
     finish(drafts, overrides=overrides)
     meta: dict[str, Any] = {"label_overrides": len(overrides)}
     if hgnc_file is not None:
-        meta["hgnc_links"] = _hgnc.link_genes(drafts, _hgnc.read_genes(hgnc_file), links)
+        meta["hgnc_links"] = _hgnc.link_genes(drafts, _hgnc.read_genes(hgnc_file), links, common)
     return meta
 
 

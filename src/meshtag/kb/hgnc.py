@@ -84,14 +84,17 @@ def _family_of(gene: Gene, receptors: list[tuple[frozenset[str], frozenset[str],
     return best[3] if best else None
 
 
-def _usable_alias(alias: str) -> bool:
+def _usable_alias(alias: str, common: frozenset[str]) -> bool:
     """Aliases of two characters or that are common English words ("IN", "OF", "CAT") would only add noise."""
     key = normalize(alias)
-    return len(key.replace(" ", "")) > 2 and key not in common_words()
+    return len(key.replace(" ", "")) > 2 and key not in common
 
 
-def link_genes(drafts: dict[str, ConceptDraft], genes: list[Gene], xref_links: dict[str, str]) -> dict[str, int]:
-    """Add gene terms to MeSH concepts, and HGNC-only concepts; labels must already be set. Returns counts."""
+def link_genes(drafts: dict[str, ConceptDraft], genes: list[Gene], xref_links: dict[str, str],
+               common: frozenset[str] | None = None) -> dict[str, int]:
+    """Add gene terms to MeSH concepts, and HGNC-only concepts; labels must already be set. Returns counts.
+    `common`: the common English words whose aliases are left out (default: the committed list)."""
+    common = common_words() if common is None else common
     proteins = _human_protein_index(drafts)
     receptors = [(words, numbers, len(d.tree_numbers[0].split(".")) if d.tree_numbers else 0, d.key)
                  for d in drafts.values() if d.kind == "descriptor" and d.label == "RECEPTOR"
@@ -121,6 +124,6 @@ def link_genes(drafts: dict[str, ConceptDraft], genes: list[Gene], xref_links: d
             targets.append(hg.key)
             counts["hgnc_only"] += 1
         for key in targets:
-            for sym in (gene.symbol, *(a for a in gene.aliases if _usable_alias(a))):
+            for sym in (gene.symbol, *(a for a in gene.aliases if _usable_alias(a, common))):
                 drafts[key].add_term(sym, "hgnc")
     return counts
