@@ -19,10 +19,9 @@ import sys
 from itertools import product
 from pathlib import Path
 
-from meshtag.kb.normalize import normalize
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from derive_site_terms import derived_table_main  # noqa: E402  (sibling build script)
+from derive_site_terms import derived_table_main, is_new  # noqa: E402  (sibling build script)
 
 OUTPUT = "ion_symbol_terms.tsv"
 LABELS = ("RECEPTOR", "DRUG")
@@ -61,10 +60,8 @@ def derive(mesh: Path, kb) -> list[dict[str, str]]:
                 if not (CHANNEL.search(term) and ELEMENT.search(term)):
                     continue
                 for spelling in symbol_spellings(term):
-                    key = normalize(spelling)
-                    if key in seen or kb.has_key(key):
+                    if not is_new(spelling, seen, kb):
                         continue
-                    seen.add(key)
                     rows.append({"term": spelling, "concept_id": f"MESH:{ui}", "label": label,
                                  "source": f"MeSH term '{term}' of {ui} {name}, with element symbols",
                                  "note": "scripts/derive_ion_symbol_terms.py"})

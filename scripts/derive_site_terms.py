@@ -70,10 +70,8 @@ def derive(family: Family, descriptors: Path, kb: KnowledgeBase) -> list[dict[st
                     continue
                 for noun in family.nouns:
                     derived = f"{m.group('site')} {noun}"
-                    key = normalize(derived)
-                    if key in seen or kb.has_key(key):
+                    if not is_new(derived, seen, kb):
                         continue
-                    seen.add(key)
                     rows.append({"term": derived.lower(), "concept_id": f"MESH:{ui}", "label": "CONDITION",
                                  "source": f"derived from the entry term \"{term}\" of {ui} {name} (MeSH files "
                                            f"the \"... {noun.title()}\" form under the same descriptor)",
@@ -108,6 +106,15 @@ def existing_terms_kb(outputs: set[Path]) -> KnowledgeBase:
                 if {"term", "concept_id"} <= set(reader.fieldnames or ()):  # term tables, not blocklists
                     kb.add_terms(reader)
     return kb
+
+
+def is_new(spelling: str, seen: set[str], kb: KnowledgeBase) -> bool:
+    """Whether a derived spelling is neither derived already (`seen`, which it joins) nor a term of the KB."""
+    key = normalize(spelling)
+    if key in seen or kb.has_key(key):
+        return False
+    seen.add(key)
+    return True
 
 
 def write_and_report(rows: list[dict[str, str]], output: Path, corpora: Path) -> None:

@@ -27,7 +27,7 @@ from meshtag.kb.normalize import normalize
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from derive_ion_symbol_terms import natural_order  # noqa: E402  (sibling build scripts)
-from derive_site_terms import derived_table_main  # noqa: E402
+from derive_site_terms import derived_table_main, is_new  # noqa: E402
 
 OUTPUT = "subtype_receptor_terms.tsv"
 NOTE = "scripts/derive_subtype_receptor_terms.py"
@@ -142,12 +142,9 @@ def adjective_rows(found: list[Receptor], kb) -> list[dict[str, str]]:
                 continue
             kind = f"{m.group('kind')} " if "kind" in m.groupdict() else ""
             spelling = f"{kind}{LIGAND_ADJECTIVES[m.group('ligand').lower()]}{m.group('rest')}"
-            key = normalize(spelling)
-            if key in seen or kb.has_key(key):
-                continue
-            seen.add(key)
-            rows.append(row(spelling, receptor.id,
-                            f"MeSH term '{term}' of {receptor.ui} {receptor.name} with the ligand's adjective"))
+            if is_new(spelling, seen, kb):
+                rows.append(row(spelling, receptor.id,
+                                f"MeSH term '{term}' of {receptor.ui} {receptor.name} with the ligand's adjective"))
     return rows
 
 
@@ -160,13 +157,9 @@ def type_rows(subtypes: dict[str, Subtype], kb) -> list[dict[str, str]]:
         if not m:
             continue
         word = s.ligand.lower()
-        for spelling in (f"{word} type {m.group(1)} receptor", f"type {m.group(1)} {word} receptor"):
-            key = normalize(spelling)
-            if key in seen or kb.has_key(key):
-                continue
-            seen.add(key)
-            rows.append(row(spelling, s.concept_id,
-                            f"the {s.code} subtype of MeSH term '{s.source}' written as a type number"))
+        rows += [row(spelling, s.concept_id, f"the {s.code} subtype of MeSH term '{s.source}' written as a type number")
+                 for spelling in (f"{word} type {m.group(1)} receptor", f"type {m.group(1)} {word} receptor")
+                 if is_new(spelling, seen, kb)]
     return rows
 
 
