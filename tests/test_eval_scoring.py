@@ -104,6 +104,30 @@ def test_a_concept_added_since_2015_scores_as_the_pair_the_corpus_wrote(name, cu
     assert (levels["ner_id"].tp, levels["doc_id"].tp, levels["doc_id"].fp, levels["doc_id"].fn) == (1, 2, 0, 0)
 
 
+def test_an_omim_id_of_ncbi_disease_scores_as_the_mesh_concept_that_covers_it():
+    # NCBI-disease: "C7 deficiency" -> OMIM:610102; MeSH now has Complement Component 7 Deficiency (C566443)
+    text = "Hereditary C7 deficiency was found in two sisters."
+    gold = [Document(id="4", title=text, mentions=[m("C7 deficiency", text, "CONDITION", "OMIM:610102")])]
+    pred = [Document(id="4", title=text, mentions=[m("C7 deficiency", text, "CONDITION", "MESH:C566443")])]
+    levels = score_documents(gold, pred)["CONDITION"]
+    assert (levels["ner_id"].tp, levels["doc_id"].tp, levels["doc_id"].fp) == (1, 1, 0)
+    assert concept_ids("OMIM:217000") == {"OMIM:217000"}  # an OMIM id the crosswalk does not cover stays
+
+
+def test_omim_crosswalk_rows_name_kb_concepts_with_training_evidence():
+    from importlib import resources
+
+    from meshtag.kb import KnowledgeBase
+
+    kb = KnowledgeBase.load()
+    text = resources.files("meshtag.evaluation").joinpath("omim_mesh_crosswalk.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.startswith("OMIM:")]
+    assert len(rows) >= 5
+    for omim, mesh, name, evidence in rows:
+        assert kb.get(mesh) is not None and kb.get(mesh).name == name and kb.label(mesh) == "CONDITION"
+        assert evidence.startswith("NCBI-disease training set:")
+
+
 def test_concept_ids_split_and_normalise():
     assert concept_ids(" D001943|D010051") == {"MESH:D001943", "MESH:D010051"}
     assert concept_ids("OMIM:217000") == {"OMIM:217000"}

@@ -3,7 +3,9 @@
 The corpora were annotated against MeSH ~2015; some of those ids were since merged or promoted
 (C047781 lamotrigine is now D000077213). `id_equivalence_2015.tsv` maps them to the current concept so
 a correct prediction made against today's MeSH is not scored as an error; `precoordinated_2015.tsv` maps
-a concept added since for what the annotators wrote as two (Cystitis, Hemorrhagic = Hemorrhage|Cystitis).
+a concept added since for what the annotators wrote as two (Cystitis, Hemorrhagic = Hemorrhage|Cystitis);
+`omim_mesh_crosswalk.tsv` maps the OMIM ids NCBI-disease used for diseases MeSH then lacked to the MeSH concept
+that covers them now (C7 deficiency, OMIM:610102 = C566443), mined from its training set.
 """
 from __future__ import annotations
 
@@ -15,17 +17,21 @@ from typing import Mapping
 _UNLINKED = {"", "-1", "-", "none", "null", "cui-less"}
 _BARE_MESH = re.compile(r"^[CD]\d{6,9}$")
 _SEPARATORS = re.compile(r"[|;]")
+EQUIVALENCE_FILES = ("id_equivalence_2015.tsv", "precoordinated_2015.tsv", "omim_mesh_crosswalk.tsv")
+OMIM_CROSSWALK = EQUIVALENCE_FILES[2]
+_HEADERS = ("old_id", "current_id", "omim_id")
 
 
 @lru_cache(maxsize=1)
 def equivalence_table() -> dict[str, str]:
     """Id -> the id(s) it is scored as, all prefixed `MESH:` ("|" between two): old MeSH ids to the current
-    concept (id_equivalence_2015.tsv), current concepts to the 2015 pair they replace (precoordinated_2015.tsv)."""
+    concept (id_equivalence_2015.tsv), current concepts to the 2015 pair they replace (precoordinated_2015.tsv),
+    OMIM ids to the MeSH concept covering them (omim_mesh_crosswalk.tsv)."""
     table: dict[str, str] = {}
-    for name in ("id_equivalence_2015.tsv", "precoordinated_2015.tsv"):
+    for name in EQUIVALENCE_FILES:
         text = resources.files("meshtag.evaluation").joinpath(name).read_text("utf-8")
         for line in text.splitlines():
-            if line and not line.startswith("#") and not line.startswith(("old_id", "current_id")):
+            if line and not line.startswith("#") and not line.startswith(_HEADERS):
                 key, value = line.split("\t")[:2]
                 table[canonical_id(key)] = "|".join(canonical_id(v) for v in value.split("|"))
     return table
