@@ -9,8 +9,8 @@ from spacy.language import Language
 
 # Importing the component modules registers their factories with spaCy.
 from meshtag.nlp import (  # noqa: F401
-    abbreviations, ambiguity, coordination, curation, dict_features, dictionary, entities, model_linker, propagation,
-    receptor_names, sentences, suffixes, tokenizer,
+    abbreviations, ambiguity, coordination, curation, deficiency, dict_features, dictionary, entities, model_linker,
+    propagation, receptor_names, sentences, suffixes, tokenizer,
 )
 from meshtag.nlp.blas import numpy_blas
 from meshtag.paths import models_dir
@@ -44,6 +44,7 @@ def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: st
     nlp.add_pipe("meshtag_dictionary",
                  config={"kb_path": kb_cfg, "blocked_terms": blocked_terms, "curation_dir": curation_cfg})
     nlp.add_pipe("meshtag_name_suffixes", config={"kb_path": kb_cfg})
+    nlp.add_pipe("meshtag_deficiency_adjectives", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_receptor_names", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_coordination", config={"kb_path": kb_cfg})
     if mode == "accurate":
