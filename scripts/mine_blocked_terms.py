@@ -6,6 +6,11 @@ MIN_MATCHES times in the training texts and at most MAX_RATE of those matches ov
 annotation of that label ("placebo", "drug", "disease"). Terms of this project's own domain that the
 corpora do not annotate (see PROTECTED) are never blocked.
 
+A term one corpus leaves unannotated by that rule while the pooled evidence does not block it ("death":
+BC5CDR annotates 26 of 32, NCBI-disease none of 20) is blocked under that corpus's conventions only
+(`convention_blocked_terms.tsv`, read by meshtag.nlp.conventions: BC5CDR -> "bc5cdr", NCBI-disease ->
+"pubtator").
+
 Pharmacological-class terms that BC5CDR does annotate (at least MIN_CLASS_RATE of at least
 MIN_CLASS_MATCHES matches: "antidepressant", "oral contraceptives") are listed in
 `bc5cdr_class_terms.tsv`, the exceptions of the "bc5cdr" conventions (meshtag.nlp.conventions).
@@ -24,7 +29,9 @@ from meshtag.kb.normalize import normalize
 from meshtag.model import Document
 from meshtag.nlp.blocklist import COLUMNS, default_blocked_path
 from meshtag.nlp.candidates import get_kb
-from meshtag.nlp.conventions import BC5CDR_CLASS_TERMS, CLASS_TERM_COLUMNS, is_class_only
+from meshtag.nlp.conventions import (
+    BC5CDR_CLASS_TERMS, CLASS_TERM_COLUMNS, CONVENTION_BLOCKED_COLUMNS, CONVENTION_BLOCKED_TERMS, is_class_only,
+)
 from meshtag.paths import curation_dir
 from meshtag.nlp.pipeline import load
 from meshtag.tagging import tag_documents
@@ -45,16 +52,21 @@ TRAINING = {
     "BC5CDR": ("data/corpora/bc5cdr/CDR_TrainingSet.PubTator.txt", ("DRUG", "CONDITION")),
     "NCBI-disease": ("data/corpora/ncbi-disease/NCBItrainset_corpus.txt", ("CONDITION",)),
 }
+CORPUS_CONVENTIONS = {"BC5CDR": "bc5cdr", "NCBI-disease": "pubtator"}  # the conventions that follow each corpus
 
 
-def match_statistics(shared: Path) -> dict[tuple[str, str], list]:
-    """(term key, label) -> [matches, annotated matches, corpus names, an example surface form, concept ids,
-    matches annotated as themselves]. A match is annotated when a gold mention of its label overlaps it,
-    annotated as itself when one has its exact span ("calcium channel blockers" overlaps the annotated
-    "calcium" 15 times in BC5CDR training, and is annotated as itself 0 times)."""
+Stats = dict[tuple[str, str], list]
+
+
+def match_statistics(shared: Path) -> dict[str, Stats]:
+    """Corpus -> (term key, label) -> [matches, annotated matches, corpus names, an example surface form,
+    concept ids, matches annotated as themselves]. A match is annotated when a gold mention of its label
+    overlaps it, annotated as itself when one has its exact span ("calcium channel blockers" overlaps the
+    annotated "calcium" 15 times in BC5CDR training, and is annotated as itself 0 times)."""
     nlp = load(mode="fast", blocked_terms="")
-    stats: dict[tuple[str, str], list] = defaultdict(lambda: [0, 0, set(), "", set(), 0])
+    per_corpus: dict[str, Stats] = {}
     for corpus, (rel, labels) in TRAINING.items():
+        stats = per_corpus[corpus] = defaultdict(lambda: [0, 0, set(), "", set(), 0])
         gold_docs = list(read_documents([shared / rel], format="pubtator"))
         bare = (Document(id=d.id, title=d.title, abstract=d.abstract) for d in gold_docs)
         for gold, tagged in zip(gold_docs, tag_documents(bare, nlp)):
@@ -68,10 +80,26 @@ def match_statistics(shared: Path) -> dict[tuple[str, str], list]:
                 entry[2].add(corpus)
                 entry[3] = entry[3] or m.text
                 entry[4].add(m.id)
-    return stats
+    return per_corpus
 
 
-def blocked_rows(stats: dict[tuple[str, str], list]) -> list[dict[str, str]]:
+def pooled(per_corpus: dict[str, Stats]) -> Stats:
+    """The statistics of all corpora together (the first corpus's surface form when several have one)."""
+    out: Stats = defaultdict(lambda: [0, 0, set(), "", set(), 0])
+    for stats in per_corpus.values():
+        for key, (n, hits, corpora, surface, ids, exact) in stats.items():
+            entry = out[key]
+            entry[0] += n
+            entry[1] += hits
+            entry[2] |= corpora
+            entry[3] = entry[3] or surface
+            entry[4] |= ids
+            entry[5] += exact
+    return out
+
+
+def blocked_rows(stats: Stats) -> list[dict[str, str]]:
+    """Terms the dictionary skips: rarely annotated in the given statistics."""
     rows = []
     for (key, label), (n, hits, corpora, surface, _ids, _exact) in sorted(stats.items()):
         if n >= MIN_MATCHES and hits / n <= MAX_RATE and key not in PROTECTED:
@@ -81,7 +109,18 @@ def blocked_rows(stats: dict[tuple[str, str], list]) -> list[dict[str, str]]:
     return rows
 
 
-def class_term_rows(stats: dict[tuple[str, str], list]) -> list[dict[str, str]]:
+def convention_blocked_rows(per_corpus: dict[str, Stats], blocked: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Terms one corpus alone leaves unannotated, blocked under that corpus's conventions only."""
+    everywhere = {(normalize(r["term"]), r["label"]) for r in blocked}
+    rows = []
+    for corpus, stats in per_corpus.items():
+        for row in blocked_rows(stats):
+            if (normalize(row["term"]), row["label"]) not in everywhere:
+                rows.append({**row, "conventions": CORPUS_CONVENTIONS[corpus]})
+    return rows
+
+
+def class_term_rows(stats: Stats) -> list[dict[str, str]]:
     """Pharmacological-class terms BC5CDR annotates as chemicals, as themselves (a class it annotates only
     through the ligand inside, "calcium channel blockers" -> "calcium", is the entity writer's ligand rule)."""
     kb = get_kb(None)
@@ -108,12 +147,16 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     parser.add_argument("-o", "--output", type=Path, default=default_blocked_path())
     args = parser.parse_args()
-    stats = match_statistics(args.shared)
+    per_corpus = match_statistics(args.shared)
+    stats = pooled(per_corpus)
     rows = blocked_rows(stats)
     write_tsv(args.output, COLUMNS, rows)
+    by_corpus = convention_blocked_rows(per_corpus, rows)
+    write_tsv(args.output.parent / CONVENTION_BLOCKED_TERMS, CONVENTION_BLOCKED_COLUMNS, by_corpus)
     classes = class_term_rows(stats)
     write_tsv(args.output.parent / BC5CDR_CLASS_TERMS, CLASS_TERM_COLUMNS, classes)
-    print(f"{len(rows)} blocked terms -> {args.output}; {len(classes)} BC5CDR class terms")
+    print(f"{len(rows)} blocked terms -> {args.output}; {len(by_corpus)} blocked under one corpus's conventions; "
+          f"{len(classes)} BC5CDR class terms")
 
 
 if __name__ == "__main__":

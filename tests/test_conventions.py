@@ -83,3 +83,15 @@ def test_bc5cdr_keeps_only_the_disease_modifiers_of_the_committed_list():
     assert not keeps_modifiers("bc5cdr", "CONDITION", "severe ventricular ")  # every word must be kept
     assert not keeps_modifiers("bc5cdr", "DRUG", "ventricular ")
     assert keeps_modifiers("pubtator", "CONDITION", "severe ") and keeps_modifiers("meshtag", "DRUG", "oral ")
+
+
+def test_a_term_one_corpus_leaves_unannotated_is_dropped_under_its_conventions_only():
+    # "death": BC5CDR annotates 26 of 32 training matches, NCBI-disease none of 20
+    text = "The arrhythmia led to death in two patients with long QT syndrome."
+
+    def deaths(conventions: str) -> list[str | None]:
+        nlp = meshtag.load(mode="fast", conventions=conventions)
+        return [m.id for m in tag_text(text, nlp).mentions if m.text.lower() == "death"]
+
+    assert deaths("pubtator") == []
+    assert deaths("bc5cdr") == deaths("meshtag") == ["MESH:D003643"]

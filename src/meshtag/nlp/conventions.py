@@ -13,6 +13,11 @@
   elliptical conjunct is one composite span ("colon or rectal cancer", id "A|B"; see meshtag.nlp.composites).
   "bc5cdr" writes composites the same way.
 
+Each of "bc5cdr" and "pubtator" also drops the terms its corpus alone leaves unannotated ("death": BC5CDR
+annotates 26 of 32 matches, NCBI-disease none of 20): models/curation/convention_blocked_terms.tsv, mined
+from the training sets by scripts/mine_blocked_terms.py. Terms both leave unannotated are blocked everywhere
+(meshtag.nlp.blocklist).
+
 Under "bc5cdr" an NER mention that only adds modifiers to a linked disease name keeps them when BC5CDR
 keeps such words ("ventricular arrhythmias", "cholestatic hepatitis") and becomes the name alone otherwise
 ("severe hepatitis" -> "hepatitis"): models/curation/bc5cdr_kept_modifiers.tsv, mined from the training
@@ -34,6 +39,8 @@ BC5CDR_CLASS_TERMS = "bc5cdr_class_terms.tsv"
 CLASS_TERM_COLUMNS = ("term", "conventions", "source", "note")
 BC5CDR_KEPT_MODIFIERS = "bc5cdr_kept_modifiers.tsv"
 MODIFIER_COLUMNS = ("modifier", "kept", "stripped", "source")
+CONVENTION_BLOCKED_TERMS = "convention_blocked_terms.tsv"
+CONVENTION_BLOCKED_COLUMNS = ("term", "label", "conventions", "source", "note")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
@@ -56,8 +63,25 @@ def allowed_class_terms(conventions: str) -> frozenset[str]:
         return frozenset(normalize(r["term"]) for r in csv.DictReader(fh, delimiter="\t") if r.get("source"))
 
 
-def keeps(conventions: str, tree_numbers: tuple[str, ...], surface: str) -> bool:
-    """Whether a mention of a concept with these tree numbers, written `surface`, is kept."""
+@lru_cache(maxsize=4)
+def blocked_under(conventions: str) -> dict[str, frozenset[str]]:
+    """Label -> normalised terms these conventions drop (and no other conventions do)."""
+    path = curation_dir() / CONVENTION_BLOCKED_TERMS
+    if not path.is_file():
+        return {}
+    blocked: dict[str, set[str]] = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh, delimiter="\t"):
+            if r.get("source") and r["conventions"] == conventions:
+                blocked.setdefault(r["label"], set()).add(normalize(r["term"]))
+    return {label: frozenset(terms) for label, terms in blocked.items()}
+
+
+def keeps(conventions: str, tree_numbers: tuple[str, ...], surface: str, label: str | None = None) -> bool:
+    """Whether a mention of `label`, of a concept with these tree numbers, written `surface`, is kept."""
+    dropped = blocked_under(conventions).get(label)
+    if dropped and normalize(surface) in dropped:
+        return False
     if conventions != "bc5cdr" or not is_class_only(tree_numbers):
         return True
     return normalize(surface) in allowed_class_terms(conventions)

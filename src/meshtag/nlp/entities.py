@@ -51,8 +51,8 @@ class EntityWriter(KBComponent):
     def wanted(self, cand: Candidate, text: str) -> bool:
         """Has a label we emit, and the conventions keep its concept."""
         label, concept = self.labelled(cand)
-        return bool(label) and (concept is None or
-                                keeps(self.conventions, concept.tree_numbers, text[cand.start:cand.end]))
+        return bool(label) and keeps(self.conventions, concept.tree_numbers if concept else (),
+                                     text[cand.start:cand.end], label)
 
     def conventional(self, cand: Candidate, text: str, drugs_at: dict[int, Candidate]) -> Candidate:
         """Under the bc5cdr conventions a name built on its ligand becomes the ligand, which is what BC5CDR
