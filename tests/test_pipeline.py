@@ -58,6 +58,23 @@ def test_short_form_is_propagated_in_its_other_number(nlp):
     assert {("VSD", "MESH:D006345"), ("VSDs", "MESH:D006345")} <= got
 
 
+def test_undefined_short_form_takes_the_one_document_name_it_abbreviates(nlp):
+    # BC5CDR dev 16600756: the title says "overactive bladder", the abstract only "OAB" (annotated 9 times)
+    text = ("Nerve growth factor in the urine of female patients with overactive bladder. "
+            "MATERIALS AND METHODS: We studied 65 women with OAB and DNA from 20 controls; ST changes and "
+            "solid tumors were recorded.")
+    found = mentions(nlp, text)
+    assert ("OAB", "CONDITION", "MESH:D053201", "abbreviation") in found
+    assert not any(t in ("AND", "DNA", "ST") for t, *_ in found)  # a word, a KB term, two letters
+
+
+def test_undefined_short_form_abbreviating_two_document_names_is_left_alone(nlp):
+    one = mentions(nlp, "Coronary heart disease was studied; CHD was common.")
+    assert ("CHD", "CONDITION", "MESH:D003327", "abbreviation") in one
+    two = mentions(nlp, "Coronary heart disease and congenital heart disease were compared; CHD was common.")
+    assert not any(t == "CHD" for t, *_ in two)
+
+
 def test_common_word_written_as_the_terms_acronym_is_a_mention(nlp):
     """'AIDS' (Acquired Immunodeficiency Syndrome) needs no context; the word 'aids' is no mention."""
     got = {(m.text, m.id) for m in tag_text("He had AIDS. Hearing aids were fitted.", nlp).mentions}

@@ -2,7 +2,11 @@
 long form's concept everywhere in the document, overriding any global meaning of the short form;
 a short form defined as something that is not a concept ("knockout (KO)") loses its global meaning,
 unless the long form is a spelling the KB does not know of that very meaning ("sodium 2-mercaptoethane
-sulphonate (MESNA)" against Mesna's "Sodium 2-Mercaptoethanesulphonate")."""
+sulphonate (MESNA)" against Mesna's "Sodium 2-Mercaptoethanesulphonate").
+
+A capitalised short form the text uses but never defines, that means nothing to the KB, takes the concept
+of the one name in the document it abbreviates: "women with OAB" after the title's "overactive bladder"
+(the word initials in order, and Schwartz & Hearst's letters in order)."""
 from __future__ import annotations
 
 import re
@@ -11,6 +15,7 @@ from difflib import SequenceMatcher
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from meshtag.kb.normalize import normalize
 from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, set_candidates, text_of
 
 # A long form is linked by lookup only when the KB is this sure (exact or token-reordered match).
@@ -26,6 +31,8 @@ _SPACE = re.compile(r"\s")
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 # A long form whose head concept follows one of these words is about something else ("deleted in …").
 _RELATION_WORDS = frozenset("in of for with on by to from against".split())
+# an undefined short form: three to six capitals, or its plural ("OAB", "ADRs"); two ("ST") are too ambiguous
+_UNDEFINED_SHORT = re.compile(r"(?<![\w-])([A-Z]{3,6})s?(?![\w-])")
 
 
 def number_variant(short: str) -> str | None:
@@ -117,6 +124,22 @@ def initials_define(long_text: str, short: str) -> bool:
     return letters == sorted(w[0].lower() for w in words[-len(letters):])
 
 
+def abbreviates(long_text: str, short: str) -> bool:
+    """Whether an undefined short form abbreviates a name of two or more words: the words' initials are in
+    the short form in order, and all its letters are in the name in order.
+
+    >>> abbreviates("overactive bladder", "OAB"), abbreviates("myocardial infarction", "MI")
+    (True, True)
+    >>> abbreviates("bladder", "B"), abbreviates("overactive bladder", "OB"), abbreviates("heart failure", "FH")
+    (False, True, False)
+    """
+    words = _WORDS.findall(long_text)
+    if len(words) < 2 or not letters_in_order(long_text, short):
+        return False
+    initials = "".join(w[0].lower() for w in words)
+    return letters_in_order(short.lower(), initials)
+
+
 @Language.factory("meshtag_abbreviation_propagation", default_config={"kb_path": None})
 def make_propagation(nlp: Language, name: str, kb_path: str | None) -> "AbbreviationPropagation":
     return AbbreviationPropagation(kb_path)
@@ -176,6 +199,23 @@ class AbbreviationPropagation(KBComponent):
             found.append((cand, uses_of(text, m.group(1), guard)))
         return found
 
+    def undefined_short_forms(self, text: str, candidates: list[Candidate], defined: set[str]) -> list[tuple]:
+        """(target candidate, spans) for each short form used without a definition and without a candidate
+        that abbreviates exactly one concept named in the document (see `abbreviates`)."""
+        uses: dict[str, set[tuple[int, int]]] = {}
+        for m in _UNDEFINED_SHORT.finditer(text):
+            if m.group(1) not in defined:
+                uses.setdefault(m.group(1), set()).add((m.start(), m.end()))
+        found = []
+        for short, spans in uses.items():
+            if self.kb.has_key(normalize(short)) or any(c.start < e and s < c.end for c in candidates for s, e in spans):
+                continue  # the short form means something already: a KB term ("DNA", "VHL"), a word ("AND")
+            targets = {c.concept_ids[0]: c for c in candidates if c.concept_ids and c.source != "abbreviation"
+                       and self.kb.label(c.concept_ids[0]) and abbreviates(text[c.start:c.end], short)}
+            if len(targets) == 1:
+                found.append((next(iter(targets.values())), spans))
+        return found
+
     def __call__(self, doc: Doc) -> Doc:
         abbreviations = getattr(doc._, "abbreviations", None) or []
         candidates = get_candidates(doc)
@@ -201,6 +241,8 @@ class AbbreviationPropagation(KBComponent):
         if "(" in text:
             known = {s.text for s in abbreviations}
             resolved += self.initials_definitions(doc, candidates, known)
+        resolved += self.undefined_short_forms(text, candidates, {s.text for s in abbreviations} |
+                                               {text[s:e] for _, spans in resolved for s, e in spans})
         for target, spans in resolved:
             # the short form's own meaning (dictionary or model) is replaced on every use; a longer KB name
             # that contains a use ("NMDA receptors" after "N-methyl-D-aspartate (NMDA, ...)") stays
