@@ -2,7 +2,9 @@
 
 Two families, each a table of its own:
 
-- cancer_synonyms.tsv: "<site> cancer/carcinoma/tumor/tumour" for every C04 descriptor "<site> Neoplasms".
+- cancer_synonyms.tsv: "<site> cancer/carcinoma/tumor/tumour" for every C04 descriptor "<site> Neoplasms",
+  MeSH's inverted names included ("Colorectal Neoplasms, Hereditary Nonpolyposis": its entry term
+  "Hereditary Nonpolyposis Colorectal Neoplasms" gives "hereditary nonpolyposis colorectal cancer").
   MeSH files "Breast Cancer", "Breast Carcinoma", "Lung Cancer"... as terms of narrower concepts of the
   "... Neoplasms" descriptors and indexes a site's carcinoma under them; the TSV export keeps only the
   preferred concept's terms ("Breast Tumor").
@@ -41,16 +43,17 @@ class Family:
 
     output: str
     name_suffix: str          # the descriptor's name ends with it
+    inverted: bool            # ... or its inverted name does ("<site> Neoplasms, <qualifier>")
     tree: str                 # and one of its tree numbers starts with it
     site: re.Pattern          # the site in the name or an entry term
     nouns: tuple[str, ...]
 
 
 FAMILIES = (
-    Family("cancer_synonyms.tsv", " Neoplasms", "C04",
+    Family("cancer_synonyms.tsv", " Neoplasms", True, "C04",
            re.compile(r"^(?P<site>[A-Za-z][A-Za-z '-]*?) (?:Neoplasms?|Tumors?)$"),
            ("cancer", "carcinoma", "tumor", "tumour")),
-    Family("organ_disease_terms.tsv", " Diseases", "C",
+    Family("organ_disease_terms.tsv", " Diseases", False, "C",
            re.compile(r"^(?P<site>[A-Za-z][A-Za-z'-]*) (?:Diseases?|Disorders?)$"),
            ("toxicity", "injury", "damage", "dysfunction", "impairment", "involvement", "lesions", "abnormality",
             "abnormalities", "disorders")),
@@ -61,7 +64,8 @@ def derive(family: Family, descriptors: Path, kb: KnowledgeBase) -> list[dict[st
     rows, seen = [], set()
     with open(descriptors, encoding="utf-8", newline="") as fh:
         for ui, name, terms, trees, *_ in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if not name.endswith(family.name_suffix) or not any(t.startswith(family.tree) for t in trees.split("|")) \
+            head = name.split(", ")[0] if family.inverted else name
+            if not head.endswith(family.name_suffix) or not any(t.startswith(family.tree) for t in trees.split("|")) \
                     or kb.label(f"MESH:{ui}") != "CONDITION":  # e.g. "Noncommunicable Diseases" has no label
                 continue
             for term in [name, *terms.split("|")]:
