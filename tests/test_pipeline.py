@@ -68,6 +68,20 @@ def test_undefined_short_form_takes_the_one_document_name_it_abbreviates(nlp):
     assert not any(t in ("AND", "DNA", "ST") for t, *_ in found)  # a word, a KB term, two letters
 
 
+def test_a_code_glossed_by_a_chemical_in_brackets_is_that_chemical_everywhere(nlp):
+    # BC5CDR dev 21418164 and 17241657: the codes are annotated with the glossing chemical's id
+    found = mentions(nlp, "CCNU (lomustine) toxicity in dogs. Dogs treated with CCNU were studied.")
+    assert [(t, i) for t, _, i, _ in found if t == "CCNU"] == [("CCNU", "MESH:D008130")] * 2
+    found = mentions(nlp, "The sigma ligand UMB24 (1-(2-phenethyl)-4-(2-pyridyl)piperazine) was given; "
+                          "UMB24 attenuated cocaine effects.")
+    assert [i for t, _, i, _ in found if t == "UMB24"] == ["MESH:C519696"] * 2
+
+
+def test_a_code_after_a_disease_name_is_no_gloss(nlp):
+    found = mentions(nlp, "Status epilepticus (P20) was induced with pilocarpine; P20 rats were tested.")
+    assert not any(t == "P20" for t, *_ in found)
+
+
 def test_undefined_short_form_abbreviating_two_document_names_is_left_alone(nlp):
     one = mentions(nlp, "Coronary heart disease was studied; CHD was common.")
     assert ("CHD", "CONDITION", "MESH:D003327", "abbreviation") in one

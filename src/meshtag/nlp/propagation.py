@@ -4,6 +4,10 @@ a short form defined as something that is not a concept ("knockout (KO)") loses 
 unless the long form is a spelling the KB does not know of that very meaning ("sodium 2-mercaptoethane
 sulphonate (MESNA)" against Mesna's "Sodium 2-Mercaptoethanesulphonate").
 
+A research code glossed by a chemical's name in brackets, or glossing one, is that chemical everywhere in the
+document: "CCNU (lomustine)", "tacrolimus (FK506)", "UMB24 (1-(2-phenethyl)-4-(2-pyridyl)-piperazine)" (Schwartz &
+Hearst need the short form's letters in the long form, which a code's are not).
+
 A capitalised short form the text uses but never defines, that means nothing to the KB, takes the concept
 of the one name in the document it abbreviates: "women with OAB" after the title's "overactive bladder"
 (the word initials in order, and Schwartz & Hearst's letters in order)."""
@@ -31,6 +35,10 @@ _SPACE = re.compile(r"\s")
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 # A long form whose head concept follows one of these words is about something else ("deleted in …").
 _RELATION_WORDS = frozenset("in of for with on by to from against".split())
+# a research code or capitalised short name: "FK506", "WR-2721", "Dup 753", "SM 21", "CCNU", "4-DAMP"
+_CODE = r"(?:[A-Z][A-Za-z]{0,5}[- ]?\d[\w-]*|\d[A-Za-z0-9]*-[A-Z]{2,}[\w-]*|[A-Z]{3,6})"
+_CODE_BEFORE = re.compile(rf"(?<![\w(-])({_CODE})\s*$")
+_CODE_AFTER = re.compile(rf"\s*\(({_CODE})\)")
 # an undefined short form: three to six capitals, or its plural ("OAB", "ADRs"); two ("ST") are too ambiguous
 _UNDEFINED_SHORT = re.compile(r"(?<![\w-])([A-Z]{3,6})s?(?![\w-])")
 
@@ -199,6 +207,26 @@ class AbbreviationPropagation(KBComponent):
             found.append((cand, uses_of(text, m.group(1), guard)))
         return found
 
+    def code_glosses(self, text: str, candidates: list[Candidate], defined: set[str]) -> list[tuple]:
+        """(target candidate, spans of the code) for "CODE (name)" and "name (CODE)": a chemical's candidate
+        that fills the brackets or stands right before them, and a code with no candidate of its own (codes
+        after a disease are time points and scales: "status epilepticus (P20)", NCBI-disease training set
+        +13 -26 with them)."""
+        found = []
+        for cand in candidates:
+            if cand.source == "abbreviation" or not cand.concept_ids or self.kb.label(cand.concept_ids[0]) != "DRUG":
+                continue
+            if text[cand.start - 1:cand.start] == "(" and text[cand.end:cand.end + 1] == ")":
+                code = _CODE_BEFORE.search(text, max(0, cand.start - 30), cand.start - 1)
+            else:
+                code = _CODE_AFTER.match(text, cand.end)
+            if code is None or code.group(1) in defined or \
+                    any(c.start < code.end(1) and code.start(1) < c.end for c in candidates):
+                continue
+            defined.add(code.group(1))
+            found.append((cand, uses_of(text, code.group(1))))
+        return found
+
     def undefined_short_forms(self, text: str, candidates: list[Candidate], defined: set[str]) -> list[tuple]:
         """(target candidate, spans) for each short form used without a definition and without a candidate
         that abbreviates exactly one concept named in the document (see `abbreviates`)."""
@@ -241,8 +269,10 @@ class AbbreviationPropagation(KBComponent):
         if "(" in text:
             known = {s.text for s in abbreviations}
             resolved += self.initials_definitions(doc, candidates, known)
-        resolved += self.undefined_short_forms(text, candidates, {s.text for s in abbreviations} |
-                                               {text[s:e] for _, spans in resolved for s, e in spans})
+        defined = {s.text for s in abbreviations} | {text[s:e] for _, spans in resolved for s, e in spans}
+        if "(" in text:
+            resolved += self.code_glosses(text, candidates, defined)
+        resolved += self.undefined_short_forms(text, candidates, defined)
         for target, spans in resolved:
             # the short form's own meaning (dictionary or model) is replaced on every use; a longer KB name
             # that contains a use ("NMDA receptors" after "N-methyl-D-aspartate (NMDA, ...)") stays
