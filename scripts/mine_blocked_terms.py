@@ -11,6 +11,9 @@ BC5CDR annotates 26 of 32, NCBI-disease none of 20) is blocked under that corpus
 (`convention_blocked_terms.tsv`, read by meshtag.nlp.conventions: BC5CDR -> "bc5cdr", NCBI-disease ->
 "pubtator").
 
+Chemical names BC5CDR annotates only through the chemical inside ("reactive oxygen species" -> "oxygen")
+are listed in `bc5cdr_ligand_terms.tsv`: under the "bc5cdr" conventions the inner chemical is the mention.
+
 Pharmacological-class terms that BC5CDR does annotate (at least MIN_CLASS_RATE of at least
 MIN_CLASS_MATCHES matches: "antidepressant", "oral contraceptives") are listed in
 `bc5cdr_class_terms.tsv`, the exceptions of the "bc5cdr" conventions (meshtag.nlp.conventions).
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from meshtag.fsutil import atomic_open
@@ -30,7 +34,8 @@ from meshtag.model import Document
 from meshtag.nlp.blocklist import COLUMNS, default_blocked_path
 from meshtag.nlp.candidates import get_kb
 from meshtag.nlp.conventions import (
-    BC5CDR_CLASS_TERMS, CLASS_TERM_COLUMNS, CONVENTION_BLOCKED_COLUMNS, CONVENTION_BLOCKED_TERMS, is_class_only,
+    BC5CDR_CLASS_TERMS, BC5CDR_LIGAND_TERMS, CLASS_TERM_COLUMNS, CONVENTION_BLOCKED_COLUMNS, CONVENTION_BLOCKED_TERMS,
+    is_class_only,
 )
 from meshtag.paths import curation_dir
 from meshtag.nlp.pipeline import load
@@ -40,6 +45,7 @@ MIN_MATCHES = 3
 MAX_RATE = 0.2
 MIN_CLASS_MATCHES = 2
 MIN_CLASS_RATE = 0.5
+MIN_INSIDE_RATE = 0.6
 # Pain/psychiatry concepts and drug classes users need in their reports even where a corpus leaves
 # them unannotated ("antidepressants with neuropathic pain" is the kind of question meshtag answers).
 PROTECTED = frozenset(normalize(t) for t in (
@@ -55,56 +61,76 @@ TRAINING = {
 CORPUS_CONVENTIONS = {"BC5CDR": "bc5cdr", "NCBI-disease": "pubtator"}  # the conventions that follow each corpus
 
 
-Stats = dict[tuple[str, str], list]
+@dataclass
+class TermStats:
+    """How the dictionary's matches of one (term key, label) compare with a training set's gold mentions. A
+    match is annotated when a gold mention of its label overlaps it, annotated as itself when one has its exact
+    span, annotated inside when one lies strictly within it ("calcium channel blockers" overlaps the annotated
+    "calcium" 15 times in BC5CDR training, and is annotated as itself 0 times)."""
+
+    matches: int = 0
+    annotated: int = 0
+    exact: int = 0
+    inside: int = 0
+    corpora: set[str] = field(default_factory=set)
+    surface: str = ""                 # the first surface form seen
+    ids: set[str] = field(default_factory=set)
+
+    def add(self, other: "TermStats") -> None:
+        self.matches += other.matches
+        self.annotated += other.annotated
+        self.exact += other.exact
+        self.inside += other.inside
+        self.corpora |= other.corpora
+        self.surface = self.surface or other.surface
+        self.ids |= other.ids
+
+
+Stats = dict[tuple[str, str], TermStats]
 
 
 def match_statistics(shared: Path) -> dict[str, Stats]:
-    """Corpus -> (term key, label) -> [matches, annotated matches, corpus names, an example surface form,
-    concept ids, matches annotated as themselves]. A match is annotated when a gold mention of its label
-    overlaps it, annotated as itself when one has its exact span ("calcium channel blockers" overlaps the
-    annotated "calcium" 15 times in BC5CDR training, and is annotated as itself 0 times)."""
+    """Corpus -> (term key, label) -> TermStats of the dictionary-only pipeline on its training set."""
     nlp = load(mode="fast", blocked_terms="")
     per_corpus: dict[str, Stats] = {}
     for corpus, (rel, labels) in TRAINING.items():
-        stats = per_corpus[corpus] = defaultdict(lambda: [0, 0, set(), "", set(), 0])
+        stats = per_corpus[corpus] = defaultdict(TermStats)
         gold_docs = list(read_documents([shared / rel], format="pubtator"))
         bare = (Document(id=d.id, title=d.title, abstract=d.abstract) for d in gold_docs)
         for gold, tagged in zip(gold_docs, tag_documents(bare, nlp)):
             for m in tagged.mentions:
                 if m.label not in labels or m.source != "dictionary":
                     continue
+                same = [g for g in gold.mentions if g.label == m.label and g.start < m.end and m.start < g.end]
                 entry = stats[(normalize(m.text), m.label)]
-                entry[0] += 1
-                entry[1] += any(g.label == m.label and g.start < m.end and m.start < g.end for g in gold.mentions)
-                entry[5] += any(g.label == m.label and (g.start, g.end) == (m.start, m.end) for g in gold.mentions)
-                entry[2].add(corpus)
-                entry[3] = entry[3] or m.text
-                entry[4].add(m.id)
+                entry.matches += 1
+                entry.annotated += bool(same)
+                entry.exact += any((g.start, g.end) == (m.start, m.end) for g in same)
+                entry.inside += any(m.start <= g.start and g.end <= m.end and g.end - g.start < m.end - m.start
+                                    for g in same)
+                entry.corpora.add(corpus)
+                entry.surface = entry.surface or m.text
+                entry.ids.add(m.id)
     return per_corpus
 
 
 def pooled(per_corpus: dict[str, Stats]) -> Stats:
     """The statistics of all corpora together (the first corpus's surface form when several have one)."""
-    out: Stats = defaultdict(lambda: [0, 0, set(), "", set(), 0])
+    out: Stats = defaultdict(TermStats)
     for stats in per_corpus.values():
-        for key, (n, hits, corpora, surface, ids, exact) in stats.items():
-            entry = out[key]
-            entry[0] += n
-            entry[1] += hits
-            entry[2] |= corpora
-            entry[3] = entry[3] or surface
-            entry[4] |= ids
-            entry[5] += exact
+        for key, entry in stats.items():
+            out[key].add(entry)
     return out
 
 
 def blocked_rows(stats: Stats) -> list[dict[str, str]]:
     """Terms the dictionary skips: rarely annotated in the given statistics."""
     rows = []
-    for (key, label), (n, hits, corpora, surface, _ids, _exact) in sorted(stats.items()):
-        if n >= MIN_MATCHES and hits / n <= MAX_RATE and key not in PROTECTED:
-            rows.append({"term": surface.lower(), "label": label,
-                         "source": f"{' + '.join(sorted(corpora))} training set: {hits}/{n} matches annotated",
+    for (key, label), st in sorted(stats.items()):
+        if st.matches >= MIN_MATCHES and st.annotated / st.matches <= MAX_RATE and key not in PROTECTED:
+            rows.append({"term": st.surface.lower(), "label": label,
+                         "source": f"{' + '.join(sorted(st.corpora))} training set: "
+                                   f"{st.annotated}/{st.matches} matches annotated",
                          "note": f"blocked when <= {MAX_RATE:.0%} of >= {MIN_MATCHES} matches are annotated"})
     return rows
 
@@ -125,13 +151,29 @@ def class_term_rows(stats: Stats) -> list[dict[str, str]]:
     through the ligand inside, "calcium channel blockers" -> "calcium", is the entity writer's ligand rule)."""
     kb = get_kb(None)
     rows = []
-    for (key, label), (n, _hits, corpora, surface, ids, exact) in sorted(stats.items()):
-        if label != "DRUG" or "BC5CDR" not in corpora or n < MIN_CLASS_MATCHES or exact / n < MIN_CLASS_RATE:
+    for (key, label), st in sorted(stats.items()):
+        if label != "DRUG" or "BC5CDR" not in st.corpora or st.matches < MIN_CLASS_MATCHES or \
+                st.exact / st.matches < MIN_CLASS_RATE:
             continue
-        if all(kb.get(cid) is not None and is_class_only(kb.get(cid).tree_numbers) for cid in ids):
-            rows.append({"term": surface.lower(), "conventions": "bc5cdr",
-                         "source": f"BC5CDR training set: {exact}/{n} matches annotated as themselves",
+        if all(kb.get(cid) is not None and is_class_only(kb.get(cid).tree_numbers) for cid in st.ids):
+            rows.append({"term": st.surface.lower(), "conventions": "bc5cdr",
+                         "source": f"BC5CDR training set: {st.exact}/{st.matches} matches annotated as themselves",
                          "note": f"class term kept under the bc5cdr conventions (>= {MIN_CLASS_RATE:.0%} annotated)"})
+    return rows
+
+
+def ligand_term_rows(stats: Stats) -> list[dict[str, str]]:
+    """Chemical names BC5CDR annotates only through the chemical inside them ("reactive oxygen species" ->
+    "oxygen", "thallium-201" -> "thallium", "nicotine sulfate" -> "nicotine"): at least MIN_CLASS_MATCHES
+    matches, at most MAX_RATE annotated as themselves, at least MIN_INSIDE_RATE with a gold chemical inside."""
+    rows = []
+    for (key, label), st in sorted(stats.items()):
+        if label == "DRUG" and st.matches >= MIN_CLASS_MATCHES and st.exact / st.matches <= MAX_RATE and \
+                st.inside / st.matches >= MIN_INSIDE_RATE:
+            rows.append({"term": st.surface.lower(), "conventions": "bc5cdr",
+                         "source": f"BC5CDR training set: {st.inside}/{st.matches} matches annotated inside, "
+                                   f"{st.exact} as themselves",
+                         "note": "the chemical inside is the mention under the bc5cdr conventions"})
     return rows
 
 
@@ -155,8 +197,10 @@ def main() -> None:
     write_tsv(args.output.parent / CONVENTION_BLOCKED_TERMS, CONVENTION_BLOCKED_COLUMNS, by_corpus)
     classes = class_term_rows(stats)
     write_tsv(args.output.parent / BC5CDR_CLASS_TERMS, CLASS_TERM_COLUMNS, classes)
+    ligands = ligand_term_rows(per_corpus["BC5CDR"])
+    write_tsv(args.output.parent / BC5CDR_LIGAND_TERMS, CLASS_TERM_COLUMNS, ligands)
     print(f"{len(rows)} blocked terms -> {args.output}; {len(by_corpus)} blocked under one corpus's conventions; "
-          f"{len(classes)} BC5CDR class terms")
+          f"{len(classes)} BC5CDR class terms; {len(ligands)} BC5CDR ligand terms")
 
 
 if __name__ == "__main__":

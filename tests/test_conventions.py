@@ -95,3 +95,15 @@ def test_a_term_one_corpus_leaves_unannotated_is_dropped_under_its_conventions_o
 
     assert deaths("pubtator") == []
     assert deaths("bc5cdr") == deaths("meshtag") == ["MESH:D003643"]
+
+
+def test_bc5cdr_annotates_some_chemical_names_through_the_chemical_inside():
+    # mined from the training set (bc5cdr_ligand_terms.tsv): "reactive oxygen species" 3/5 annotated as "oxygen"
+    text = "Reactive oxygen species rose after thallium-201 scintigraphy."
+
+    def drugs(conventions: str) -> set[tuple[str, str | None]]:
+        nlp = meshtag.load(mode="fast", conventions=conventions)
+        return {(m.text, m.id) for m in tag_text(text, nlp).mentions if m.label == "DRUG"}
+
+    assert drugs("bc5cdr") == {("oxygen", "MESH:D010100"), ("thallium", "MESH:D013793")}
+    assert ("Reactive oxygen species", "MESH:D017382") in drugs("meshtag")

@@ -6,7 +6,9 @@
   "opioid", "calcium channel blockers": 0 of 40 training occurrences) but annotates a few
   ("antidepressant", "oral contraceptives"). Concepts that are only pharmacological classes or
   preparations (every tree number under D26/D27) are dropped, except surface forms the training set
-  annotates (models/curation/bc5cdr_class_terms.tsv, mined by scripts/mine_blocked_terms.py).
+  annotates (models/curation/bc5cdr_class_terms.tsv, mined by scripts/mine_blocked_terms.py). A few
+  chemical names it annotates only through the chemical inside ("reactive oxygen species" -> "oxygen",
+  "thallium-201" -> "thallium": models/curation/bc5cdr_ligand_terms.tsv, mined by the same script).
   Use it to compare with systems scored on BC5CDR (`meshtag eval --corpus bc5cdr` does).
 - "pubtator": the annotation style of PubTator gold files (NCBI-disease, meshtag's own receptor and
   brain-region set, docs/annotation-guidelines.md): everything "meshtag" tags, but a coordination with an
@@ -36,6 +38,7 @@ CONVENTIONS = ("meshtag", "pubtator", "bc5cdr")
 COMPOSITE_CONVENTIONS = frozenset({"pubtator", "bc5cdr"})  # styles that annotate composite mentions
 CLASS_TREES = ("D26", "D27")
 BC5CDR_CLASS_TERMS = "bc5cdr_class_terms.tsv"
+BC5CDR_LIGAND_TERMS = "bc5cdr_ligand_terms.tsv"
 CLASS_TERM_COLUMNS = ("term", "conventions", "source", "note")
 BC5CDR_KEPT_MODIFIERS = "bc5cdr_kept_modifiers.tsv"
 MODIFIER_COLUMNS = ("modifier", "kept", "stripped", "source")
@@ -53,14 +56,25 @@ def is_class_only(tree_numbers: tuple[str, ...]) -> bool:
     return bool(tree_numbers) and all(t.startswith(CLASS_TREES) for t in tree_numbers)
 
 
-@lru_cache(maxsize=2)
-def allowed_class_terms(conventions: str) -> frozenset[str]:
-    """Normalised class terms a convention keeps."""
-    path = curation_dir() / BC5CDR_CLASS_TERMS
+def _bc5cdr_terms(conventions: str, file: str) -> frozenset[str]:
+    """Normalised terms of a bc5cdr-conventions table (empty under other conventions)."""
+    path = curation_dir() / file
     if conventions != "bc5cdr" or not path.is_file():
         return frozenset()
     with open(path, encoding="utf-8", newline="") as fh:
         return frozenset(normalize(r["term"]) for r in csv.DictReader(fh, delimiter="\t") if r.get("source"))
+
+
+@lru_cache(maxsize=2)
+def allowed_class_terms(conventions: str) -> frozenset[str]:
+    """Normalised class terms a convention keeps."""
+    return _bc5cdr_terms(conventions, BC5CDR_CLASS_TERMS)
+
+
+@lru_cache(maxsize=2)
+def ligand_terms(conventions: str) -> frozenset[str]:
+    """Normalised chemical names a convention annotates through the chemical inside them."""
+    return _bc5cdr_terms(conventions, BC5CDR_LIGAND_TERMS)
 
 
 @lru_cache(maxsize=4)

@@ -10,10 +10,11 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from meshtag.kb.normalize import normalize
 from meshtag.model import LABELS, Mention
 from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, resolve_overlaps, text_of
 from meshtag.nlp.composites import merge_coordinated
-from meshtag.nlp.conventions import COMPOSITE_CONVENTIONS, CONVENTIONS, is_class_only, keeps
+from meshtag.nlp.conventions import COMPOSITE_CONVENTIONS, CONVENTIONS, is_class_only, keeps, ligand_terms
 from meshtag.nlp.mentions import TokenBounds, write_mentions
 
 # a receptor subtype code written before its ligand: "D-2 " in "D-2 dopamine receptors", "H2-" in "H2-histamine"
@@ -59,24 +60,27 @@ class EntityWriter(KBComponent):
         annotates: a receptor ("dopamine D1 receptor", "D2 dopamine receptor" -> "dopamine") and a
         pharmacological class that starts with a chemical ("calcium channel blockers" -> "calcium",
         "angiotensin-converting enzyme inhibitors" -> "angiotensin", "dopamine agonist": the training set
-        annotates the ligand in 48 such phrases, the whole phrase in 3). Otherwise the candidate itself.
+        annotates the ligand in 48 such phrases, the whole phrase in 3), and a chemical name the training set
+        annotates only through the chemical inside ("reactive oxygen species" -> "oxygen", "thallium-201" ->
+        "thallium": meshtag.nlp.conventions.ligand_terms). Otherwise the candidate itself.
         `drugs_at`: the doc's drug candidates by start, for ligands only the document defines ("DA receptor"
         after "dopamine (DA)")."""
         if self.conventions != "bc5cdr":
             return cand
         label, concept = self.labelled(cand)
         is_class = label == "DRUG" and concept is not None and is_class_only(concept.tree_numbers)
-        if label != "RECEPTOR" and not is_class:
+        name = text[cand.start:cand.end]
+        listed = label == "DRUG" and normalize(name) in ligand_terms(self.conventions)
+        if label != "RECEPTOR" and not is_class and not listed:
             return cand
         ligand = drugs_at.get(cand.start)
         if ligand is not None and ligand.end < cand.end and not (is_class and self.class_only(ligand.concept_ids)):
             return ligand
-        name = text[cand.start:cand.end]
         for m in self.kb.find_all(name):
             ids = tuple(i for i in m.concept_ids if self.kb.label(i) == "DRUG")
             if is_class and self.class_only(ids):
                 continue
-            prefix_ok = m.start == 0 or (not is_class and SUBTYPE_PREFIX.fullmatch(name, 0, m.start))
+            prefix_ok = m.start == 0 or listed or (not is_class and SUBTYPE_PREFIX.fullmatch(name, 0, m.start))
             if ids and m.end < len(name) and prefix_ok:
                 return Candidate(cand.start + m.start, cand.start + m.end, ids, cand.source, score=cand.score)
         return cand
