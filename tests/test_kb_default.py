@@ -35,6 +35,7 @@ def kb() -> KnowledgeBase:
     ("alpha2 adrenergic receptor", "MESH:D018341", "Receptors, Adrenergic, alpha-2", "RECEPTOR"),
     ("duloxetine", "MESH:D000068736", "Duloxetine Hydrochloride", "DRUG"),
     ("antidepressants", "MESH:D000928", "Antidepressive Agents", "DRUG"),
+    ("blood urea nitrogen", "MESH:D001806", "Blood Urea Nitrogen", "DRUG"),   # label_overrides.tsv
     ("cancer", "MESH:D009369", "Neoplasms", "CONDITION"),
     ("convulsions", "MESH:D012640", "Seizures", "CONDITION"),
     ("acute renal failure", "MESH:D058186", "Acute Kidney Injury", "CONDITION"),
