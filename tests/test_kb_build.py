@@ -113,4 +113,5 @@ def test_tsv_build_and_label_override(tmp_path):
     write_kb(drafts, meta, tmp_path / "kb")
     kb = KnowledgeBase.load(tmp_path / "kb", curation=False)
     assert kb.version["counts"]["concepts"] == len(drafts)
-    assert kb.lookup("SIGMAR1")[0].id == "MESH:C000727826"
+    # the species-free receptor heading ranks before "OPRS1 protein, human" (annotation guidelines, Linking)
+    assert kb.lookup("SIGMAR1")[0].id == "MESH:D000097605"

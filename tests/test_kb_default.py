@@ -36,6 +36,9 @@ def kb() -> KnowledgeBase:
     ("duloxetine", "MESH:D000068736", "Duloxetine Hydrochloride", "DRUG"),
     ("antidepressants", "MESH:D000928", "Antidepressive Agents", "DRUG"),
     ("blood urea nitrogen", "MESH:D001806", "Blood Urea Nitrogen", "DRUG"),   # label_overrides.tsv
+    # gene symbols and aliases of "X protein, human" records link to their species-free receptor heading
+    ("5-HT2A", "MESH:D044402", "Receptor, Serotonin, 5-HT2A", "RECEPTOR"),
+    ("GRIN1", "MESH:D016194", "Receptors, N-Methyl-D-Aspartate", "RECEPTOR"),
     ("cancer", "MESH:D009369", "Neoplasms", "CONDITION"),
     ("convulsions", "MESH:D012640", "Seizures", "CONDITION"),
     ("acute renal failure", "MESH:D058186", "Acute Kidney Injury", "CONDITION"),
@@ -224,3 +227,8 @@ def test_curated_pharmacological_actions_feed_concepts(kb):
                                     {"concept_id": "D000639", "action_id": "D999999999", "source": "test"}],
                                    errors, "t.tsv") == 1
     assert fresh.get("D000639").pharm_actions == ("MESH:D000928",) and len(errors.problems) == 1
+
+
+def test_a_receptor_gene_mesh_lacks_carries_its_most_specific_family(kb):
+    chrna4 = kb.get("HGNC:1958")   # cholinergic receptor nicotinic alpha 4 subunit: no MeSH concept of its own
+    assert chrna4.label == "RECEPTOR" and chrna4.related_id == "MESH:D011978"   # Receptors, Nicotinic

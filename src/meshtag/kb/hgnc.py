@@ -3,9 +3,13 @@
 A gene's symbol, aliases and previous symbols become "hgnc" terms of:
 1. the MeSH concept the xrefs file links to the gene (HGNC rows), else
 2. the supplementary record "SYMBOL protein, human" (matched on its name or synonyms), plus its single
-   mapped heading when that heading's name contains the symbol (TRPA1 -> "TRPA1 Cation Channel").
+   mapped heading when that heading's name contains the symbol (TRPA1 -> "TRPA1 Cation Channel") or is a
+   receptor ("5-HT2A", an alias of HTR2A -> Receptor, Serotonin, 5-HT2A): the heading ranks first, as the
+   annotation guidelines want a species-free concept, never "... protein, human".
 Receptor or channel genes with neither get an `HGNC:n` concept whose `related_id` is the closest MeSH
-receptor/channel family (flag "related_is_family").
+receptor/channel family (flag "related_is_family"; none when no family fits): the one whose name shares most words with the gene's,
+then the one below all the others that do (CHRNA4, "cholinergic receptor nicotinic alpha 4 subunit" ->
+Receptors, Nicotinic, not its parent Receptors, Cholinergic), else the most general.
 """
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ _HUMAN_PROTEIN = re.compile(r"^(.+?) protein, human$", re.IGNORECASE)
 _RECEPTOR_NAME = re.compile(r"\b(receptor|channel)\b", re.IGNORECASE)
 _NOT_A_RECEPTOR = re.compile(r"\b(interacting|associated|accessory|coactivator|corepressor|binding|regulator|"
                              r"modulator|modifying|adaptor|chaperone|kinase|ligand|antagonist|like|"
-                             r"transporter|pseudogene|activity|tetramerization|auxiliary)\b", re.IGNORECASE)
+                             r"transporter|pseudogene|activity|tetramerization|auxiliary|cluster|sequence)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -62,26 +66,76 @@ def _human_protein_index(drafts: dict[str, ConceptDraft]) -> dict[str, str]:
 _STRUCTURAL = frozenset({"family", "subfamily", "group", "member", "type", "like", "domain", "containing"})
 
 
+_RAW_TOKEN = re.compile(r"[a-z0-9]+")
+
+
 def _name_tokens(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(words, numbers) of a name for family matching. Words are tokens of 3+ letters without HGNC's naming
-    scaffold ("family 1 subfamily A member 2"); numbers must match too but do not count as evidence.
+    """(words, required) of a name for family matching. Words are tokens of 3+ letters without HGNC's naming
+    scaffold ("family 1 subfamily A member 2"); the other tokens ("mu", "4", "p2x2") must match too, a number
+    with the word before it ("interleukin 1" is not the "alpha 1" of an interleukin 22 receptor), but do not
+    count as evidence.
 
-    >>> words, numbers = _name_tokens("interleukin 10 receptor subunit alpha")
-    >>> sorted(words), sorted(numbers)
-    (['alpha', 'interleukin', 'receptor', 'subunit'], ['10'])
+    >>> words, required = _name_tokens("interleukin 10 receptor subunit alpha")
+    >>> sorted(words), sorted(required)
+    (['alpha', 'interleukin', 'receptor', 'subunit'], ['interleukin 10'])
+    >>> sorted(_name_tokens("mu opioid receptor")[1]), sorted(_name_tokens("purinergic P2X2 receptors")[1])
+    (['mu'], ['purinergic p2x2'])
     """
-    tokens = normalize(text).split()
-    words = frozenset(t for t in tokens if len(t) > 2 and t.isalpha() and t not in _STRUCTURAL)
-    return words, frozenset(t for t in tokens if t.isdigit())
+    words = frozenset(t for t in normalize(text).split() if len(t) > 2 and t.isalpha() and t not in _STRUCTURAL)
+    raw = _RAW_TOKEN.findall(text.lower())
+    required = set()
+    for i, tok in enumerate(raw):
+        if tok in _STRUCTURAL or (len(tok) > 2 and tok.isalpha()):
+            continue
+        numbered = any(c.isdigit() for c in tok) and i and len(raw[i - 1]) > 2 and raw[i - 1].isalpha()
+        required.add(f"{raw[i - 1]} {tok}" if numbered else tok)
+    return words, frozenset(required)
 
 
-def _family_of(gene: Gene, receptors: list[tuple[frozenset[str], frozenset[str], int, str]]) -> str | None:
-    """The receptor/channel descriptor one of whose terms has all its words (at least two) and numbers in
-    the gene's name; most words first, then the most general (shallowest) family."""
-    words, numbers = _name_tokens(gene.name)
-    best = max((r for r in receptors if r[0] <= words and r[1] <= numbers),
-               key=lambda r: (len(r[0]), -r[2]), default=None)
-    return best[3] if best else None
+@dataclass(frozen=True)
+class _Family:
+    """One term of a receptor/channel descriptor, as family matching reads it."""
+
+    words: frozenset[str]
+    required: frozenset[str]
+    trees: tuple[str, ...]
+    key: str
+
+    def refines(self, other: "_Family") -> bool:
+        """Is this descriptor below the other one in the tree?"""
+        return any(t.startswith(o + ".") for t in self.trees for o in other.trees)
+
+
+def _family_of(gene: Gene, families: list[_Family]) -> str | None:
+    """The receptor/channel descriptor one of whose terms has all its words (at least two) and required
+    tokens in the gene's name, with the most such words; of several, the one below all the others by a term
+    of other words (CHRNA4, "cholinergic receptor nicotinic alpha 4 subunit" -> Receptors, Nicotinic, not its
+    parent Receptors, Cholinergic; EphA1's "Eph receptor" does not make it the family of every Eph gene), else
+    the most general (shallowest)."""
+    words, required = _name_tokens(gene.name)
+    fitting = [f for f in families if f.words <= words and f.required <= required]
+    if not fitting:
+        return None
+    most = max(len(f.words) for f in fitting)
+    tied = {f.key: f for f in fitting if len(f.words) == most}
+    below_all = [f for f in tied.values()
+                 if all(f.refines(o) and f.words != o.words for o in tied.values() if o.key != f.key)]
+    if len(tied) > 1 and len(below_all) == 1:
+        return below_all[0].key
+    return min(tied.values(), key=lambda f: min(len(t.split(".")) for t in f.trees) if f.trees else 0).key
+
+
+def _species_free_heading(supp: ConceptDraft, gene: Gene, drafts: dict[str, ConceptDraft]) -> str | None:
+    """The heading a "SYMBOL protein, human" record maps to that names the gene's protein without a species:
+    its one receptor heading (GRIN1 -> Receptors, N-Methyl-D-Aspartate), else its only heading when that
+    heading's name contains the symbol (TRPA1 -> TRPA1 Cation Channel)."""
+    headings = [drafts[k] for k in supp.mapped_to if k in drafts]
+    receptors = [h for h in headings if h.label == "RECEPTOR"]
+    if len(receptors) == 1:
+        return receptors[0].key
+    if len(headings) == 1 and normalize(gene.symbol) in normalize(headings[0].name):
+        return headings[0].key
+    return None
 
 
 def _usable_alias(alias: str, common: frozenset[str]) -> bool:
@@ -96,9 +150,9 @@ def link_genes(drafts: dict[str, ConceptDraft], genes: list[Gene], xref_links: d
     `common`: the common English words whose aliases are left out (default: the committed list)."""
     common = common_words() if common is None else common
     proteins = _human_protein_index(drafts)
-    receptors = [(words, numbers, len(d.tree_numbers[0].split(".")) if d.tree_numbers else 0, d.key)
+    receptors = [_Family(words, required, tuple(d.tree_numbers), d.key)
                  for d in drafts.values() if d.kind == "descriptor" and d.label == "RECEPTOR"
-                 for words, numbers in {_name_tokens(t) for t, _ in d.terms} if len(words) >= 2]
+                 for words, required in {_name_tokens(t) for t, _ in d.terms} if len(words) >= 2]
     counts = {"xref": 0, "human_protein": 0, "hgnc_only": 0}
     for gene in genes:
         targets: list[str] = []
@@ -108,17 +162,15 @@ def link_genes(drafts: dict[str, ConceptDraft], genes: list[Gene], xref_links: d
         elif gene.symbol.upper() in proteins:
             supp = drafts[proteins[gene.symbol.upper()]]
             targets.append(supp.key)
-            if len(supp.mapped_to) == 1 and supp.mapped_to[0] in drafts:
-                heading = drafts[supp.mapped_to[0]]
-                if normalize(gene.symbol) in normalize(heading.name):
-                    targets.insert(0, heading.key)
+            heading = _species_free_heading(supp, gene, drafts)
+            if heading is not None:
+                targets.insert(0, heading)
             counts["human_protein"] += 1
         elif _RECEPTOR_NAME.search(gene.name) and not _NOT_A_RECEPTOR.search(gene.name):
-            family = _family_of(gene, receptors)
-            if family is None:
-                continue
-            hg = ConceptDraft(key=gene.hgnc_id, name=gene.name, kind="hgnc", related_id="MESH:" + family,
-                              flags=["related_is_family"], label=drafts[family].label, parents=[family])
+            family = _family_of(gene, receptors)   # None: no MeSH family fits ("KDEL ... receptor 3")
+            hg = ConceptDraft(key=gene.hgnc_id, name=gene.name, kind="hgnc", label="RECEPTOR",
+                              related_id=f"MESH:{family}" if family else None,
+                              flags=["related_is_family"] if family else [], parents=[family] if family else [])
             hg.add_term(gene.name, "name")
             drafts[hg.key] = hg
             targets.append(hg.key)
