@@ -114,6 +114,16 @@ def test_an_omim_id_of_ncbi_disease_scores_as_the_mesh_concept_that_covers_it():
     assert concept_ids("OMIM:217000") == {"OMIM:217000"}  # an OMIM id the crosswalk does not cover stays
 
 
+def test_an_hgnc_prediction_is_scored_by_its_mesh_concept_against_a_mesh_only_gold():
+    text = "CHRNA4 mutations cause epilepsy."
+    gold = [Document(id="5", title=text, mentions=[m("CHRNA4", text, "RECEPTOR", "MESH:D011978")])]
+    pred = Mention(0, 6, "CHRNA4", "RECEPTOR", id="HGNC:1958", related_id="MESH:D011978")
+    levels = score_documents(gold, [Document(id="5", title=text, mentions=[pred])])["RECEPTOR"]
+    assert (levels["ner_id"].tp, levels["doc_id"].tp, levels["doc_id"].fp) == (1, 1, 0)
+    hgnc_gold = [Document(id="5", title=text, mentions=[m("CHRNA4", text, "RECEPTOR", "HGNC:1958")])]
+    assert score_documents(hgnc_gold, [Document(id="5", title=text, mentions=[pred])])["RECEPTOR"]["ner_id"].tp == 1
+
+
 def test_omim_crosswalk_rows_name_kb_concepts_with_training_evidence():
     from importlib import resources
 

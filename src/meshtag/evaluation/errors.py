@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from meshtag.evaluation.ids import concept_ids
+from meshtag.evaluation.ids import concept_ids, mention_ids, namespaces
 from meshtag.model import Document
 
 COLUMNS = ("document", "start", "end", "text", "label", "kind", "gold_ids", "pred_ids")
@@ -36,6 +36,8 @@ def mention_errors(gold_docs: Iterable[Document], pred_docs: Iterable[Document],
     [('Cisplatin', 'wrong_id')]
     """
     wanted = set(labels)
+    gold_docs = list(gold_docs)
+    gold_namespaces = namespaces(gold_docs)
     preds = {d.id: d for d in pred_docs}
     for gold in gold_docs:
         pred = preds.get(gold.id)
@@ -43,7 +45,7 @@ def mention_errors(gold_docs: Iterable[Document], pred_docs: Iterable[Document],
         p = {(m.start, m.end, m.label): m for m in (pred.mentions if pred else []) if m.label in wanted}
         for key in sorted(set(g) | set(p)):
             gm, pm = g.get(key), p.get(key)
-            gids, pids = concept_ids(gm.id) if gm else frozenset(), concept_ids(pm.id) if pm else frozenset()
+            gids, pids = concept_ids(gm.id) if gm else frozenset(), mention_ids(pm, gold_namespaces) if pm else frozenset()
             if gm is None:
                 kind = "spurious"
             elif pm is None:

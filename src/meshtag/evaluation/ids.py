@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Mapping
+from typing import Iterable, Mapping
+
+from meshtag.model import Document, Mention
 
 _UNLINKED = {"", "-1", "-", "none", "null", "cui-less"}
 _BARE_MESH = re.compile(r"^[CD]\d{6,9}$")
@@ -81,3 +83,24 @@ def concept_ids(raw: str | None, equivalence: Mapping[str, str] | None = None) -
         cid = canonical_id(part)
         out.update(table.get(cid, cid).split("|"))
     return frozenset(out)
+
+
+def namespaces(docs: Iterable[Document]) -> frozenset[str]:
+    """The id prefixes ("MESH", "OMIM", "HGNC") the mentions of these documents use."""
+    return frozenset(cid.split(":", 1)[0] for d in docs for m in d.mentions for cid in concept_ids(m.id))
+
+
+def mention_ids(mention: Mention, gold_namespaces: frozenset[str] | None = None,
+                equivalence: Mapping[str, str] | None = None) -> frozenset[str]:
+    """The concepts a predicted mention is scored as: its id's, or, when its id is in a namespace the gold
+    never uses (an HGNC gene MeSH has no concept for), the closest MeSH concept it carries alongside.
+
+    >>> m = Mention(0, 6, "CHRNA4", "RECEPTOR", id="HGNC:1958", related_id="MESH:D011978")
+    >>> sorted(mention_ids(m, frozenset({"MESH"}))), sorted(mention_ids(m, frozenset({"MESH", "HGNC"})))
+    (['MESH:D011978'], ['HGNC:1958'])
+    """
+    ids = concept_ids(mention.id, equivalence)
+    if gold_namespaces is not None and mention.related_id and ids and \
+            not any(cid.split(":", 1)[0] in gold_namespaces for cid in ids):
+        return concept_ids(mention.related_id, equivalence)
+    return ids

@@ -7,14 +7,16 @@
 * document-level concept id (the BC5CDR DNER measure): the set of (document, id) per type, every
   concept of a composite id counted, unlinked mentions ignored.
 
-Ids on both sides go through `meshtag.evaluation.ids.concept_ids` (MESH: prefix, 2015 equivalences).
+Ids on both sides go through `meshtag.evaluation.ids.concept_ids` (MESH: prefix, 2015 equivalences, NCBI's
+OMIM ids); a predicted id in a namespace the gold never uses (HGNC) is scored as the closest MeSH concept the
+mention carries alongside (`mention_ids`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from meshtag.evaluation.ids import concept_ids
+from meshtag.evaluation.ids import mention_ids, namespaces
 from meshtag.model import Document
 
 LEVELS: tuple[str, ...] = ("ner", "ner_id", "doc_id")
@@ -64,16 +66,17 @@ class PRF:
 Span = tuple[str, int, int, str]  # (document id, start, end, label)
 
 
-def _spans(docs: Iterable[Document], labels: frozenset[str],
-           equivalence: Mapping[str, str] | None) -> dict[Span, frozenset[str]]:
-    """(doc, start, end, label) -> concept ids of the mention(s) on that span (union if repeated)."""
+def _spans(docs: Iterable[Document], labels: frozenset[str], equivalence: Mapping[str, str] | None,
+           gold_namespaces: frozenset[str] | None = None) -> dict[Span, frozenset[str]]:
+    """(doc, start, end, label) -> concept ids of the mention(s) on that span (union if repeated);
+    `gold_namespaces` for predictions (see `mention_ids`)."""
     out: dict[Span, frozenset[str]] = {}
     for doc in docs:
         for m in doc.mentions:
             if m.label not in labels:
                 continue
             key = (doc.id, m.start, m.end, m.label)
-            out[key] = out.get(key, frozenset()) | concept_ids(m.id, equivalence)
+            out[key] = out.get(key, frozenset()) | mention_ids(m, gold_namespaces, equivalence)
     return out
 
 
@@ -119,7 +122,7 @@ def score_documents(gold_docs: Iterable[Document], pred_docs: Iterable[Document]
     wanted = frozenset(labels) if labels is not None else frozenset(
         m.label for d in gold_docs for m in d.mentions)
     gold = _spans(gold_docs, wanted, equivalence)
-    pred = _spans(pred_docs, wanted, equivalence)
+    pred = _spans(pred_docs, wanted, equivalence, namespaces(gold_docs))
     return {
         label: {"ner": score_ner(gold, pred, label),
                 "ner_id": score_ner_id(gold, pred, label),
