@@ -1,6 +1,7 @@
 """Write models/curation/subtype_receptor_terms.tsv: receptor subtypes named without their ligand, their
-"<code>R" short forms, receptors named with the ligand's adjective ("serotonergic receptors") and subtypes
-written as a type number ("dopamine type 2 receptor").
+"<code>R" short forms, receptors named with the ligand's adjective ("serotonergic receptors"), subtypes
+written as a type number ("dopamine type 2 receptor", "type-2 serotonin receptor") and "receptor type <n>"
+names without the word "type" ("metabotropic glutamate receptor 1").
 
 Pharmacology papers write "D2 receptor", "H1 receptors", "A2A receptor", "NK1 receptor" where MeSH writes
 "Dopamine D2 Receptor", "Histamine H1 Receptors", "Adenosine A2A Receptor", "Neurokinin-1 Receptor". For
@@ -41,6 +42,9 @@ SEROTONIN_CODE = re.compile(r"5-HT\d[A-F]?")
 # codes whose short forms name another receptor in this field: "S2R" is the sigma-2 receptor (beside "S1R"),
 # not MeSH's old serotonin "S2" subtype
 OTHER_MEANING = {"s 2"}
+# "metabotropic glutamate receptor type 1": a receptor name, "type", a subtype number
+NUMBERED_TYPE = re.compile(r"(.+ receptors?) type (\d+[A-Za-z]?)", re.IGNORECASE)
+SPECIES = re.compile(r", (?:human|rat|mouse|bovine|chicken|Drosophila|zebrafish|Xenopus|C elegans|pig|dog)\b", re.IGNORECASE)
 # the adjective pharmacologists make of a ligand's name ("serotonergic receptors", "dopaminergic D2 receptors")
 LIGAND_ADJECTIVES = {"serotonin": "serotonergic", "dopamine": "dopaminergic", "glutamate": "glutamatergic",
                      "gaba": "GABAergic", "histamine": "histaminergic", "acetylcholine": "cholinergic",
@@ -163,11 +167,45 @@ def type_rows(subtypes: dict[str, Subtype], kb) -> list[dict[str, str]]:
     return rows
 
 
+def serotonin_type_rows(found: list[Receptor], kb) -> list[dict[str, str]]:
+    """"serotonin type <n> receptor", "type <n> serotonin receptor" and "serotonin <n> receptor" for a serotonin
+    receptor code ("Serotonin 5-HT2 Receptors" -> "type 2 serotonin receptor", as in "type-2 serotonin receptor")."""
+    rows, seen = [], set()
+    for receptor in found:
+        for _, term in receptor.terms:
+            m = re.fullmatch(r"Serotonin 5-HT(\d[A-F]?) Receptors?", term)
+            if m:
+                n = m.group(1)
+                rows += [row(spelling, receptor.id, f"the 5-HT{n} subtype of MeSH term '{term}' ({receptor.ui} "
+                                                    f"{receptor.name}) written as a type number")
+                         for spelling in (f"serotonin type {n} receptor", f"type {n} serotonin receptor",
+                                          f"serotonin {n} receptor") if is_new(spelling, seen, kb)]
+    return rows
+
+
+def numbered_type_rows(mesh: Path, kb) -> list[dict[str, str]]:
+    """"<name> receptor <n>" for a receptor term "<name> receptor type <n>" of a descriptor or species-free
+    supplementary record ("metabotropic glutamate receptor type 1" -> "metabotropic glutamate receptor 1")."""
+    rows, seen = [], set()
+    for file in ("mesh_descriptors.tsv", "mesh_supplementary.tsv"):
+        with open(mesh / file, encoding="utf-8", newline="") as fh:
+            for ui, name, synonyms, *_ in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+                if kb.label(f"MESH:{ui}") != "RECEPTOR" or SPECIES.search(name):
+                    continue
+                for term in [name, *filter(None, synonyms.split("|"))]:
+                    m = NUMBERED_TYPE.fullmatch(term)
+                    if m and is_new(f"{m.group(1)} {m.group(2)}", seen, kb):
+                        rows.append(row(f"{m.group(1)} {m.group(2)}".lower(), f"MESH:{ui}",
+                                        f"MeSH term '{term}' ({ui} {name}) without the word 'type'"))
+    return rows
+
+
 def derive(mesh: Path, kb) -> list[dict[str, str]]:
     found = receptors(mesh, kb)
     subtypes = unique_subtypes(found)
     named = subtype_rows(subtypes, kb)
-    return named + r_suffix_rows(found, subtypes, named, kb) + adjective_rows(found, kb) + type_rows(subtypes, kb)
+    return named + r_suffix_rows(found, subtypes, named, kb) + adjective_rows(found, kb) + \
+        type_rows(subtypes, kb) + serotonin_type_rows(found, kb) + numbered_type_rows(mesh, kb)
 
 
 if __name__ == "__main__":
