@@ -39,6 +39,9 @@ def kb() -> KnowledgeBase:
     # gene symbols and aliases of "X protein, human" records link to their species-free receptor heading
     ("5-HT2A", "MESH:D044402", "Receptor, Serotonin, 5-HT2A", "RECEPTOR"),
     ("GRIN1", "MESH:D016194", "Receptors, N-Methyl-D-Aspartate", "RECEPTOR"),
+    # subtype_receptor_terms.tsv: type numbers, "receptor type <n>" without "type"
+    ("type 2 serotonin receptor", "MESH:D044348", "Receptors, Serotonin, 5-HT2", "RECEPTOR"),
+    ("metabotropic glutamate receptor 1", "MESH:C104077", "metabotropic glutamate receptor type 1", "RECEPTOR"),
     ("cancer", "MESH:D009369", "Neoplasms", "CONDITION"),
     ("convulsions", "MESH:D012640", "Seizures", "CONDITION"),
     ("acute renal failure", "MESH:D058186", "Acute Kidney Injury", "CONDITION"),
