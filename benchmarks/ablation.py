@@ -6,7 +6,8 @@ the accurate pipeline and reports the three F1 levels, so every improvement is m
 Steps: abbreviation propagation, coordination, ambiguity control, blocked generic terms, the curated
 term files (corpus conventions mined from the training sets, narrower-concept and domain synonyms),
 the derived terms (cancer and organ sites, drugs MeSH names by their salt), the HGNC-to-MeSH receptor links, name suffixes (salt forms, receptor
-head words), the statistical NER (= fast mode), and the corpus conventions (for NCBI-disease and the
+head words), deficiency adjectives, the terms one corpus alone leaves unannotated or annotates through the
+chemical inside, the statistical NER (= fast mode), and the corpus conventions (for NCBI-disease and the
 receptor/region sets the only difference is composite mentions written as one span).
 """
 from __future__ import annotations
@@ -47,6 +48,9 @@ def variants() -> dict[str, dict]:
         "- derived terms (cancer and organ sites, salt parents, ion symbols, receptor subtypes)": {"hide": DERIVED_TERM_FILES},
         "- HGNC-to-MeSH receptor links": {"hide": ("hgnc_mesh_links.tsv",)},
         "- name suffixes (salt forms, receptor heads)": {"remove": ["meshtag_name_suffixes"]},
+        "- deficiency adjectives (\"C7-deficient\")": {"remove": ["meshtag_deficiency_adjectives"]},
+        "- one corpus's blocked terms and BC5CDR ligand terms": {"hide": ("convention_blocked_terms.tsv",
+                                                                         "bc5cdr_ligand_terms.tsv")},
         "- BC5CDR kept disease modifiers (heads only)": {"hide": ("bc5cdr_kept_modifiers.tsv",)},
         "- statistical NER (fast)": {"load": {"mode": "fast"}},
         "- corpus conventions (meshtag's)": {"load": {"conventions": "meshtag"}},
@@ -73,7 +77,7 @@ def run(variant: dict, gold: dict) -> list[tuple[str, str, dict, float]]:
     from meshtag.evaluation.runner import CORPUS_LABELS, blank_copy, conventions_for
     from meshtag.evaluation.scoring import score_documents
     from meshtag.nlp.candidates import get_kb
-    from meshtag.nlp.conventions import allowed_class_terms, kept_modifiers
+    from meshtag.nlp.conventions import allowed_class_terms, blocked_under, kept_modifiers, ligand_terms
     from meshtag.nlp.pipeline import load
     from meshtag.tagging import tag_documents
 
@@ -81,7 +85,7 @@ def run(variant: dict, gold: dict) -> list[tuple[str, str, dict, float]]:
     previous = os.environ.get("MESHTAG_MODELS")
     if hidden:
         os.environ["MESHTAG_MODELS"] = str(hidden)
-    caches = (get_kb, allowed_class_terms, kept_modifiers)  # all read the models folder once
+    caches = (get_kb, allowed_class_terms, kept_modifiers, blocked_under, ligand_terms)  # each reads models once
     for cache in caches:
         cache.cache_clear()
     rows = []

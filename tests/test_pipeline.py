@@ -68,6 +68,22 @@ def test_undefined_short_form_takes_the_one_document_name_it_abbreviates(nlp):
     assert not any(t in ("AND", "DNA", "ST") for t, *_ in found)  # a word, a KB term, two letters
 
 
+def test_undefined_short_form_the_ner_left_unlinked_takes_the_name_it_abbreviates(nlp):
+    # NCBI dev 8776595: "EDMD" is never defined; the NER finds it but links it to nothing
+    from meshtag.nlp.candidates import Candidate, get_candidates, set_candidates
+    from meshtag.nlp.propagation import AbbreviationPropagation
+
+    text = "Emery-Dreifuss muscular dystrophy is X-linked. An antibody test for EDMD families."
+    doc = nlp.make_doc(text)
+    doc._.abbreviations = []
+    edmd = text.index("EDMD")
+    set_candidates(doc, [Candidate(0, 33, ("MESH:D020389",), "dictionary"),
+                         Candidate(edmd, edmd + 4, (), "model", label="CONDITION")])
+    AbbreviationPropagation()(doc)
+    assert [(c.start, c.concept_ids, c.source) for c in get_candidates(doc) if c.start == edmd] == \
+        [(edmd, ("MESH:D020389",), "abbreviation")]
+
+
 def test_a_code_glossed_by_a_chemical_in_brackets_is_that_chemical_everywhere(nlp):
     # BC5CDR dev 21418164 and 17241657: the codes are annotated with the glossing chemical's id
     found = mentions(nlp, "CCNU (lomustine) toxicity in dogs. Dogs treated with CCNU were studied.")

@@ -228,16 +228,18 @@ class AbbreviationPropagation(KBComponent):
         return found
 
     def undefined_short_forms(self, text: str, candidates: list[Candidate], defined: set[str]) -> list[tuple]:
-        """(target candidate, spans) for each short form used without a definition and without a candidate
-        that abbreviates exactly one concept named in the document (see `abbreviates`)."""
+        """(target candidate, spans) for each short form used without a definition and without a linked
+        candidate (the NER may find "EDMD" and link it to nothing) that abbreviates exactly one concept named
+        in the document (see `abbreviates`)."""
         uses: dict[str, set[tuple[int, int]]] = {}
         for m in _UNDEFINED_SHORT.finditer(text):
             if m.group(1) not in defined:
                 uses.setdefault(m.group(1), set()).add((m.start(), m.end()))
         found = []
         for short, spans in uses.items():
-            if self.kb.has_key(normalize(short)) or any(c.start < e and s < c.end for c in candidates for s, e in spans):
-                continue  # the short form means something already: a KB term ("DNA", "VHL"), a word ("AND")
+            if self.kb.has_key(normalize(short)) or \
+                    any(c.concept_ids and c.start < e and s < c.end for c in candidates for s, e in spans):
+                continue  # it means something already: a KB term ("DNA", "VHL"), a word ("AND"), a linked candidate
             targets = {c.concept_ids[0]: c for c in candidates if c.concept_ids and c.source != "abbreviation"
                        and self.kb.label(c.concept_ids[0]) and abbreviates(text[c.start:c.end], short)}
             if len(targets) == 1:
