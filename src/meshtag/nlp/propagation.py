@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from typing import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -132,6 +133,14 @@ def initials_define(long_text: str, short: str) -> bool:
     return letters == sorted(w[0].lower() for w in words[-len(letters):])
 
 
+def _coverage(length: int, spans: Iterable[tuple[int, int]]) -> bytearray:
+    """1 at every character inside one of the spans: overlap tests at C speed (`find(1, start, end)`)."""
+    covered = bytearray(length)
+    for s, e in spans:
+        covered[s:e] = b"\x01" * (e - s)
+    return covered
+
+
 def abbreviates(long_text: str, short: str) -> bool:
     """Whether an undefined short form abbreviates a name of two or more words: the words' initials are in
     the short form in order, and all its letters are in the name in order.
@@ -214,13 +223,12 @@ class AbbreviationPropagation(KBComponent):
         +13 -26 with them)."""
         found = []
         for cand in candidates:
-            if cand.source == "abbreviation" or not cand.concept_ids or self.kb.label(cand.concept_ids[0]) != "DRUG":
-                continue
             if text[cand.start - 1:cand.start] == "(" and text[cand.end:cand.end + 1] == ")":
                 code = _CODE_BEFORE.search(text, max(0, cand.start - 30), cand.start - 1)
             else:
                 code = _CODE_AFTER.match(text, cand.end)
-            if code is None or code.group(1) in defined or \
+            if code is None or cand.source == "abbreviation" or not cand.concept_ids or \
+                    self.kb.label(cand.concept_ids[0]) != "DRUG" or code.group(1) in defined or \
                     any(c.start < code.end(1) and code.start(1) < c.end for c in candidates):
                 continue
             defined.add(code.group(1))
@@ -235,13 +243,20 @@ class AbbreviationPropagation(KBComponent):
         for m in _UNDEFINED_SHORT.finditer(text):
             if m.group(1) not in defined:
                 uses.setdefault(m.group(1), set()).add((m.start(), m.end()))
+        if not uses:
+            return []
+        linked = _coverage(len(text), ((c.start, c.end) for c in candidates if c.concept_ids))
+        names = None  # (first letter, candidate) of the labelled names, built for the first short form that needs it
         found = []
         for short, spans in uses.items():
-            if self.kb.has_key(normalize(short)) or \
-                    any(c.concept_ids and c.start < e and s < c.end for c in candidates for s, e in spans):
-                continue  # it means something already: a KB term ("DNA", "VHL"), a word ("AND"), a linked candidate
-            targets = {c.concept_ids[0]: c for c in candidates if c.concept_ids and c.source != "abbreviation"
-                       and self.kb.label(c.concept_ids[0]) and abbreviates(text[c.start:c.end], short)}
+            if any(linked.find(1, s, e) >= 0 for s, e in spans) or self.kb.has_key(normalize(short)):
+                continue  # it means something already: a linked candidate, a KB term ("DNA", "VHL"), a word ("AND")
+            if names is None:
+                names = [(text[c.start].lower(), c) for c in candidates if c.concept_ids and
+                         c.source != "abbreviation" and self.kb.label(c.concept_ids[0])]
+            first = short[0].lower()
+            targets = {c.concept_ids[0]: c for letter, c in names
+                       if letter == first and abbreviates(text[c.start:c.end], short)}
             if len(targets) == 1:
                 found.append((next(iter(targets.values())), spans))
         return found
@@ -278,7 +293,8 @@ class AbbreviationPropagation(KBComponent):
         for target, spans in resolved:
             # the short form's own meaning (dictionary or model) is replaced on every use; a longer KB name
             # that contains a use ("NMDA receptors" after "N-methyl-D-aspartate (NMDA, ...)") stays
-            candidates = [c for c in candidates if c is target or not any(
+            used = _coverage(len(text), spans)
+            candidates = [c for c in candidates if c is target or used.find(1, c.start, c.end) < 0 or not any(
                 c.start < e and s < c.end and not (c.source == "dictionary" and c.start <= s and e <= c.end
                                                    and c.end - c.start > e - s)
                 for s, e in spans)]
