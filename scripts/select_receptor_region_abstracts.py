@@ -10,6 +10,9 @@ and none of the documents of the main set (which was partly used for tuning).
 ``--heldout2`` selects the second held-out set: the first held-out set is now used for tuning and the
 development sets' cue-rich abstracts are used up, so it draws from the BC5CDR *training* abstracts
 (another seed, same cue rule, no seed records, none of the documents of the two earlier sets).
+``--heldout3`` selects the third held-out set, made when the second one was put to tuning use: the training
+abstracts of both corpora with at least one cue word that no earlier set took (fewer cue words each, so
+fewer mentions per abstract), plus random others.
 """
 from __future__ import annotations
 
@@ -32,6 +35,9 @@ HELDOUT_DIR = ROOT / "benchmarks" / "data" / "receptor_region_heldout"
 HELDOUT_SEED = 20261126
 HELDOUT2_DIR = ROOT / "benchmarks" / "data" / "receptor_region_heldout2"
 HELDOUT2_SEED = 20261206
+HELDOUT3_DIR = ROOT / "benchmarks" / "data" / "receptor_region_heldout3"
+HELDOUT3_SEED = 20261207
+NCBI_TRAIN = SHARED / "ncbi-disease" / "NCBItrainset_corpus.txt"
 
 CUES = re.compile(
     r"receptor|channel|cortex|cortical|hippocamp|striat|nucleus|nuclei|spinal|gangli|nerve|"
@@ -50,6 +56,9 @@ HELDOUT_QUOTAS = (("bc5cdr", BC5CDR_DEV, 1, 71, 30), ("ncbi", NCBI_DEV, 1, 0, 6)
 # The second held-out set: BC5CDR-training abstracts with two or more distinct cue words (all of them if
 # fewer than 60), plus 20 random others.
 HELDOUT2_QUOTAS = (("bc5cdr-train", BC5CDR_TRAIN, 2, 60, 20),)
+# The third: the training abstracts left with one or more cue words (79 BC5CDR, 56 NCBI-disease), 60 and 30 of
+# them, plus 10 random BC5CDR ones.
+HELDOUT3_QUOTAS = (("bc5cdr-train", BC5CDR_TRAIN, 1, 60, 10), ("ncbi-train", NCBI_TRAIN, 1, 30, 0))
 
 
 @dataclass
@@ -145,27 +154,26 @@ def selected_ids(*dirs: Path) -> frozenset[str]:
     return frozenset(ids)
 
 
+# set name -> (folder, seed, quotas, the sets whose documents it excludes, whether the seed records come first)
+SETS = {
+    "main": (OUT_DIR, SEED, QUOTAS, (), True),
+    "heldout": (HELDOUT_DIR, HELDOUT_SEED, HELDOUT_QUOTAS, (OUT_DIR,), False),
+    "heldout2": (HELDOUT2_DIR, HELDOUT2_SEED, HELDOUT2_QUOTAS, (OUT_DIR, HELDOUT_DIR), False),
+    "heldout3": (HELDOUT3_DIR, HELDOUT3_SEED, HELDOUT3_QUOTAS, (OUT_DIR, HELDOUT_DIR, HELDOUT2_DIR), False),
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     which = parser.add_mutually_exclusive_group()
-    which.add_argument("--heldout", action="store_true",
-                       help="select the held-out set (excludes the main set's documents)")
-    which.add_argument("--heldout2", action="store_true",
-                       help="select the second held-out set from BC5CDR training (excludes both earlier sets)")
-    parser.add_argument("--out", type=Path, help=f"output folder (default {OUT_DIR}, with --heldout {HELDOUT_DIR}, "
-                                                 f"with --heldout2 {HELDOUT2_DIR})")
+    for name in list(SETS)[1:]:
+        which.add_argument(f"--{name}", dest="set", action="store_const", const=name,
+                           help=f"select the {name} set (excludes the earlier sets' documents)")
+    parser.add_argument("--out", type=Path, help="output folder (default: the set's folder under benchmarks/data)")
     args = parser.parse_args()
-    if args.heldout:
-        records = select(random.Random(HELDOUT_SEED), HELDOUT_QUOTAS, selected_ids(OUT_DIR), seeds=False)
-        default_out = HELDOUT_DIR
-    elif args.heldout2:
-        records = select(random.Random(HELDOUT2_SEED), HELDOUT2_QUOTAS, selected_ids(OUT_DIR, HELDOUT_DIR),
-                         seeds=False)
-        default_out = HELDOUT2_DIR
-    else:
-        records = select(random.Random(SEED))
-        default_out = OUT_DIR
-    out = args.out or default_out
+    folder, seed, quotas, exclude, seeds = SETS[args.set or "main"]
+    records = select(random.Random(seed), quotas, selected_ids(*exclude), seeds=seeds)
+    out = args.out or folder
     write(records, out)
     print(f"{len(records)} documents -> {out}")
 
