@@ -58,6 +58,15 @@ def test_short_form_is_propagated_in_its_other_number(nlp):
     assert {("VSD", "MESH:D006345"), ("VSDs", "MESH:D006345")} <= got
 
 
+def test_a_receptor_name_is_not_cut_by_a_drug_class_that_starts_inside_it(nlp):
+    # guideline 1.4: "beta-adrenergic receptor antagonist" is no MeSH name, so the receptor is the mention
+    found = mentions(nlp, "The beta-adrenergic receptor antagonist propranolol was used.")
+    assert ("beta-adrenergic receptor", "RECEPTOR", "MESH:D011943", "dictionary") in found
+    assert not any(t == "adrenergic receptor antagonist" for t, *_ in found)
+    assert ("Calcium channel blockers", "DRUG", "MESH:D002121", "dictionary") in \
+        mentions(nlp, "Calcium channel blockers were given.")  # a class MeSH names whole stays a drug
+
+
 def test_undefined_short_form_takes_the_one_document_name_it_abbreviates(nlp):
     # BC5CDR dev 16600756: the title says "overactive bladder", the abstract only "OAB" (annotated 9 times)
     text = ("Nerve growth factor in the urine of female patients with overactive bladder. "
