@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 from spacy.util import minibatch
@@ -54,6 +54,24 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
             chosen.append(cand)
             taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
     return sorted(chosen, key=lambda c: c.start)
+
+
+def without_crossed_drugs(candidates: list[Candidate], label_of: Callable[[Candidate], str | None]) -> list[Candidate]:
+    """Drop each drug that starts inside a receptor name and runs past it: in "beta-adrenergic receptor
+    antagonist" the class "adrenergic receptor antagonist" (Adrenergic Antagonists) would win overlap resolution
+    as the longer span and lose the receptor's subtype; a class MeSH names whole is one longer match instead
+    (annotation guidelines 1.4).
+
+    >>> rec, drug = Candidate(0, 24, ("R",), "dictionary"), Candidate(5, 35, ("D",), "dictionary")
+    >>> labels = {"R": "RECEPTOR", "D": "DRUG"}
+    >>> [c.concept_ids for c in without_crossed_drugs([rec, drug], lambda c: labels[c.concept_ids[0]])]
+    [('R',)]
+    """
+    receptors = [c for c in candidates if label_of(c) == "RECEPTOR"]
+    if not receptors:
+        return candidates
+    return [c for c in candidates
+            if not any(r.start < c.start < r.end < c.end for r in receptors) or label_of(c) != "DRUG"]
 
 
 def text_of(doc: Doc) -> str:

@@ -8,7 +8,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from meshtag.nlp.blocklist import default_blocked, load_blocked
-from meshtag.nlp.candidates import Candidate, StatelessComponent, get_candidates, get_kb, resolve_overlaps, text_of
+from meshtag.nlp.candidates import (
+    Candidate, StatelessComponent, get_candidates, get_kb, resolve_overlaps, text_of, without_crossed_drugs,
+)
 
 
 # Normalised matching ignores punctuation, but a name never spans a clause break ("receptors; BDNF").
@@ -112,6 +114,7 @@ class DictionaryMatcher(StatelessComponent):
                                    ambiguous=match.ambiguous, case_ok=match.case_sensitive_ok))
         if "(" in text:
             found += self.names_around_short_forms(text)
+        found = without_crossed_drugs(found, lambda c: self.kb.label(c.concept_ids[0]))
         get_candidates(doc).extend(resolve_overlaps(found))
         return doc
 

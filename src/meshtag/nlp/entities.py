@@ -12,7 +12,9 @@ from spacy.tokens import Doc, Span
 
 from meshtag.kb.normalize import normalize
 from meshtag.model import LABELS, Mention
-from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, resolve_overlaps, text_of
+from meshtag.nlp.candidates import (
+    Candidate, KBComponent, get_candidates, resolve_overlaps, text_of, without_crossed_drugs,
+)
 from meshtag.nlp.composites import merge_coordinated
 from meshtag.nlp.conventions import COMPOSITE_CONVENTIONS, CONVENTIONS, is_class_only, keeps, ligand_terms
 from meshtag.nlp.mentions import TokenBounds, write_mentions
@@ -85,17 +87,6 @@ class EntityWriter(KBComponent):
                 return Candidate(cand.start + m.start, cand.start + m.end, ids, cand.source, score=cand.score)
         return cand
 
-    def without_crossed_drugs(self, candidates: list[Candidate]) -> list[Candidate]:
-        """Drop a drug that starts inside a receptor name and runs past it: in "beta-adrenergic receptor
-        antagonist" the dictionary's "adrenergic receptor antagonist" (Adrenergic Antagonists) would win as the
-        longer span and lose the receptor's subtype; a class MeSH names whole is one longer match instead
-        (annotation guidelines 1.4)."""
-        receptors = [c for c in candidates if self.labelled(c)[0] == "RECEPTOR"]
-        if not receptors:
-            return candidates
-        return [c for c in candidates if not any(r.start < c.start < r.end < c.end for r in receptors)
-                or self.labelled(c)[0] != "DRUG"]
-
     def class_only(self, concept_ids: tuple[str, ...]) -> bool:
         """Is the first of these concepts only a pharmacological class (no ligand to annotate)?"""
         concept = self.kb.get(concept_ids[0]) if concept_ids else None
@@ -118,8 +109,8 @@ class EntityWriter(KBComponent):
         drugs_at = {c.start: c for c in candidates if self.labelled(c)[0] == "DRUG" and self.wanted(c, text)} \
             if self.conventions == "bc5cdr" else {}
         # the ligand rule runs before the conventions' filter: a dropped class may still name its ligand
-        kept = self.without_crossed_drugs(
-            [k for k in (self.conventional(c, text, drugs_at) for c in candidates) if self.wanted(k, text)])
+        kept = without_crossed_drugs([k for k in (self.conventional(c, text, drugs_at) for c in candidates)
+                                      if self.wanted(k, text)], lambda c: self.labelled(c)[0])
         taken: set[int] = set()  # token indices already inside an entity
         chosen = resolve_overlaps(kept)
         if self.conventions in COMPOSITE_CONVENTIONS:
