@@ -143,6 +143,14 @@ def test_coordinated_receptors_share_their_head(nlp):
     assert ("MOR receptors", "RECEPTOR", "MESH:D017450", "dictionary") in found  # with its head word
 
 
+def test_a_conjunct_takes_its_ligand_and_a_named_head_beats_a_trailing_word(nlp):
+    found = mentions(nlp, "Both dopamine D2 and serotonin 5-HT2 receptors were blocked.")
+    assert ("dopamine D2", "RECEPTOR", "MESH:D017448", "dictionary") in found   # not "D2" and the chemical
+    assert not any(t == "dopamine" for t, *_ in found)
+    found = mentions(nlp, "Binding to D1 and D2 dopamine receptor subtypes was measured.")
+    assert ("D1", "RECEPTOR", "MESH:D017447", "dictionary") in found            # head "receptor", not "subtypes"
+
+
 def test_labelled_term_inside_an_unlabelled_longer_term_is_kept(nlp):
     # "induced hypotension" is a procedure (no label); the condition inside it must survive
     assert ("hypotension", "CONDITION", "MESH:D007022", "dictionary") in \

@@ -25,6 +25,8 @@ _SPLIT = re.compile(rf"{_WORD}")
 HEAD_LABELS = {"receptor": "RECEPTOR", "receptors": "RECEPTOR", "channel": "RECEPTOR", "channels": "RECEPTOR",
                "subtype": "RECEPTOR", "subtypes": "RECEPTOR"}
 LOOKBACK = 80
+MAX_EXTRA_WORDS = 2
+WORD_BEFORE = re.compile(rf"(?<![\w-])({_WORD})\s+$")
 
 
 @Language.factory("meshtag_coordination", default_config={"kb_path": None})
@@ -36,11 +38,15 @@ class Coordination(KBComponent):
     """Adds a candidate for each bare conjunct whose conjunct + shared head is a KB term."""
 
     def head_of(self, text: str, cand: Candidate) -> tuple[str, str | None] | None:
-        """(head word, required label or None) shared by the conjuncts before `cand`."""
+        """(head word, required label or None) shared by the conjuncts before `cand`: its own last word when
+        that is a head ("D1 and D2 dopamine receptor subtypes"), else a head word that follows it ("MOR
+        receptors"), else its last word ("breast and ovarian cancer")."""
+        words = _SPLIT.findall(text[cand.start:cand.end])
+        if len(words) >= 2 and words[-1].lower() in HEAD_LABELS:
+            return words[-1], HEAD_LABELS[words[-1].lower()]
         trailing = TRAILING_HEADS.match(text, cand.end)
         if trailing:
             return trailing.group(1), HEAD_LABELS[trailing.group(1).lower()]
-        words = _SPLIT.findall(text[cand.start:cand.end])
         if len(words) < 2:
             return None
         concept = self.kb.get(cand.concept_ids[0]) if cand.concept_ids else None
@@ -66,11 +72,27 @@ class Coordination(KBComponent):
             hits = self.kb.lookup(f"{word.group(0)} {head_word}", limit=1, fuzzy=False)
             if hits and hits[0].score >= 1.0 and hits[0].label and hits[0].label == label:
                 start = window_start + match.start(1) + word.start()
-                if name_starts.get(start + len(word.group(0)), start) < start:
+                end = start + len(word.group(0))
+                if name_starts.get(end, start) < start:
                     continue
-                found.append(Candidate(start, start + len(word.group(0)), (hits[0].id,), "dictionary",
-                                       notes=["coordination"]))
+                if not found:  # the first conjunct may start further left ("dopamine D2 and serotonin 5-HT2")
+                    start = self.named_start(text, start, end, head_word, hits[0].id)
+                found.append(Candidate(start, end, (hits[0].id,), "dictionary", notes=["coordination"]))
         return found
+
+    def named_start(self, text: str, start: int, end: int, head_word: str, concept_id: str) -> int:
+        """The start of the longest conjunct ending at `end`, up to MAX_EXTRA_WORDS more words to the left,
+        whose text + head word is still a term of the same concept ("dopamine D2 receptors")."""
+        best = start
+        for _ in range(MAX_EXTRA_WORDS):
+            prev = WORD_BEFORE.search(text, max(0, best - 40), best)
+            if prev is None:
+                break
+            hits = self.kb.lookup(f"{text[prev.start(1):end]} {head_word}", limit=1, fuzzy=False)
+            if not hits or hits[0].score < 1.0 or hits[0].id != concept_id:
+                break
+            best = prev.start(1)
+        return best
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
