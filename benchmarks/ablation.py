@@ -25,11 +25,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEV_SETS = {"BC5CDR dev": ("bc5cdr", "bc5cdr/CDR_DevelopmentSet.PubTator.txt"),
             "NCBI-disease dev": ("ncbi", "ncbi-disease/NCBIdevelopset_corpus.txt")}
-# the hand-annotated sets: the main one and the first held-out one (both used for tuning) and the second
-# held-out one (annotated blind, never used for tuning: the out-of-sample figures)
+# the hand-annotated sets: the main one and the first two held-out ones (used for tuning; the second one since
+# 2026-12-07) and the third held-out one (annotated blind, never used for tuning: the out-of-sample figures)
 RECEPTOR_SETS = {"receptor/region set": ROOT / "benchmarks/data/receptor_region/gold.pubtator",
                  "receptor/region held-out set 1": ROOT / "benchmarks/data/receptor_region_heldout/gold.pubtator",
-                 "receptor/region held-out set 2": ROOT / "benchmarks/data/receptor_region_heldout2/gold.pubtator"}
+                 "receptor/region held-out set 2": ROOT / "benchmarks/data/receptor_region_heldout2/gold.pubtator",
+                 "receptor/region held-out set 3": ROOT / "benchmarks/data/receptor_region_heldout3/gold.pubtator"}
 RECEPTOR_LABELS = ("RECEPTOR", "BRAIN_REGION")
 DERIVED_TERM_FILES = ("cancer_synonyms.tsv", "organ_disease_terms.tsv", "salt_parent_terms.tsv",
                       "ion_symbol_terms.tsv", "subtype_receptor_terms.tsv")

@@ -44,7 +44,9 @@ HELDOUT = GoldSet("receptor_region_heldout", 50, 30, frozenset(
 HELDOUT2 = GoldSet("receptor_region_heldout2", 60, 100, frozenset(
     {("18308784", "N-methyl-D-aspartate (NMDA) receptor"), ("1833784", "D1 and D2 dopamine receptor"),
      ("12907309", "mGluR5")}))
-SETS = (MAIN, HELDOUT, HELDOUT2)
+HELDOUT3 = GoldSet("receptor_region_heldout3", 100, 30, frozenset(
+    {("11256525", "angiotensin II receptor"), ("17147461", "angiotensin II receptor")}))
+SETS = (MAIN, HELDOUT, HELDOUT2, HELDOUT3)
 
 
 @dataclass(frozen=True)
