@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 import meshtag
+from meshtag.tagging import tag_text
 
 TEXT = ("Carriers developed colon or rectal cancer, and brain, breast, and prostate cancer; "
         "others had ataxia-telangiectasia and Li-Fraumeni syndrome, hypertension and diabetes.")
@@ -49,3 +50,18 @@ def test_receptor_subtypes_joined_by_a_slash_are_a_coordination():
     assert ("D1", "MESH:D017447") in default and ("D2 receptor", "MESH:D017448") in default
     alone = [(e.text, e._.concept_id) for e in meshtag.load(mode="fast")("D1/D2 receptor ratios rose.").ents]
     assert ("D1", "MESH:D017447") in alone   # also in a text without "and" / "or"
+
+
+def test_receptor_lists_share_a_two_word_head_and_bracketed_subtypes():
+    text = "Ionotropic and metabotropic glutamate receptors, and dopamine, opioid, GABA(A) and NMDA receptors."
+
+    def ents(conventions: str) -> list[tuple[str, str | None]]:
+        return [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions=conventions)).mentions]
+
+    found = ents("pubtator")
+    assert ("Ionotropic and metabotropic glutamate receptors", "MESH:D058468|MESH:D018094") in found
+    assert ("dopamine, opioid, GABA(A) and NMDA receptors",
+            "MESH:D011954|MESH:D011957|MESH:D011963|MESH:D016194") in found
+    # BC5CDR annotates the ligands inside ("dopamine", "GABA"), as in its training set (11426838)
+    bc5cdr = ents("bc5cdr")
+    assert ("dopamine", "MESH:D004298") in bc5cdr and ("GABA", "MESH:D005680") in bc5cdr

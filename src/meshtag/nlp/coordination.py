@@ -16,7 +16,7 @@ from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, set_c
 # Heads that follow a candidate without being part of it ("MOR receptors": MOR is the candidate).
 TRAILING_HEADS = re.compile(r"\s+(receptors?|channels?|subtypes?)\b", re.IGNORECASE)
 # "W1, W2 and " / "W1 or " immediately before the second conjunct
-_WORD = r"[A-Za-z0-9\u0370-\u03ff][\w\u0370-\u03ff'-]*"
+_WORD = r"[A-Za-z0-9\u0370-\u03ff][\w\u0370-\u03ff'-]*(?:\([A-Za-z0-9]{1,3}\))?"  # "GABA(A)" is one word
 CONJUNCTS_BEFORE = re.compile(rf"((?:{_WORD}\s*,\s*)*{_WORD})\s*(?:,\s*)?\b(?:and|or|and/or)\s+$")
 # "D1/D2 receptor", "mu/delta opioid receptors": receptor subtypes joined by a slash (other names use the
 # slash for synonyms, "VEGFR-2/Flk-1", or formulas, "Na/K")
@@ -67,10 +67,15 @@ class Coordination(KBComponent):
         if match is None:
             return []
         head_word, label = head
+        heads = [head_word]
+        words = _SPLIT.findall(text[cand.start:cand.end])
+        if len(words) >= 3 and words[-1] == head_word:  # "ionotropic and metabotropic glutamate receptors"
+            heads.append(f"{words[-2]} {head_word}")
         found = []
         for word in _SPLIT.finditer(match.group(1)):
-            hits = self.kb.lookup(f"{word.group(0)} {head_word}", limit=1, fuzzy=False)
-            if hits and hits[0].score >= 1.0 and hits[0].label and hits[0].label == label:
+            hits = next((h for h in (self.kb.lookup(f"{word.group(0)} {head}", limit=1, fuzzy=False)
+                                     for head in heads) if h and h[0].score >= 1.0), None)
+            if hits and hits[0].label and hits[0].label == label:
                 start = window_start + match.start(1) + word.start()
                 end = start + len(word.group(0))
                 if name_starts.get(end, start) < start:

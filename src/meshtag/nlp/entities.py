@@ -15,7 +15,7 @@ from meshtag.model import LABELS, Mention
 from meshtag.nlp.candidates import (
     Candidate, KBComponent, get_candidates, resolve_overlaps, text_of, without_crossed_drugs,
 )
-from meshtag.nlp.composites import merge_coordinated
+from meshtag.nlp.composites import COORDINATION_NOTE, merge_coordinated
 from meshtag.nlp.conventions import COMPOSITE_CONVENTIONS, CONVENTIONS, is_class_only, keeps, ligand_terms
 from meshtag.nlp.mentions import TokenBounds, write_mentions
 
@@ -83,7 +83,10 @@ class EntityWriter(KBComponent):
             if is_class and self.class_only(ids):
                 continue
             prefix_ok = m.start == 0 or listed or (not is_class and SUBTYPE_PREFIX.fullmatch(name, 0, m.start))
-            if ids and m.end < len(name) and prefix_ok:
+            # a coordinated conjunct is the ligand itself ("dopamine" in "dopamine, opioid and NMDA receptors";
+            # not a subtype code, "B2" in "B1 and B2 receptors")
+            whole = COORDINATION_NOTE in cand.notes and not any(ch.isdigit() for ch in name)
+            if ids and (m.end < len(name) or whole) and prefix_ok:
                 return Candidate(cand.start + m.start, cand.start + m.end, ids, cand.source, score=cand.score)
         return cand
 
