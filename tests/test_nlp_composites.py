@@ -65,3 +65,10 @@ def test_receptor_lists_share_a_two_word_head_and_bracketed_subtypes():
     # BC5CDR annotates the ligands inside ("dopamine", "GABA"), as in its training set (11426838)
     bc5cdr = ents("bc5cdr")
     assert ("dopamine", "MESH:D004298") in bc5cdr and ("GABA", "MESH:D005680") in bc5cdr
+
+
+def test_hyphenated_receptor_conjuncts_share_the_head_after_the_hyphen():
+    nlp = meshtag.load(mode="fast", conventions="pubtator")
+    found = [(m.text, m.id) for m in tag_text("Both alpha- and beta-adrenoceptors and D1- and D2-receptors.", nlp).mentions]
+    assert ("alpha- and beta-adrenoceptors", "MESH:D011942|MESH:D011943") in found
+    assert ("D1- and D2-receptors", "MESH:D017447|MESH:D017448") in found

@@ -40,17 +40,21 @@ class Coordination(KBComponent):
     def head_of(self, text: str, cand: Candidate) -> tuple[str, str | None] | None:
         """(head word, required label or None) shared by the conjuncts before `cand`: its own last word when
         that is a head ("D1 and D2 dopamine receptor subtypes"), else a head word that follows it ("MOR
-        receptors"), else its last word ("breast and ovarian cancer")."""
+        receptors"), else its last word ("breast and ovarian cancer") or, for a receptor written as one
+        hyphenated word, what follows the hyphen ("alpha- and beta-adrenoceptors")."""
         words = _SPLIT.findall(text[cand.start:cand.end])
         if len(words) >= 2 and words[-1].lower() in HEAD_LABELS:
             return words[-1], HEAD_LABELS[words[-1].lower()]
         trailing = TRAILING_HEADS.match(text, cand.end)
         if trailing:
             return trailing.group(1), HEAD_LABELS[trailing.group(1).lower()]
+        concept = self.kb.get(cand.concept_ids[0]) if cand.concept_ids else None
+        label = concept.label if concept else cand.label
+        if len(words) == 1 and label == "RECEPTOR" and "-" in words[0].strip("-"):
+            return words[0].split("-", 1)[1], label  # "alpha- and beta-adrenoceptors": the head after the hyphen
         if len(words) < 2:
             return None
-        concept = self.kb.get(cand.concept_ids[0]) if cand.concept_ids else None
-        return words[-1], concept.label if concept else cand.label
+        return words[-1], label
 
     def conjunct_candidates(self, text: str, cand: Candidate, name_starts: dict[int, int]) -> list[Candidate]:
         """`name_starts`: end -> earliest start of the candidates; a conjunct that ends a longer name is
