@@ -212,6 +212,12 @@ def test_names_with_their_short_form_inside_are_one_mention(nlp):
     assert ("Morphine", "MESH:D009020") in found   # a short form after a whole name changes nothing
 
 
+def test_a_short_form_defining_the_name_before_it_is_no_name_inside(nlp):
+    found = mentions(nlp, "Cultured dorsal root ganglion (DRG) sensory neurons were used.")
+    assert ("dorsal root ganglion", "BRAIN_REGION", "MESH:D005727", "dictionary") in found
+    assert not any(t.startswith("ganglion") for t, *_ in found)   # not "ganglion (DRG) sensory"
+
+
 def test_a_conjunct_that_ends_a_longer_name_is_complete(nlp):
     # "deficiency and ... disease" is no "deficiency disease": the left conjunct ends a whole name
     text = "Patients with glucose-6-phosphate dehydrogenase (G6PD) deficiency and von Hippel-Lindau (VHL) disease."

@@ -113,18 +113,24 @@ class DictionaryMatcher(StatelessComponent):
             found.append(Candidate(match.start, end, ids, "dictionary",
                                    ambiguous=match.ambiguous, case_ok=match.case_sensitive_ok))
         if "(" in text:
-            found += self.names_around_short_forms(text)
+            found += self.names_around_short_forms(text, found)
         found = without_crossed_drugs(found, lambda c: self.kb.label(c.concept_ids[0]))
         get_candidates(doc).extend(resolve_overlaps(found))
         return doc
 
-    def names_around_short_forms(self, text: str) -> list[Candidate]:
+    def names_around_short_forms(self, text: str, matched: list[Candidate]) -> list[Candidate]:
         """Names written with their short form inside ("dopamine-1 (DA1) receptor"): matched on the text
-        without the bracket; only matches that run across it are kept, with offsets in the real text."""
+        without the bracket; only matches that run across it are kept, with offsets in the real text. A match
+        that starts inside a name `matched` already ends at the bracket is not one: the short form defines that
+        name ("dorsal root ganglion (DRG) sensory neurons" is no "ganglion sensory")."""
         found = []
+        name_start_before: dict[int, int] = {}  # end -> the earliest start of a name ending there
+        for c in matched:
+            name_start_before[c.end] = min(c.start, name_start_before.get(c.end, c.start))
         for gap in INNER_SHORT_FORM.finditer(text):
             if gap.group(1).lower() in STOP_WORDS:
                 continue
+            defined_from = name_start_before.get(gap.start(), gap.start())
             left = text.rfind(" ", 0, max(0, gap.start() - WINDOW)) + 1
             right = text.find(" ", gap.end() + WINDOW_AFTER)
             right = len(text) if right < 0 else right
@@ -138,6 +144,8 @@ class DictionaryMatcher(StatelessComponent):
                         CLAUSE_BREAK.search(joined, match.start, match.end):
                     continue
                 start, end = left + match.start, left + match.end + width
+                if defined_from < start:
+                    continue
                 if balanced_end(text, start, end) == end:  # the short form's bracket, and no other half one
                     found.append(Candidate(start, end, ids, "dictionary",
                                            ambiguous=match.ambiguous, case_ok=match.case_sensitive_ok))
