@@ -212,6 +212,13 @@ def test_names_with_their_short_form_inside_are_one_mention(nlp):
     assert ("Morphine", "MESH:D009020") in found   # a short form after a whole name changes nothing
 
 
+def test_a_chemical_named_exactly_as_written_comes_before_its_other_number(nlp):
+    # term keys forget the number: "benzamide" is also Benzamides (the class), "amphetamines" also Amphetamine
+    found = mentions(nlp, "Benzamide and amphetamines, then amphetamine and benzamides were given.")
+    assert [(t, i) for t, _, i, _ in found] == [("Benzamide", "MESH:C037689"), ("amphetamines", "MESH:D000662"),
+                                               ("amphetamine", "MESH:D000661"), ("benzamides", "MESH:D001549")]
+
+
 def test_a_short_form_defining_the_name_before_it_is_no_name_inside(nlp):
     found = mentions(nlp, "Cultured dorsal root ganglion (DRG) sensory neurons were used.")
     assert ("dorsal root ganglion", "BRAIN_REGION", "MESH:D005727", "dictionary") in found

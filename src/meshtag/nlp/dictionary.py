@@ -83,6 +83,18 @@ class DictionaryMatcher(StatelessComponent):
         else:
             self.blocked = load_blocked(blocked_terms) if blocked_terms else frozenset()
         self._labelled: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+        self._named: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
+
+    def named_first(self, ids: tuple[str, ...], surface: str) -> tuple[str, ...]:
+        """The chemicals whose name is the surface itself first: a term key forgets the number, so "benzamide"
+        is also "Benzamides" (the class) and "amphetamines" also "Amphetamine" (memoised)."""
+        cache_key = (ids, surface.lower())
+        ordered = self._named.get(cache_key)
+        if ordered is None:
+            named = [cid for cid in ids if (c := self.kb.get(cid)) is not None and c.label == "DRUG"
+                     and c.name.lower() == cache_key[1]]
+            ordered = self._named[cache_key] = tuple(named + [cid for cid in ids if cid not in named])
+        return ordered
 
     def labelled_ids(self, key: str, concept_ids: tuple[str, ...]) -> tuple[str, ...]:
         """The ids that have a label not blocked for this term (memoised: the hot path's most repeated step)."""
@@ -102,6 +114,8 @@ class DictionaryMatcher(StatelessComponent):
         labelled_ids, clause_break = self.labelled_ids, CLAUSE_BREAK.search
         for match in self.kb.find_all(text, labelled_only=True):
             ids = labelled_ids(match.key, match.concept_ids)  # memoised: first
+            if len(ids) > 1 and match.kinds[0] != "curated":  # a curator's choice ("depression") stays first
+                ids = self.named_first(ids, match.text)
             # a match starts and ends on letters or digits, so a break inside it is found within its bounds
             if not ids or inside_word(text, match.start, match.end) or \
                     clause_break(text, match.start, match.end):
