@@ -45,7 +45,9 @@ def kb() -> KnowledgeBase:
     ("cancer", "MESH:D009369", "Neoplasms", "CONDITION"),
     ("convulsions", "MESH:D012640", "Seizures", "CONDITION"),
     ("acute renal failure", "MESH:D058186", "Acute Kidney Injury", "CONDITION"),
-    ("cardiotoxic", "MESH:D066126", "Cardiotoxicity", "CONDITION"),               # synonyms.tsv: -toxic adjectives
+    ("cardiotoxic", "MESH:D066126", "Cardiotoxicity", "CONDITION"),
+    ("LiCl", "MESH:D018021", "Lithium Chloride", "DRUG"),                         # synonyms.tsv: formulas
+    ("cAMP", "MESH:D000242", "Cyclic AMP", "DRUG"),               # synonyms.tsv: -toxic adjectives
     ("Brain-Derived Neurotrophic Factor", "MESH:D019208", "Brain-Derived Neurotrophic Factor", "RECEPTOR"),
 ])
 def test_lookup_exact(kb, query, concept_id, name, label):
