@@ -27,10 +27,12 @@ MIN_SCORE = 0.95  # exact (1.0) or token-reordered (0.95) name; never fuzzy
 
 
 def mesh_equivalent(kb: KnowledgeBase, gene_concept) -> str | None:
-    """The one specific MeSH receptor concept named like the gene, if there is exactly one."""
+    """The one specific MeSH receptor concept named like the gene, if there is exactly one. The family the gene
+    is related to counts only when the gene's name is one of its terms exactly (PGR, "progesterone receptor" =
+    Receptors, Progesterone), not in another word order."""
     hits = {h.id for h in kb.lookup(gene_concept.name, limit=5, fuzzy=False)
             if h.id.startswith("MESH:") and h.score >= MIN_SCORE and h.label == "RECEPTOR"
-            and h.id != gene_concept.related_id}
+            and (h.id != gene_concept.related_id or h.score >= 1.0)}
     return hits.pop() if len(hits) == 1 else None
 
 
