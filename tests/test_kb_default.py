@@ -39,7 +39,8 @@ def kb() -> KnowledgeBase:
     # gene symbols and aliases of "X protein, human" records link to their species-free receptor heading
     ("5-HT2A", "MESH:D044402", "Receptor, Serotonin, 5-HT2A", "RECEPTOR"),
     ("GRIN1", "MESH:D016194", "Receptors, N-Methyl-D-Aspartate", "RECEPTOR"),
-    ("PGR", "MESH:D011980", "Receptors, Progesterone", "RECEPTOR"),   # hgnc_mesh_links.tsv: the same name exactly
+    ("PGR", "MESH:D011980", "Receptors, Progesterone", "RECEPTOR"),
+    ("SCN3A", "MESH:D062552", "NAV1.3 Voltage-Gated Sodium Channel", "RECEPTOR"),   # the deepest receptor heading   # hgnc_mesh_links.tsv: the same name exactly
     # subtype_receptor_terms.tsv: type numbers, "receptor type <n>" without "type"
     ("type 2 serotonin receptor", "MESH:D044348", "Receptors, Serotonin, 5-HT2", "RECEPTOR"),
     ("metabotropic glutamate receptor 1", "MESH:C104077", "metabotropic glutamate receptor type 1", "RECEPTOR"),

@@ -127,12 +127,16 @@ def _family_of(gene: Gene, families: list[_Family]) -> str | None:
 
 def _species_free_heading(supp: ConceptDraft, gene: Gene, drafts: dict[str, ConceptDraft]) -> str | None:
     """The heading a "SYMBOL protein, human" record maps to that names the gene's protein without a species:
-    its one receptor heading (GRIN1 -> Receptors, N-Methyl-D-Aspartate), else its only heading when that
-    heading's name contains the symbol (TRPA1 -> TRPA1 Cation Channel)."""
+    its one receptor heading (GRIN1 -> Receptors, N-Methyl-D-Aspartate) or, of several, the one deepest in the
+    tree (SCN3A -> NAV1.3 Voltage-Gated Sodium Channel, not Sodium Channels; HCN1 -> HCN Channels, not Potassium
+    Channels), else its only heading when that heading's name contains the symbol (TRPA1 -> TRPA1 Cation Channel)."""
     headings = [drafts[k] for k in supp.mapped_to if k in drafts]
     receptors = [h for h in headings if h.label == "RECEPTOR"]
-    if len(receptors) == 1:
-        return receptors[0].key
+    if receptors:
+        depth = {h.key: max((len(t.split(".")) for t in h.tree_numbers), default=0) for h in receptors}
+        deepest = [key for key, d in depth.items() if d == max(depth.values())]
+        if len(deepest) == 1:
+            return deepest[0]
     if len(headings) == 1 and normalize(gene.symbol) in normalize(headings[0].name):
         return headings[0].key
     return None
