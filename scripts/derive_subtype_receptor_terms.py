@@ -77,9 +77,9 @@ class Subtype:
     source: str      # "the MeSH term (ui name)"
 
 
-def receptors(mesh: Path, kb) -> list[Receptor]:
-    """The RECEPTOR descriptors of the MeSH TSV, read once for every family of spellings."""
-    with open(mesh / "mesh_descriptors.tsv", encoding="utf-8", newline="") as fh:
+def receptors(mesh: Path, kb, file: str = "mesh_descriptors.tsv") -> list[Receptor]:
+    """The RECEPTOR records of one MeSH TSV (descriptors by default), read once for every family of spellings."""
+    with open(mesh / file, encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     return [Receptor(f"MESH:{ui}", ui, name,
                      tuple((t, natural_order(t)) for t in [name, *filter(None, synonyms.split("|"))]))
@@ -183,20 +183,18 @@ def serotonin_type_rows(found: list[Receptor], kb) -> list[dict[str, str]]:
     return rows
 
 
-def numbered_type_rows(mesh: Path, kb) -> list[dict[str, str]]:
+def numbered_type_rows(found: list[Receptor], kb) -> list[dict[str, str]]:
     """"<name> receptor <n>" for a receptor term "<name> receptor type <n>" of a descriptor or species-free
     supplementary record ("metabotropic glutamate receptor type 1" -> "metabotropic glutamate receptor 1")."""
     rows, seen = [], set()
-    for file in ("mesh_descriptors.tsv", "mesh_supplementary.tsv"):
-        with open(mesh / file, encoding="utf-8", newline="") as fh:
-            for ui, name, synonyms, *_ in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-                if kb.label(f"MESH:{ui}") != "RECEPTOR" or SPECIES.search(name):
-                    continue
-                for term in [name, *filter(None, synonyms.split("|"))]:
-                    m = NUMBERED_TYPE.fullmatch(term)
-                    if m and is_new(f"{m.group(1)} {m.group(2)}", seen, kb):
-                        rows.append(row(f"{m.group(1)} {m.group(2)}".lower(), f"MESH:{ui}",
-                                        f"MeSH term '{term}' ({ui} {name}) without the word 'type'"))
+    for receptor in found:
+        if SPECIES.search(receptor.name):
+            continue
+        for term, _ in receptor.terms:
+            m = NUMBERED_TYPE.fullmatch(term)
+            if m and is_new(f"{m.group(1)} {m.group(2)}", seen, kb):
+                rows.append(row(f"{m.group(1)} {m.group(2)}".lower(), receptor.id,
+                                f"MeSH term '{term}' ({receptor.ui} {receptor.name}) without the word 'type'"))
     return rows
 
 
@@ -205,7 +203,8 @@ def derive(mesh: Path, kb) -> list[dict[str, str]]:
     subtypes = unique_subtypes(found)
     named = subtype_rows(subtypes, kb)
     return named + r_suffix_rows(found, subtypes, named, kb) + adjective_rows(found, kb) + \
-        type_rows(subtypes, kb) + serotonin_type_rows(found, kb) + numbered_type_rows(mesh, kb)
+        type_rows(subtypes, kb) + serotonin_type_rows(found, kb) + \
+        numbered_type_rows(found + receptors(mesh, kb, "mesh_supplementary.tsv"), kb)
 
 
 if __name__ == "__main__":

@@ -56,6 +56,18 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+def earliest_start_by_end(candidates: Iterable[Candidate]) -> dict[int, int]:
+    """End offset -> the earliest start of the candidates that end there (the longest name ending at a place).
+
+    >>> earliest_start_by_end([Candidate(4, 9, (), "dictionary"), Candidate(0, 9, (), "dictionary")])
+    {9: 0}
+    """
+    starts: dict[int, int] = {}
+    for c in candidates:
+        starts[c.end] = min(c.start, starts.get(c.end, c.start))
+    return starts
+
+
 def without_crossed_drugs(candidates: list[Candidate], label_of: Callable[[Candidate], str | None]) -> list[Candidate]:
     """Drop each drug that starts inside a receptor name and runs past it: in "beta-adrenergic receptor
     antagonist" the class "adrenergic receptor antagonist" (Adrenergic Antagonists) would win overlap resolution

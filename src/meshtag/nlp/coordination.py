@@ -11,7 +11,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, set_candidates, text_of
+from meshtag.nlp.candidates import (
+    Candidate, KBComponent, earliest_start_by_end, get_candidates, set_candidates, text_of,
+)
 
 # Heads that follow a candidate without being part of it ("MOR receptors": MOR is the candidate).
 TRAILING_HEADS = re.compile(r"\s+(receptors?|channels?|subtypes?)\b", re.IGNORECASE)
@@ -108,9 +110,7 @@ class Coordination(KBComponent):
         if " and " not in text and " or " not in text and "/" not in text:
             return doc
         candidates = get_candidates(doc)
-        name_starts: dict[int, int] = {}
-        for c in candidates:
-            name_starts[c.end] = min(c.start, name_starts.get(c.end, c.start))
+        name_starts = earliest_start_by_end(candidates)
         added = [new for cand in candidates for new in self.conjunct_candidates(text, cand, name_starts)]
         if added:
             kept = [c for c in candidates if not any(c.overlaps(n) for n in added)]

@@ -9,7 +9,8 @@ from spacy.tokens import Doc
 
 from meshtag.nlp.blocklist import default_blocked, load_blocked
 from meshtag.nlp.candidates import (
-    Candidate, StatelessComponent, get_candidates, get_kb, resolve_overlaps, text_of, without_crossed_drugs,
+    Candidate, StatelessComponent, earliest_start_by_end, get_candidates, get_kb, resolve_overlaps, text_of,
+    without_crossed_drugs,
 )
 
 
@@ -138,9 +139,7 @@ class DictionaryMatcher(StatelessComponent):
         that starts inside a name `matched` already ends at the bracket is not one: the short form defines that
         name ("dorsal root ganglion (DRG) sensory neurons" is no "ganglion sensory")."""
         found = []
-        name_start_before: dict[int, int] = {}  # end -> the earliest start of a name ending there
-        for c in matched:
-            name_start_before[c.end] = min(c.start, name_start_before.get(c.end, c.start))
+        name_start_before = earliest_start_by_end(matched)
         for gap in INNER_SHORT_FORM.finditer(text):
             if gap.group(1).lower() in STOP_WORDS:
                 continue

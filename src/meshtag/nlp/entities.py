@@ -78,14 +78,14 @@ class EntityWriter(KBComponent):
         ligand = drugs_at.get(cand.start)
         if ligand is not None and ligand.end < cand.end and not (is_class and self.class_only(ligand.concept_ids)):
             return ligand
+        # a coordinated conjunct is the ligand itself ("dopamine" in "dopamine, opioid and NMDA receptors";
+        # not a subtype code, "B2" in "B1 and B2 receptors")
+        whole = COORDINATION_NOTE in cand.notes and not any(ch.isdigit() for ch in name)
         for m in self.kb.find_all(name):
             ids = tuple(i for i in m.concept_ids if self.kb.label(i) == "DRUG")
             if is_class and self.class_only(ids):
                 continue
             prefix_ok = m.start == 0 or listed or (not is_class and SUBTYPE_PREFIX.fullmatch(name, 0, m.start))
-            # a coordinated conjunct is the ligand itself ("dopamine" in "dopamine, opioid and NMDA receptors";
-            # not a subtype code, "B2" in "B1 and B2 receptors")
-            whole = COORDINATION_NOTE in cand.notes and not any(ch.isdigit() for ch in name)
             if ids and (m.end < len(name) or whole) and prefix_ok:
                 return Candidate(cand.start + m.start, cand.start + m.end, ids, cand.source, score=cand.score)
         return cand
