@@ -8,7 +8,8 @@ development set's mentions). This script tags the training texts, and for every 
 the pipeline found with the gold span, keeps the MeSH concept it gave when it is consistent (at least
 MIN_MENTIONS mentions, at least MIN_SHARE of them to that one concept) and names the disease: one of the
 annotated spellings is a MeSH term of the concept, so a linking mistake ("X-linked spastic paraplegia" ->
-Paraplegia) never becomes an equivalence. Every row says its evidence, and every row was read. Development sets are never read.
+Paraplegia) never becomes an equivalence. Every row says its evidence, and every row was read. Development
+sets are never read.
 
     python scripts/mine_omim_crosswalk.py [--corpora ../shared/data/corpora]
 """

@@ -45,7 +45,8 @@ def mention_errors(gold_docs: Iterable[Document], pred_docs: Iterable[Document],
         p = {(m.start, m.end, m.label): m for m in (pred.mentions if pred else []) if m.label in wanted}
         for key in sorted(set(g) | set(p)):
             gm, pm = g.get(key), p.get(key)
-            gids, pids = concept_ids(gm.id) if gm else frozenset(), mention_ids(pm, gold_namespaces) if pm else frozenset()
+            gids = concept_ids(gm.id) if gm else frozenset()
+            pids = mention_ids(pm, gold_namespaces) if pm else frozenset()
             if gm is None:
                 kind = "spurious"
             elif pm is None:

@@ -7,9 +7,9 @@ A gene's symbol, aliases and previous symbols become "hgnc" terms of:
    receptor ("5-HT2A", an alias of HTR2A -> Receptor, Serotonin, 5-HT2A): the heading ranks first, as the
    annotation guidelines want a species-free concept, never "... protein, human".
 Receptor or channel genes with neither get an `HGNC:n` concept whose `related_id` is the closest MeSH
-receptor/channel family (flag "related_is_family"; none when no family fits): the one whose name shares most words with the gene's,
-then the one below all the others that do (CHRNA4, "cholinergic receptor nicotinic alpha 4 subunit" ->
-Receptors, Nicotinic, not its parent Receptors, Cholinergic), else the most general.
+receptor/channel family (flag "related_is_family"; none when no family fits): the one whose name shares most
+words with the gene's, then the one below all the others that do (CHRNA4, "cholinergic receptor nicotinic
+alpha 4 subunit" -> Receptors, Nicotinic, not its parent Receptors, Cholinergic), else the most general.
 """
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ _HUMAN_PROTEIN = re.compile(r"^(.+?) protein, human$", re.IGNORECASE)
 _RECEPTOR_NAME = re.compile(r"\b(receptor|channel)\b", re.IGNORECASE)
 _NOT_A_RECEPTOR = re.compile(r"\b(interacting|associated|accessory|coactivator|corepressor|binding|regulator|"
                              r"modulator|modifying|adaptor|chaperone|kinase|ligand|antagonist|like|"
-                             r"transporter|pseudogene|activity|tetramerization|auxiliary|cluster|sequence)\b", re.IGNORECASE)
+                             r"transporter|pseudogene|activity|tetramerization|auxiliary|cluster|sequence)\b",
+                             re.IGNORECASE)
 
 
 @dataclass(frozen=True)
