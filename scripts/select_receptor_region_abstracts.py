@@ -13,6 +13,10 @@ development sets' cue-rich abstracts are used up, so it draws from the BC5CDR *t
 ``--heldout3`` selects the third held-out set, made when the second one was put to tuning use: the training
 abstracts of both corpora with at least one cue word that no earlier set took (fewer cue words each, so
 fewer mentions per abstract), plus random others.
+``--heldout4`` selects the fourth held-out set, made when the third one was put to tuning use: the corpora are
+nearly exhausted of cue abstracts, so it takes every training abstract of both corpora with at least one cue
+word that no earlier set took, plus random training and development abstracts (none of the documents of the
+four earlier sets).
 """
 from __future__ import annotations
 
@@ -37,6 +41,8 @@ HELDOUT2_DIR = ROOT / "benchmarks" / "data" / "receptor_region_heldout2"
 HELDOUT2_SEED = 20261206
 HELDOUT3_DIR = ROOT / "benchmarks" / "data" / "receptor_region_heldout3"
 HELDOUT3_SEED = 20261207
+HELDOUT4_DIR = ROOT / "benchmarks" / "data" / "receptor_region_heldout4"
+HELDOUT4_SEED = 20261208
 NCBI_TRAIN = SHARED / "ncbi-disease" / "NCBItrainset_corpus.txt"
 
 CUES = re.compile(
@@ -59,6 +65,11 @@ HELDOUT2_QUOTAS = (("bc5cdr-train", BC5CDR_TRAIN, 2, 60, 20),)
 # The third: the training abstracts left with one or more cue words (79 BC5CDR, 56 NCBI-disease), 60 and 30 of
 # them, plus 10 random BC5CDR ones.
 HELDOUT3_QUOTAS = (("bc5cdr-train", BC5CDR_TRAIN, 1, 60, 10), ("ncbi-train", NCBI_TRAIN, 1, 30, 0))
+# The fourth: every training abstract left with one or more cue words (17 BC5CDR, 26 NCBI-disease; the development
+# sets have none left), plus 20 random BC5CDR-training, 17 random NCBI-training and 20 random BC5CDR-dev abstracts
+# (100 documents, 43 cue-selected and 57 random).
+HELDOUT4_QUOTAS = (("bc5cdr-train", BC5CDR_TRAIN, 1, 17, 20), ("ncbi-train", NCBI_TRAIN, 1, 26, 17),
+                   ("bc5cdr", BC5CDR_DEV, 1, 0, 20))
 
 
 @dataclass
@@ -160,6 +171,8 @@ SETS = {
     "heldout": (HELDOUT_DIR, HELDOUT_SEED, HELDOUT_QUOTAS, (OUT_DIR,), False),
     "heldout2": (HELDOUT2_DIR, HELDOUT2_SEED, HELDOUT2_QUOTAS, (OUT_DIR, HELDOUT_DIR), False),
     "heldout3": (HELDOUT3_DIR, HELDOUT3_SEED, HELDOUT3_QUOTAS, (OUT_DIR, HELDOUT_DIR, HELDOUT2_DIR), False),
+    "heldout4": (HELDOUT4_DIR, HELDOUT4_SEED, HELDOUT4_QUOTAS,
+                 (OUT_DIR, HELDOUT_DIR, HELDOUT2_DIR, HELDOUT3_DIR), False),
 }
 
 
