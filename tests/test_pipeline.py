@@ -131,6 +131,25 @@ def test_ambiguous_alias_needs_context(nlp):
     assert ("MOR", "RECEPTOR", "MESH:D017450", "dictionary") in mentions(nlp, "MOR agonists relieved pain.")
 
 
+def test_gene_symbol_that_is_a_word_is_a_receptor_next_to_gene_and_in_its_repeats(nlp):
+    text = "Deletion of the KIT gene in piebaldism. KIT was absent. Each kit contained swabs."
+    kits = [(t, label) for t, label, *_ in mentions(nlp, text) if t.lower() == "kit"]
+    assert kits == [("KIT", "RECEPTOR"), ("KIT", "RECEPTOR")]  # the cue supports the repeat; the word stays a word
+    assert not any(t == "KIT" for t, *_ in mentions(nlp, "KIT was absent in piebaldism."))
+
+
+def test_a_receptor_name_before_ligand_names_the_ligand_not_the_receptor(nlp):
+    text = "Mutant forms of the death receptor Fas block Fas-induced apoptosis; Fas ligand was high."
+    fas = [(t, label, cid) for t, label, cid, _ in mentions(nlp, text) if t == "Fas"]
+    assert fas == [("Fas", "RECEPTOR", "MESH:D019014")] * 2  # not the one in "Fas ligand"
+    assert ("sigma receptor", "RECEPTOR") in [(t, label) for t, label, *_ in mentions(nlp, "sigma receptor ligands")]
+
+
+def test_a_receptor_family_named_with_a_numbered_ligand(nlp):
+    found = mentions(nlp, "losartan, an angiotensin II receptor antagonist, lowered pressure")
+    assert ("angiotensin II receptor", "RECEPTOR", "MESH:D011945", "dictionary") in found
+
+
 def test_names_do_not_span_clause_breaks(nlp):
     found = mentions(nlp, "effects on NMDA receptors; BDNF levels rose.")
     assert ("BDNF", "RECEPTOR", "MESH:D019208", "dictionary") in found

@@ -1,6 +1,7 @@
 """Ambiguity control: short or common-word aliases (MOR, CP, DE, KO, "lead", "can") are kept only with
 evidence — a definition in the text (handled by propagation), the same concept named unambiguously
-elsewhere in the document, or a cue word for the concept's label next to it. A bare "cortex" or "medulla"
+elsewhere in the document, or a cue word for the concept's label next to it (a gene symbol such as KIT is
+a receptor's next to "gene" or "mutations"); an alias with a cue supports its other uses in the document. A bare "cortex" or "medulla"
 is the brain's only in a document about the nervous system, not in one about the kidney or adrenal gland
 (annotation guideline 2.2)."""
 from __future__ import annotations
@@ -15,7 +16,8 @@ from meshtag.nlp.candidates import KBComponent, get_candidates, set_candidates, 
 # Words that, within CUE_WINDOW words of an ambiguous alias, support reading it as a concept of that label.
 LABEL_CUES: dict[str, frozenset[str]] = {
     "RECEPTOR": frozenset("receptor receptors channel channels agonist agonists antagonist antagonists "
-                          "antagonism agonism binding knockout subunit subunits signaling signalling".split()),
+                          "antagonism agonism binding knockout subunit subunits signaling signalling "
+                          "gene genes encodes encoding mutation mutations".split()),
     "DRUG": frozenset("mg kg dose doses dosage administered administration injection injected infusion "
                       "exposure exposed levels concentration concentrations poisoning intoxication toxicity "
                       "treated treatment intake overdose".split()),
@@ -28,6 +30,10 @@ CUE_WINDOW = 4
 # organ parts named like brain regions, and what tells the organ they belong to
 ORGAN_PARTS = frozenset({"cortex", "cortices", "medulla", "medullas", "medullae"})
 OTHER_ORGAN = re.compile(r"\b(?:renal|kidneys?|nephr\w*|adrenal\w*|glomerul\w*|tubul\w*)\b", re.IGNORECASE)
+# "Fas ligand", "Kit ligand", "CD40 ligand": a protein named after the receptor it binds, not the receptor
+# (a name with its own head word stays: "sigma receptor ligands" are drugs that bind the receptor)
+LIGAND_AFTER = re.compile(r"[\s-]*ligands?\b", re.IGNORECASE)
+RECEPTOR_HEAD = re.compile(r"\b(?:receptors?|adrenoceptors?|channels?)$", re.IGNORECASE)
 NERVOUS_SYSTEM = re.compile(r"\b(?:brain\w*|cerebr\w*|neur\w*|cns|spinal|hippocamp\w*|thalam\w*|striat\w*)\b",
                             re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
@@ -70,16 +76,24 @@ class AmbiguityFilter(KBComponent):
             return []
         return [c for c in parts if self.kb.label(c.concept_ids[0]) == "BRAIN_REGION"]
 
+    def receptor_named_ligands(self, candidates: list, text: str) -> list:
+        """Receptor names without a head word that name a ligand: the "Fas" of "Fas ligand"."""
+        return [c for c in candidates if c.concept_ids and LIGAND_AFTER.match(text, c.end)
+                and not RECEPTOR_HEAD.search(text, c.start, c.end) and self.kb.label(c.concept_ids[0]) == "RECEPTOR"]
+
     def __call__(self, doc: Doc) -> Doc:
         candidates = get_candidates(doc)
         text = text_of(doc)
-        misread = self.other_organs_parts(candidates, text)
+        misread = self.other_organs_parts(candidates, text) + self.receptor_named_ligands(candidates, text)
         if misread:
             candidates = [c for c in candidates if not any(c is m for m in misread)]
             set_candidates(doc, candidates)
         if not any(c.ambiguous for c in candidates):
             return doc
         sure_ids = {cid for c in candidates if not c.ambiguous for cid in c.concept_ids[:1]}
+        doubtful = [c for c in candidates if c.ambiguous and c.source == "dictionary"]
+        # one sense per document: an alias read as a concept by its cue words supports its bare repeats
+        sure_ids.update(c.concept_ids[0] for c in doubtful if c.concept_ids and self.supported(c, text, sure_ids))
         kept = []
         for cand in candidates:
             if cand.ambiguous and cand.source == "dictionary":
