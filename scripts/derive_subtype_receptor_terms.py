@@ -1,7 +1,8 @@
 """Write models/curation/subtype_receptor_terms.tsv: receptor subtypes named without their ligand, their
 "<code>R" short forms, receptors named with the ligand's adjective ("serotonergic receptors"), subtypes
 written as a type number ("dopamine type 2 receptor", "type-2 serotonin receptor") and "receptor type <n>"
-names without the word "type" ("metabotropic glutamate receptor 1").
+names without the word "type" ("metabotropic glutamate receptor 1"), and receptor families named with a numbered
+ligand ("angiotensin II receptor": MeSH has "Angiotensin Receptors" and the peptide "Angiotensin II").
 
 Pharmacology papers write "D2 receptor", "H1 receptors", "A2A receptor", "NK1 receptor" where MeSH writes
 "Dopamine D2 Receptor", "Histamine H1 Receptors", "Adenosine A2A Receptor", "Neurokinin-1 Receptor". For
@@ -198,13 +199,37 @@ def numbered_type_rows(found: list[Receptor], kb) -> list[dict[str, str]]:
     return rows
 
 
+def numbered_ligand_rows(found: list[Receptor], mesh: Path, kb) -> list[dict[str, str]]:
+    """"<ligand> <numeral> receptor" for a receptor family with a term "<ligand> receptor(s)" and a descriptor
+    named "<ligand> <numeral>" ("Angiotensin Receptors" + "Angiotensin II" -> "angiotensin II receptor",
+    "Netrin Receptors" + "Netrin-1" -> "netrin-1 receptor"), when one family has the ligand's name and the KB
+    does not know the spelling."""
+    families: dict[str, dict[str, str]] = defaultdict(dict)
+    for receptor in found:
+        for term, reading in receptor.terms:
+            if m := re.fullmatch(r"([A-Z][a-z]+) Receptors?", reading):
+                families[m.group(1).lower()].setdefault(receptor.id, f"{term} ({receptor.ui} {receptor.name})")
+    with open(mesh / "mesh_descriptors.tsv", encoding="utf-8", newline="") as fh:
+        names = sorted({row[1] for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)})
+    rows, seen = [], set()
+    for name in names:
+        m = re.fullmatch(r"([A-Z][a-z]*[a-rt-z])[ -](?:I{1,3}|IV|\d)", name)  # not a class ("Prostaglandins I")
+        family = families.get(m.group(1).lower(), {}) if m else {}
+        if len(family) == 1 and is_new(f"{name} receptor", seen, kb):
+            (concept_id, source), = family.items()
+            rows.append(row(f"{name} receptor", concept_id,
+                            f"MeSH term '{source}' with the numbered ligand of MeSH descriptor '{name}'"))
+    return rows
+
+
 def derive(mesh: Path, kb) -> list[dict[str, str]]:
     found = receptors(mesh, kb)
     subtypes = unique_subtypes(found)
     named = subtype_rows(subtypes, kb)
     return named + r_suffix_rows(found, subtypes, named, kb) + adjective_rows(found, kb) + \
         type_rows(subtypes, kb) + serotonin_type_rows(found, kb) + \
-        numbered_type_rows(found + receptors(mesh, kb, "mesh_supplementary.tsv"), kb)
+        numbered_type_rows(found + receptors(mesh, kb, "mesh_supplementary.tsv"), kb) + \
+        numbered_ligand_rows(found, mesh, kb)
 
 
 if __name__ == "__main__":

@@ -85,6 +85,8 @@ def test_lookup_reordered_and_fuzzy_scores(kb):
     ("fastigial nucleus", "MESH:D002529"),
     ("L-type Ca2+ channels", "MESH:D020746"),   # scripts/derive_ion_symbol_terms.py: element symbols
     ("Na+ channel blockers", "MESH:D026941"),
+    ("angiotensin II receptors", "MESH:D011945"),   # a family named with a numbered ligand
+    ("netrin-1 receptor", "MESH:D000075386"),
 ])
 def test_pharmacology_spellings_of_receptors_and_channels(kb, query, concept_id):
     assert kb.lookup(query, fuzzy=False)[0].id == concept_id
@@ -97,6 +99,8 @@ def test_a_ligands_own_code_is_no_receptor_subtype():
     assert "\nI2 receptor\t" not in rows and "\nB4 receptor\t" not in rows and "\nD1 receptor\t" in rows
     # "S2R" is the sigma-2 receptor in this field, not MeSH's old serotonin S2 subtype
     assert "\nS2R\t" not in rows and "\nS2 receptor\t" not in rows
+    # a numbered class is no ligand: "Prostaglandins I" (prostacyclins) bind another receptor than "Prostaglandin"'s
+    assert "\nProstaglandins I receptor\t" not in rows
 
 
 def test_label_overrides_carve_cells_and_generic_wholes_out_of_brain_regions(kb):
