@@ -30,7 +30,8 @@ DEV_SETS = {"BC5CDR dev": ("bc5cdr", "bc5cdr/CDR_DevelopmentSet.PubTator.txt"),
 RECEPTOR_SETS = {"receptor/region set": ROOT / "benchmarks/data/receptor_region/gold.pubtator",
                  "receptor/region held-out set 1": ROOT / "benchmarks/data/receptor_region_heldout/gold.pubtator",
                  "receptor/region held-out set 2": ROOT / "benchmarks/data/receptor_region_heldout2/gold.pubtator",
-                 "receptor/region held-out set 3": ROOT / "benchmarks/data/receptor_region_heldout3/gold.pubtator"}
+                 "receptor/region held-out set 3": ROOT / "benchmarks/data/receptor_region_heldout3/gold.pubtator",
+                 "receptor/region held-out set 4": ROOT / "benchmarks/data/receptor_region_heldout4/gold.pubtator"}
 RECEPTOR_LABELS = ("RECEPTOR", "BRAIN_REGION")
 DERIVED_TERM_FILES = ("cancer_synonyms.tsv", "organ_disease_terms.tsv", "salt_parent_terms.tsv",
                       "ion_symbol_terms.tsv", "subtype_receptor_terms.tsv")
