@@ -1,5 +1,6 @@
 """Annotator's aid: look up MeSH descriptors / supplementary concepts whose name or entry term matches
-a regular expression (case-insensitive), printing id, name, tree numbers or mapped descriptors."""
+a regular expression (case-insensitive), printing id, name, tree numbers or mapped descriptors. A pattern
+prefixed "^D:" searches the descriptors only ("^D:raphe" looks for "raphe")."""
 from __future__ import annotations
 
 import re
@@ -29,4 +30,5 @@ def lookup(pattern: str, supplementary: bool = True, limit: int = 25) -> None:
 if __name__ == "__main__":
     for arg in sys.argv[1:]:
         print("##", arg)
-        lookup(arg, supplementary=not arg.startswith("^D:"))
+        descriptors_only = arg.startswith("^D:")
+        lookup(arg.removeprefix("^D:"), supplementary=not descriptors_only)
