@@ -30,6 +30,7 @@ CUE_WINDOW = 4
 # organ parts named like brain regions, and what tells the organ they belong to
 ORGAN_PARTS = frozenset({"cortex", "cortices", "medulla", "medullas", "medullae"})
 OTHER_ORGAN = re.compile(r"\b(?:renal|kidneys?|nephr\w*|adrenal\w*|glomerul\w*|tubul\w*)\b", re.IGNORECASE)
+OTHER_ORGAN_BEFORE = re.compile(r"\b(?:renal|kidney|adrenal|ovarian|thymic)\s+$", re.IGNORECASE)  # "renal medulla"
 # "Fas ligand", "Kit ligand", "CD40 ligand": a protein named after the receptor it binds, not the receptor
 # (a name with its own head word stays: "sigma receptor ligands" are drugs that bind the receptor)
 LIGAND_AFTER = re.compile(r"[\s-]*ligands?\b", re.IGNORECASE)
@@ -70,11 +71,15 @@ class AmbiguityFilter(KBComponent):
 
     def other_organs_parts(self, candidates: list, text: str) -> list:
         """The bare "cortex"/"medulla" brain regions of a document that names the kidney or adrenal gland and
-        no part of the nervous system ("AQP2 mRNA in the medulla but not in the cortex")."""
-        parts = [c for c in candidates if c.concept_ids and text[c.start:c.end].lower() in ORGAN_PARTS]
-        if not parts or not OTHER_ORGAN.search(text) or NERVOUS_SYSTEM.search(text):
+        no part of the nervous system ("AQP2 mRNA in the medulla but not in the cortex"), and in any document
+        those an organ's adjective names ("the renal medulla")."""
+        parts = [c for c in candidates if c.concept_ids and text[c.start:c.end].lower() in ORGAN_PARTS
+                 and self.kb.label(c.concept_ids[0]) == "BRAIN_REGION"]
+        if not parts or not OTHER_ORGAN.search(text):
             return []
-        return [c for c in parts if self.kb.label(c.concept_ids[0]) == "BRAIN_REGION"]
+        if NERVOUS_SYSTEM.search(text):
+            return [c for c in parts if OTHER_ORGAN_BEFORE.search(text, max(0, c.start - 20), c.start)]
+        return parts
 
     def receptor_named_ligands(self, candidates: list, text: str) -> list:
         """Receptor names without a head word that name a ligand: the "Fas" of "Fas ligand"."""
