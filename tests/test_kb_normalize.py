@@ -35,9 +35,15 @@ def test_mesh_inverted_name_tokens():
     ("receptors", "receptor"), ("therapies", "therapy"), ("agents", "agent"),
     ("ras", "ras"), ("gas", "gas"), ("analysis", "analysis"), ("virus", "virus"), ("mass", "mass"),
     ("pies", "pie"), ("ARs".lower(), "ars"),
+    ("nuclei", "nucleus"), ("ganglia", "ganglion"), ("cortices", "cortex"),   # Latin plurals of neuroanatomy
 ])
 def test_plural_folding_rules(token, folded):
     assert fold_plural(token) == folded
+
+
+def test_latin_plural_matches_the_singular_term():
+    assert normalize("supraoptic nuclei") == normalize("Supraoptic Nucleus")
+    assert normalize("dorsal root ganglia") == normalize("Dorsal Root Ganglion")
 
 
 def test_offsets_point_into_raw_text():

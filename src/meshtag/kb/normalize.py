@@ -56,6 +56,10 @@ _BRITISH = {"aemi": "emi", "haem": "hem", "oedem": "edem", "oesophag": "esophag"
             "aluminium": "aluminum", "caesium": "cesium", "ageing": "aging", "isation": "ization"}
 _BRITISH_RE = re.compile("|".join(sorted(_BRITISH, key=len, reverse=True)))
 _NO_FOLD_ENDINGS = ("ss", "us", "is")
+# the Latin plurals of neuroanatomy ("supraoptic nuclei", "dorsal root ganglia"), folded like English ones
+_LATIN_PLURALS = {"nuclei": "nucleus", "ganglia": "ganglion", "cortices": "cortex", "hippocampi": "hippocampus",
+                  "thalami": "thalamus", "colliculi": "colliculus", "gyri": "gyrus", "sulci": "sulcus",
+                  "fasciculi": "fasciculus", "lemnisci": "lemniscus", "hypothalami": "hypothalamus"}
 _CACHE: dict[str, str] = {}
 _CACHE_MAX = 500_000
 
@@ -65,7 +69,11 @@ def fold_plural(token: str) -> str:
 
     >>> [fold_plural(t) for t in ["receptors", "antidepressants", "therapies", "ras", "analysis", "virus", "mass"]]
     ['receptor', 'antidepressant', 'therapy', 'ras', 'analysis', 'virus', 'mass']
+    >>> [fold_plural(t) for t in ["nuclei", "ganglia"]]
+    ['nucleus', 'ganglion']
     """
+    if token in _LATIN_PLURALS:
+        return _LATIN_PLURALS[token]
     if len(token) <= 3 or token[-1] != "s" or token.endswith(_NO_FOLD_ENDINGS) or not token.isalpha():
         return token
     if token.endswith("ies") and len(token) > 4:
