@@ -87,6 +87,8 @@ def test_lookup_reordered_and_fuzzy_scores(kb):
     ("Na+ channel blockers", "MESH:D026941"),
     ("angiotensin II receptors", "MESH:D011945"),   # a family named with a numbered ligand
     ("netrin-1 receptor", "MESH:D000075386"),
+    ("CLCN1", "MESH:C086321"),                  # hgnc_mesh_links.tsv: alias + head word = "CLC-1 channel"
+    ("Kir6.2", "MESH:C489474"),                 # "Kir6.2 channel"
 ])
 def test_pharmacology_spellings_of_receptors_and_channels(kb, query, concept_id):
     assert kb.lookup(query, fuzzy=False)[0].id == concept_id
