@@ -17,6 +17,7 @@ def nlp():
     ("D1 dopamine receptor", "MESH:D017447"),     # Receptors, Dopamine D1
     ("A2A adenosine receptors", "MESH:D043705"),  # Receptor, Adenosine A2A
     ("serotonin 5-HT3 receptors", "MESH:D044406"),
+    ("platelet-derived growth factor receptor alpha", "MESH:D020796"),  # Receptor, PDGF alpha: Greek after the head
 ])
 def test_reordered_receptor_name_is_one_mention(nlp, name, concept):
     mentions = [(m.text, m.id) for m in tag_text(f"We studied {name} in rats.", nlp).mentions if m.label == "RECEPTOR"]

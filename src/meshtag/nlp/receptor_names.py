@@ -1,5 +1,6 @@
 """Receptor names written in another word order than MeSH's: "H2-histamine receptors" (MeSH: Receptors,
-Histamine H2), "D1 dopamine receptor", "A2A adenosine receptors", "serotonin 5-HT3 receptors".
+Histamine H2), "D1 dopamine receptor", "A2A adenosine receptors", "serotonin 5-HT3 receptors",
+"platelet-derived growth factor receptor alpha" (Receptor, Platelet-Derived Growth Factor alpha).
 
 The dictionary matches term keys in MeSH's own token order, so in these it finds only "histamine
 receptors" and loses the subtype. At each receptor head word ("receptor(s)", "adrenoceptor(s)",
@@ -17,7 +18,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, text_of
 
-HEAD = re.compile(r"\b(?:receptors?|adrenoceptors?|channels?)\b", re.IGNORECASE)
+HEAD = re.compile(r"\b(?:receptors?|adrenoceptors?|channels?)(?:[ -](?:alpha|beta|gamma|delta)\b)?\b",
+                  re.IGNORECASE)
 WORD_BEFORE = re.compile(r"(\S+)\s+$")
 MAX_WORDS = 3
 REORDERED = 0.95  # kb.lookup's score for the same tokens in another order
