@@ -72,3 +72,24 @@ def test_hyphenated_receptor_conjuncts_share_the_head_after_the_hyphen():
     found = [(m.text, m.id) for m in tag_text("Both alpha- and beta-adrenoceptors and D1- and D2-receptors.", nlp).mentions]
     assert ("alpha- and beta-adrenoceptors", "MESH:D011942|MESH:D011943") in found
     assert ("D1- and D2-receptors", "MESH:D017447|MESH:D017448") in found
+
+
+@pytest.mark.parametrize("conventions", ["pubtator", "bc5cdr"])
+def test_a_conjunct_with_its_short_form_joins_the_composite_under_the_short_forms_concept(conventions):
+    nlp = meshtag.load(mode="fast", conventions=conventions)
+    text = ("AVP mRNA in the paraventricular (PVN) and supraoptic nuclei rose; the PVN grew. "
+            "It binds serotonergic (5HT2A) and dopaminergic D2 receptors.")
+    found = [(m.text, m.id) for m in tag_text(text, nlp).mentions]
+    assert ("paraventricular (PVN) and supraoptic nuclei", "MESH:D010286|MESH:D013495") in found
+    assert ("PVN", "MESH:D010286") in found          # defined inside the composite, used after it
+    assert [t for t, _ in found].count("PVN") == 1
+    if conventions == "pubtator":  # (BC5CDR scores the ligand in "5HT2A" as serotonin instead)
+        # the code names the subtype; the adjective alone would give the serotonin receptor family
+        assert ("serotonergic (5HT2A) and dopaminergic D2 receptors", "MESH:D044402|MESH:D017448") in found
+
+
+def test_meshtag_output_keeps_the_conjunct_and_its_short_form_apart():
+    text = "AVP mRNA in the paraventricular (PVN) and supraoptic nuclei rose."
+    found = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast")).mentions]
+    assert found[:3] == [("paraventricular", "MESH:D010286"), ("PVN", "MESH:D010286"),
+                         ("supraoptic nuclei", "MESH:D013495")]

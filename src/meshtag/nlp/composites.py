@@ -9,14 +9,36 @@ joined into one candidate with every concept, in order.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable
 
 from meshtag.nlp.candidates import Candidate
 
 COORDINATION_NOTE = "coordination"   # set by meshtag.nlp.coordination on a conjunct without its head
 COMPOSITE_NOTE = "composite"
-# what may stand between two conjuncts: ", ", " and ", " or ", ", and ", " and/or ", "/"
-JOINER = re.compile(r"\s*,?\s*(?:and/or|and|or|/)?\s*")
+# what may stand between two conjuncts: ", ", " and ", " or ", ", and ", " and/or ", "/", each after the
+# first conjunct's short form ("paraventricular (PVN) and supraoptic nuclei")
+JOINER = re.compile(r"(?:\s*\([A-Za-z0-9-]{1,8}\))?\s*,?\s*(?:and/or|and|or|/)?\s*")
+
+
+def is_short_form_of_conjunct(conjunct: Candidate, cand: Candidate, text: str) -> bool:
+    """Is `cand` the bracketed short form right after a bare conjunct ("paraventricular (PVN) and ...")?
+    The composite covers it, as the corpora annotate it."""
+    return COORDINATION_NOTE in conjunct.notes and text[conjunct.end:cand.start].strip() == "(" and \
+        text[cand.end:cand.end + 1] == ")"
+
+
+def absorb_short_forms(chosen: list[Candidate], text: str) -> list[Candidate]:
+    """Drop the bracketed short form of each bare conjunct, giving the conjunct the short form's concept: the
+    code is the precise name ("serotonergic (5HT2A) and dopaminergic D2 receptors": 5-HT2A, not serotonin)."""
+    out: list[Candidate] = []
+    for cand in chosen:
+        if out and is_short_form_of_conjunct(out[-1], cand, text):
+            if cand.concept_ids:
+                out[-1] = replace(out[-1], concept_ids=cand.concept_ids)
+            continue
+        out.append(cand)
+    return out
 
 
 def merge_coordinated(chosen: list[Candidate], text: str,
@@ -32,6 +54,7 @@ def merge_coordinated(chosen: list[Candidate], text: str,
     >>> [(c.start, c.end, c.concept_ids) for c in merge_coordinated([colon, rectal], text)]
     [(0, 22, ('MESH:D003110', 'MESH:D012004'))]
     """
+    chosen = absorb_short_forms(chosen, text)
     out: list[Candidate] = []
     i = 0
     while i < len(chosen):

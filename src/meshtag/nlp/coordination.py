@@ -19,11 +19,14 @@ from meshtag.nlp.candidates import (
 TRAILING_HEADS = re.compile(r"\s+(receptors?|channels?|subtypes?)\b", re.IGNORECASE)
 # "W1, W2 and " / "W1 or " immediately before the second conjunct
 _WORD = r"[A-Za-z0-9\u0370-\u03ff][\w\u0370-\u03ff'-]*(?:\([A-Za-z0-9]{1,3}\))?"  # "GABA(A)" is one word
-CONJUNCTS_BEFORE = re.compile(rf"((?:{_WORD}\s*,\s*)*{_WORD})\s*(?:,\s*)?\b(?:and|or|and/or)\s+$")
+# a conjunct may carry its short form: "paraventricular (PVN) and supraoptic nuclei"
+_SHORT_FORM = r"(?:\s*\([A-Za-z0-9-]{1,8}\))?"
+CONJUNCTS_BEFORE = re.compile(rf"((?:{_WORD}{_SHORT_FORM}\s*,\s*)*{_WORD}){_SHORT_FORM}\s*(?:,\s*)?\b(?:and|or|and/or)\s+$")
 # "D1/D2 receptor", "mu/delta opioid receptors": receptor subtypes joined by a slash (other names use the
 # slash for synonyms, "VEGFR-2/Flk-1", or formulas, "Na/K")
 SLASH_BEFORE = re.compile(rf"(?<![\w/-])({_WORD})/$")
 _SPLIT = re.compile(rf"{_WORD}")
+_SPACED_BRACKETS = re.compile(r"(?<=\s)\([^()]*\)")  # a conjunct's short form, not a conjunct
 HEAD_LABELS = {"receptor": "RECEPTOR", "receptors": "RECEPTOR", "channel": "RECEPTOR", "channels": "RECEPTOR",
                "subtype": "RECEPTOR", "subtypes": "RECEPTOR"}
 LOOKBACK = 80
@@ -78,7 +81,7 @@ class Coordination(KBComponent):
         if len(words) >= 3 and words[-1] == head_word:  # "ionotropic and metabotropic glutamate receptors"
             heads.append(f"{words[-2]} {head_word}")
         found = []
-        for word in _SPLIT.finditer(match.group(1)):
+        for word in _SPLIT.finditer(_SPACED_BRACKETS.sub(lambda m: " " * len(m.group(0)), match.group(1))):
             hits = next((h for h in (self.kb.lookup(f"{word.group(0)} {head}", limit=1, fuzzy=False)
                                      for head in heads) if h and h[0].score >= 1.0), None)
             if hits and hits[0].label and hits[0].label == label:
