@@ -371,3 +371,12 @@ def test_cortex_and_medulla_are_brain_regions_only_in_texts_about_the_nervous_sy
     assert not [m for m in mentions(nlp, kidney) if m[1] == "BRAIN_REGION"]
     both = "Lithium rose in the renal medulla, not in the hippocampus or the medulla of the brainstem."  # set 3, 7453952
     assert [t for t, label, *_ in mentions(nlp, both) if label == "BRAIN_REGION"] == ["hippocampus", "medulla", "brainstem"]
+
+
+def test_two_names_define_a_pair_of_short_forms(nlp):
+    # BC5CDR development abstract 12851669: "cyproterone acetate plus ethinylestradiol (CPA/EE)"
+    text = "Women on cyproterone acetate plus ethinylestradiol (CPA/EE) had VTE; EE alone did not."
+    found = [(t, cid) for t, _, cid, _ in mentions(nlp, text)]
+    assert found.count(("EE", "MESH:D004997")) == 2 and ("CPA", "MESH:D017373") in found
+    # the letters must fit each name in order: no pairing of "(PE/XY)"
+    assert not any(t == "XY" for t, *_ in mentions(nlp, "Women on prednisone and estradiol (PE/XY) had VTE."))

@@ -4,6 +4,8 @@ a short form defined as something that is not a concept ("knockout (KO)") loses 
 unless the long form is a spelling the KB does not know of that very meaning ("sodium 2-mercaptoethane
 sulphonate (MESNA)" against Mesna's "Sodium 2-Mercaptoethanesulphonate").
 
+Two names and their two short forms are paired in order: "cyproterone acetate plus ethinylestradiol (CPA/EE)".
+
 A research code glossed by a chemical's name in brackets, or glossing one, is that chemical everywhere in the
 document: "CCNU (lomustine)", "tacrolimus (FK506)", "UMB24 (1-(2-phenethyl)-4-(2-pyridyl)-piperazine)" (Schwartz &
 Hearst need the short form's letters in the long form, which a code's are not).
@@ -40,6 +42,9 @@ _RELATION_WORDS = frozenset("in of for with on by to from against".split())
 _CODE = r"(?:[A-Z][A-Za-z]{0,5}[- ]?\d[\w-]*|\d[A-Za-z0-9]*-[A-Z]{2,}[\w-]*|[A-Z]{3,6})"
 _CODE_BEFORE = re.compile(rf"(?<![\w(-])({_CODE})\s*$")
 _CODE_AFTER = re.compile(rf"\s*\(({_CODE})\)")
+# two names and their two short forms: "cyproterone acetate plus ethinylestradiol (CPA/EE)"
+_PAIR_SHORT = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9-]{0,9})/([A-Za-z][A-Za-z0-9-]{0,9})\)")
+_PAIR_JOIN = re.compile(r"\s*(?:plus|and|or|with|\+|,)\s*")
 # an undefined short form: three to six capitals, or its plural ("OAB", "ADRs"); two ("ST") are too ambiguous
 _UNDEFINED_SHORT = re.compile(r"(?<![\w-])([A-Z]{3,6})s?(?![\w-])")
 
@@ -216,6 +221,25 @@ class AbbreviationPropagation(KBComponent):
             found.append((cand, uses_of(text, m.group(1), guard)))
         return found
 
+    def paired_definitions(self, text: str, candidates: list[Candidate], known: set[str]) -> list[tuple]:
+        """(target candidate, short-form spans) for "X plus Y (SX/SY)": each short form with its own name's
+        letters in order (a drug combination's short forms, which Schwartz & Hearst do not split)."""
+        found = []
+        for second in candidates:
+            m = _PAIR_SHORT.match(text, second.end)
+            if m is None or not second.concept_ids:
+                continue
+            first = next((c for c in candidates if c.concept_ids and c.end < second.start and
+                          _PAIR_JOIN.fullmatch(text, c.end, second.start)), None)
+            pairs = ((first, m.group(1)), (second, m.group(2)))
+            if first is None or any(short in known or not letters_in_order(text[c.start:c.end], short)
+                                    for c, short in pairs):
+                continue
+            for cand, short in pairs:
+                known.add(short)
+                found.append((cand, uses_of(text, short)))
+        return found
+
     def code_glosses(self, text: str, candidates: list[Candidate], defined: set[str]) -> list[tuple]:
         """(target candidate, spans of the code) for "CODE (name)" and "name (CODE)": a chemical's candidate
         that fills the brackets or stands right before them, and a code with no candidate of its own (codes
@@ -286,6 +310,7 @@ class AbbreviationPropagation(KBComponent):
         if "(" in text:
             known = {s.text for s in abbreviations}
             resolved += self.initials_definitions(doc, candidates, known)
+            resolved += self.paired_definitions(text, candidates, known)
         defined = {s.text for s in abbreviations} | {text[s:e] for _, spans in resolved for s, e in spans}
         if "(" in text:
             resolved += self.code_glosses(text, candidates, defined)
