@@ -380,3 +380,11 @@ def test_two_names_define_a_pair_of_short_forms(nlp):
     assert found.count(("EE", "MESH:D004997")) == 2 and ("CPA", "MESH:D017373") in found
     # the letters must fit each name in order: no pairing of "(PE/XY)"
     assert not any(t == "XY" for t, *_ in mentions(nlp, "Women on prednisone and estradiol (PE/XY) had VTE."))
+
+
+def test_a_region_naming_a_diseases_site_is_no_region_mention(nlp):
+    # annotation guideline 2.2: "brainstem dysgenesis", "white matter abnormalities" (set 3, 12695819)
+    text = "MRI showed white matter abnormalities and brainstem dysgenesis; lesions of the brainstem followed."
+    assert [t for t, label, *_ in mentions(nlp, text) if label == "BRAIN_REGION"] == ["brainstem"]  # "lesions of"
+    rat = "Rats with substantia nigra lesions lost dopamine."
+    assert "substantia nigra" in [t for t, label, *_ in mentions(nlp, rat) if label == "BRAIN_REGION"]

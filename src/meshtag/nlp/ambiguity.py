@@ -2,8 +2,9 @@
 evidence — a definition in the text (handled by propagation), the same concept named unambiguously
 elsewhere in the document, or a cue word for the concept's label next to it (a gene symbol such as KIT is
 a receptor's next to "gene" or "mutations"); an alias with a cue supports its other uses in the document. A bare "cortex" or "medulla"
-is the brain's only in a document about the nervous system, not in one about the kidney or adrenal gland
-(annotation guideline 2.2)."""
+is the brain's only in a document about the nervous system, not in one about the kidney or adrenal gland,
+and a region that names a disease's site ("white matter abnormalities") is no region mention (annotation
+guideline 2.2)."""
 from __future__ import annotations
 
 import re
@@ -35,6 +36,12 @@ OTHER_ORGAN_BEFORE = re.compile(r"\b(?:renal|kidney|adrenal|ovarian|thymic)\s+$"
 # (a name with its own head word stays: "sigma receptor ligands" are drugs that bind the receptor)
 LIGAND_AFTER = re.compile(r"[\s-]*ligands?\b", re.IGNORECASE)
 RECEPTOR_HEAD = re.compile(r"\b(?:receptors?|adrenoceptors?|channels?)$", re.IGNORECASE)
+# "brainstem dysgenesis", "white matter abnormalities", "spinal cord ischemia": a disease named by its site, which
+# holds no region mention (annotation guideline 2.2); an experimental "lesion" or "damage" does
+PATHOLOGY_AFTER = re.compile(
+    r"[\s-]+(?:abnormalit\w*|dysgenesis|dysfunction|hyperintensit\w*|atroph\w*|malformations?|hypoplasia|"
+    r"o?edema|palsy|palsies|diseases?|disorders?|degeneration|demyelination|infarcts?|infarction|"
+    r"ha?emorrhages?|ischa?emia)\b", re.IGNORECASE)
 NERVOUS_SYSTEM = re.compile(r"\b(?:brain\w*|cerebr\w*|neur\w*|cns|spinal|hippocamp\w*|thalam\w*|striat\w*)\b",
                             re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
@@ -86,10 +93,16 @@ class AmbiguityFilter(KBComponent):
         return [c for c in candidates if c.concept_ids and LIGAND_AFTER.match(text, c.end)
                 and not RECEPTOR_HEAD.search(text, c.start, c.end) and self.kb.label(c.concept_ids[0]) == "RECEPTOR"]
 
+    def disease_sites(self, candidates: list, text: str) -> list:
+        """Brain regions that name the site of a disease right after them ("brainstem dysgenesis")."""
+        return [c for c in candidates if c.concept_ids and PATHOLOGY_AFTER.match(text, c.end)
+                and self.kb.label(c.concept_ids[0]) == "BRAIN_REGION"]
+
     def __call__(self, doc: Doc) -> Doc:
         candidates = get_candidates(doc)
         text = text_of(doc)
-        misread = self.other_organs_parts(candidates, text) + self.receptor_named_ligands(candidates, text)
+        misread = self.other_organs_parts(candidates, text) + self.receptor_named_ligands(candidates, text) + \
+            self.disease_sites(candidates, text)
         if misread:
             candidates = [c for c in candidates if not any(c is m for m in misread)]
             set_candidates(doc, candidates)
