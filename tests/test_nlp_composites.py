@@ -93,3 +93,9 @@ def test_meshtag_output_keeps_the_conjunct_and_its_short_form_apart():
     found = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast")).mentions]
     assert found[:3] == [("paraventricular", "MESH:D010286"), ("PVN", "MESH:D010286"),
                          ("supraoptic nuclei", "MESH:D013495")]
+
+
+def test_a_second_conjunct_may_take_an_article():
+    text = "Neurons of the inferior and the superior colliculus fired."
+    found = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="pubtator")).mentions]
+    assert found == [("inferior and the superior colliculus", "MESH:D007245|MESH:D013477")]

@@ -21,7 +21,9 @@ TRAILING_HEADS = re.compile(r"\s+(receptors?|channels?|subtypes?)\b", re.IGNOREC
 _WORD = r"[A-Za-z0-9\u0370-\u03ff][\w\u0370-\u03ff'-]*(?:\([A-Za-z0-9]{1,3}\))?"  # "GABA(A)" is one word
 # a conjunct may carry its short form: "paraventricular (PVN) and supraoptic nuclei"
 _SHORT_FORM = r"(?:\s*\([A-Za-z0-9-]{1,8}\))?"
-CONJUNCTS_BEFORE = re.compile(rf"((?:{_WORD}{_SHORT_FORM}\s*,\s*)*{_WORD}){_SHORT_FORM}\s*(?:,\s*)?\b(?:and|or|and/or)\s+$")
+# ... and the second conjunct may take an article: "the inferior and the superior colliculus"
+CONJUNCTS_BEFORE = re.compile(
+    rf"((?:{_WORD}{_SHORT_FORM}\s*,\s*)*{_WORD}){_SHORT_FORM}\s*(?:,\s*)?\b(?:and|or|and/or)\s+(?:the\s+)?$")
 # "D1/D2 receptor", "mu/delta opioid receptors": receptor subtypes joined by a slash (other names use the
 # slash for synonyms, "VEGFR-2/Flk-1", or formulas, "Na/K")
 SLASH_BEFORE = re.compile(rf"(?<![\w/-])({_WORD})/$")
@@ -67,7 +69,7 @@ class Coordination(KBComponent):
         window_start = max(0, cand.start - LOOKBACK)
         before = text[window_start:cand.start]
         slash = before.endswith("/")
-        if not (slash or (before[-1:].isspace() and before.rstrip().endswith(("and", "or")))):  # cheap test first
+        if not (slash or (before[-1:].isspace() and before.rstrip().endswith(("and", "or", " the")))):  # cheap test
             return []
         head = self.head_of(text, cand)  # cheaper than the backtracking regex, and None for most candidates
         if head is None or (slash and head[1] != "RECEPTOR"):
