@@ -78,15 +78,17 @@ class AmbiguityFilter(KBComponent):
 
     def other_organs_parts(self, candidates: list, text: str) -> list:
         """The bare "cortex"/"medulla" brain regions of a document that names the kidney or adrenal gland and
-        no part of the nervous system ("AQP2 mRNA in the medulla but not in the cortex"), and in any document
-        those an organ's adjective names ("the renal medulla")."""
+        no part of the nervous system ("AQP2 mRNA in the medulla but not in the cortex"), with their short forms,
+        and in any document those an organ's adjective names ("the renal medulla")."""
         parts = [c for c in candidates if c.concept_ids and text[c.start:c.end].lower() in ORGAN_PARTS
                  and self.kb.label(c.concept_ids[0]) == "BRAIN_REGION"]
         if not parts or not OTHER_ORGAN.search(text):
             return []
         if NERVOUS_SYSTEM.search(text):
             return [c for c in parts if OTHER_ORGAN_BEFORE.search(text, max(0, c.start - 20), c.start)]
-        return parts
+        misread = {c.concept_ids[0] for c in parts}  # and their short forms: "the inner medulla (IM)"
+        return parts + [c for c in candidates if c.source == "abbreviation" and c.concept_ids[:1]
+                        and c.concept_ids[0] in misread]
 
     def receptor_named_ligands(self, candidates: list, text: str) -> list:
         """Receptor names without a head word that name a ligand: the "Fas" of "Fas ligand"."""
