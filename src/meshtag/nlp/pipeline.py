@@ -10,7 +10,7 @@ from spacy.language import Language
 # Importing the component modules registers their factories with spaCy.
 from meshtag.nlp import (  # noqa: F401
     abbreviations, ambiguity, coordination, curation, deficiency, dict_features, dictionary, entities, model_linker,
-    propagation, receptor_names, sentences, suffixes, tokenizer,
+    propagation, receptor_names, sentences, subunits, suffixes, tokenizer,
 )
 from meshtag.nlp.blas import numpy_blas
 from meshtag.paths import models_dir
@@ -47,6 +47,7 @@ def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: st
     nlp.add_pipe("meshtag_deficiency_adjectives", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_receptor_names", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_coordination", config={"kb_path": kb_cfg})
+    nlp.add_pipe("meshtag_subunits", config={"kb_path": kb_cfg})
     if mode == "accurate":
         add_statistical_ner(nlp, Path(ner_path) if ner_path else default_ner_dir(), kb_cfg, conventions)
     nlp.add_pipe("meshtag_abbreviation_propagation", config={"kb_path": kb_cfg})

@@ -1,0 +1,39 @@
+"""Receptor subunits named by a Greek letter and a number (meshtag_subunits)."""
+from __future__ import annotations
+
+import pytest
+
+import meshtag
+from meshtag.tagging import tag_text
+
+NACHR = "MESH:D011978"  # Receptors, Nicotinic
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return meshtag.load(mode="fast")
+
+
+def receptors(nlp, text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.id) for m in tag_text(text, nlp).mentions if m.label == "RECEPTOR"]
+
+
+def test_runs_of_subunit_codes_and_their_later_uses_are_the_receptor(nlp):
+    # held-out set 2, 15275829
+    text = ("The alpha3 and beta4 nicotinic acetylcholine receptor subunits are needed for seizures. nAChRs are "
+            "ion channels. A gene cluster holds the alpha3, alpha5 and beta4 subunits. beta4 -/- mice were spared.")
+    found = receptors(nlp, text)
+    assert ("alpha3 and beta4 nicotinic acetylcholine receptor subunits", NACHR) in found
+    # the codes keep the receptor the title gave them, not the generic "ion channels" named just before
+    assert ("alpha3, alpha5 and beta4 subunits", NACHR) in found
+    assert ("beta4", NACHR) in found
+
+
+def test_a_subunit_right_after_a_receptor_name_extends_it(nlp):
+    found = receptors(nlp, "The 5-HT3 receptor beta 2 subunit was cloned.")
+    assert found == [("5-HT3 receptor beta 2 subunit", "MESH:D044406")]  # Receptors, Serotonin, 5-HT3
+
+
+def test_codes_no_subunit_run_introduced_are_left_alone(nlp):
+    found = receptors(nlp, "The beta1 integrin and alpha2 macroglobulin were measured in beta4 mice.")
+    assert not any(text in {"beta1", "alpha2", "beta4"} for text, _ in found)
