@@ -390,3 +390,10 @@ def test_a_region_naming_a_diseases_site_is_no_region_mention(nlp):
     assert [t for t, label, *_ in mentions(nlp, text) if label == "BRAIN_REGION"] == ["brainstem"]  # "lesions of"
     rat = "Rats with substantia nigra lesions lost dopamine."
     assert "substantia nigra" in [t for t, label, *_ in mentions(nlp, rat) if label == "BRAIN_REGION"]
+
+
+def test_a_receptor_genes_short_form_is_the_receptor_but_a_disease_genes_is_not_the_disease(nlp):
+    text = "Mutations in the estrogen receptor gene (ESR) were sought; ESR mutations were rare."  # main set 9195227
+    assert [(t, cid) for t, _, cid, _ in mentions(nlp, text) if t == "ESR"] == [("ESR", "MESH:D011960")] * 2
+    wilms = "The Wilms tumor gene (WT1) was mutated; WT1 loss was seen."
+    assert not any(t == "WT1" and label == "CONDITION" for t, label, *_ in mentions(nlp, wilms))

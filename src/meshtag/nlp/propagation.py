@@ -36,6 +36,7 @@ _PAREN_SHORT = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9-]{0,9})(\)|[:;,]\s)")
 _NOT_A_FORMULA = r"(?<![<>=≤≥]\s)(?<![<>=≤≥])(?!\s?[<>=≤≥+/^])"
 _SPACE = re.compile(r"\s")
 _WORDS = re.compile(r"[A-Za-z0-9]+")
+_GENE_WORD = re.compile(r"[\s-]+(?:genes?|proteins?)$", re.IGNORECASE)
 # A long form whose head concept follows one of these words is about something else ("deleted in …").
 _RELATION_WORDS = frozenset("in of for with on by to from against".split())
 # a research code or capitalised short name: "FK506", "WR-2721", "Dup 753", "SM 21", "CCNU", "4-DAMP"
@@ -177,6 +178,12 @@ class AbbreviationPropagation(KBComponent):
         ends where it ends (its head: "levodopa-induced dyskinesia" → dyskinesia)."""
         start, end = long_form.start_char, long_form.end_char
         text = text_of(long_form.doc)
+        gene = _GENE_WORD.search(text, start, end)
+        if gene:  # "estrogen receptor gene (ESR)": a receptor's gene is the receptor (a disease's gene is no disease)
+            product = next((c for c in candidates if c.start == start and c.end == gene.start() and c.concept_ids
+                            and self.kb.label(c.concept_ids[0]) == "RECEPTOR"), None)
+            if product is not None:
+                return product
         best = None
         for cand in candidates:
             if cand.source == "abbreviation" or cand.end != end or \
