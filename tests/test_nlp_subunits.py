@@ -37,3 +37,10 @@ def test_a_subunit_right_after_a_receptor_name_extends_it(nlp):
 def test_codes_no_subunit_run_introduced_are_left_alone(nlp):
     found = receptors(nlp, "The beta1 integrin and alpha2 macroglobulin were measured in beta4 mice.")
     assert not any(text in {"beta1", "alpha2", "beta4"} for text, _ in found)
+
+
+def test_a_subunit_named_by_a_mesh_term_teaches_its_code(nlp):
+    # main set 12481039: "sodium channel beta 2-subunits" is a MeSH term; "beta2(-/-) mice" follow
+    text = "Sodium channel beta 2-subunits modulate channels. We generated beta2(-/-) mice; beta2-subunits matter."
+    found = receptors(nlp, text)
+    assert ("beta2", "MESH:D062548") in found and ("beta2-subunits", "MESH:D062548") in found

@@ -3,10 +3,11 @@ receptor subunits", "the alpha3, alpha5 and beta4 subunits", "beta4 -/- mice".
 
 MeSH files a subunit under the receptor it builds, and the annotation guidelines count a subunit as a
 mention of that receptor (1.1). A run of subunit codes followed by "subunit(s)" is a mention of the receptor
-named right before the codes ("P/Q type calcium channel alpha1 subunit", one mention with it) or between them ("alpha3 and beta4 nicotinic acetylcholine receptor subunits") or, with none named there,
-of the receptor an earlier run gave one of its codes, else of the nearest receptor named before it. Each code of such a run then means that receptor
-wherever it stands alone in the same document (one sense per document: "beta4 -/- mice"); a code no run
-introduced ("alpha2", "beta1 integrin") is left alone.
+named right before the codes ("P/Q type calcium channel alpha1 subunit", one mention with it) or between
+them ("alpha3 and beta4 nicotinic acetylcholine receptor subunits") or, with none named there, of the
+receptor an earlier run or subunit name gave one of its codes, else of the nearest receptor named before it.
+Each code of such a run or name then means that receptor wherever it stands alone in the same document (one
+sense per document: "beta4 -/- mice"); a code nothing introduced ("alpha2", "beta1 integrin") is left alone.
 """
 from __future__ import annotations
 
@@ -20,9 +21,11 @@ from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, text_
 
 CODE = r"(?:alpha|beta|gamma|delta|epsilon|[αβγδε])[- ]?\d{1,2}[A-Za-z]?"
 _JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?"
-RUN = re.compile(rf"(?<![\w-]){CODE}(?:{_JOIN}{CODE})*(?![\w-])", re.IGNORECASE)
+RUN = re.compile(rf"(?<![\w-]){CODE}(?:{_JOIN}{CODE})*(?:(?![\w-])|(?=-subunit))", re.IGNORECASE)
 SINGLE = re.compile(rf"(?<![\w-]){CODE}(?![\w-])", re.IGNORECASE)
-SUBUNITS = re.compile(r"\s+subunits?\b", re.IGNORECASE)
+SUBUNITS = re.compile(r"[\s-]+subunits?\b", re.IGNORECASE)
+# a receptor name that ends with a subunit: "sodium channel beta 2-subunits" (a MeSH term) teaches "beta2"
+NAMED_SUBUNIT = re.compile(rf"({CODE}){SUBUNITS.pattern}$", re.IGNORECASE)
 NOTE = "subunit"
 
 
@@ -66,6 +69,9 @@ class Subunits(KBComponent):
         candidates = get_candidates(doc)
         receptors = [c for c in candidates if self.is_receptor(c)]
         meaning: dict[str, str] = {}
+        for cand in receptors:
+            if named := NAMED_SUBUNIT.search(text, cand.start, cand.end):
+                meaning.setdefault(normalize(named.group(1)), cand.concept_ids[0])
         added: list[Candidate] = []
         for run in RUN.finditer(text):
             found = self.run_receptor(text, run, receptors, meaning)
