@@ -89,6 +89,9 @@ def test_lookup_reordered_and_fuzzy_scores(kb):
     ("netrin-1 receptor", "MESH:D000075386"),
     ("CLCN1", "MESH:C086321"),                  # hgnc_mesh_links.tsv: alias + head word = "CLC-1 channel"
     ("Kir6.2", "MESH:C489474"),                 # "Kir6.2 channel"
+    ("cardiac sodium channel", "MESH:D062554"),  # neuro_synonyms.tsv: isoforms by tissue (Nav1.5)
+    ("skeletal muscle sodium channel", "MESH:D062553"),
+    ("IKr channel", "MESH:D000072237"),
 ])
 def test_pharmacology_spellings_of_receptors_and_channels(kb, query, concept_id):
     assert kb.lookup(query, fuzzy=False)[0].id == concept_id
