@@ -179,6 +179,8 @@ def test_labelled_term_inside_an_unlabelled_longer_term_is_kept(nlp):
 def test_blocked_generic_terms_are_not_tagged(nlp):
     found = {t.lower() for t, *_ in mentions(nlp, "Patients received placebo or the study drug.")}
     assert "placebo" not in found and "drug" not in found
+    found = {t for t, *_ in mentions(nlp, "nAChRs are pentameric ion channels; TRPV1 channels differ.")}
+    assert "ion channels" not in found and "TRPV1 channels" in found  # guideline 1.2: the class word alone
 
 
 def test_tag_cli_writes_jsonl_with_mentions(tmp_path, seeds_dir):
