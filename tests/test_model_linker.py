@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 
-from meshtag.nlp.model_linker import DEFAULT_CALIBRATION, Calibration
+from meshtag.nlp.model_linker import DEFAULT_CALIBRATION, Calibration, name_bounds
 
 
 def test_calibration_interpolates_and_clips(tmp_path):
@@ -34,6 +34,15 @@ def test_generic_head_and_bracket_crossing_spans():
                    "hepatitis B virus (HBV) infection were excluded.", nlp)
     assert not [m for m in doc.mentions if m.id == "MESH:D013577"]
     assert not [m for m in doc.mentions if ")" in m.text and "(" not in m.text]
+
+
+def test_model_spans_lose_the_hyphens_and_slashes_of_their_tokens():
+    # BC5CDR development 9121607 and 15897593: gold "kainic acid", "dexrazoxane"
+    text = "against pilocarpine-, kainic acid- and NMDA-induced seizures; doxorubicin +/- dexrazoxane; Ca2+ rose"
+    spans = {"kainic acid-": "kainic acid", "/- dexrazoxane": "dexrazoxane", "Ca2+": "Ca2+"}
+    for raw, name in spans.items():
+        start = text.index(raw)
+        assert text[slice(*name_bounds(text, start, start + len(raw)))] == name
 
 
 def test_bc5cdr_conventions_keep_the_linked_head_not_the_models_modifiers():

@@ -29,6 +29,21 @@ GENERIC_HEADS = frozenset({"MESH:D013577", "MESH:D004194"})  # Syndrome, Disease
 LINK_CACHE_SIZE = 100_000
 
 
+def name_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The model's span without the hyphens and slashes its tokens carry at either end: "kainic acid-" of
+    "pilocarpine-, kainic acid- and NMDA-induced", "/- dexrazoxane" of "+/- dexrazoxane" (a "+" stays: "Ca2+").
+
+    >>> text = "pilocarpine-, kainic acid- and doxorubicin +/- dexrazoxane"
+    >>> [text[slice(*name_bounds(text, s, e))] for s, e in [(14, 26), (44, 58)]]
+    ['kainic acid', 'dexrazoxane']
+    """
+    while start < end and text[start] in "-/ ":
+        start += 1
+    while end > start and text[end - 1] in "-/ ":
+        end -= 1
+    return start, end
+
+
 @Language.factory("meshtag_model_linker",
                   default_config={"kb_path": None, "threshold": DEFAULT_THRESHOLD, "min_score": DEFAULT_MIN_SCORE,
                                   "calibration": None, "conventions": "meshtag"})
@@ -114,12 +129,13 @@ class ModelLinker(KBComponent):
         exact = {(c.start, c.end) for c in known}
         text = text_of(doc)
         for ent in doc.ents:
-            if (ent.start_char, ent.end_char) in exact:
+            start, end = name_bounds(text, ent.start_char, ent.end_char)
+            if (start, end) in exact or start >= end:
                 continue  # the dictionary already has this very span, linked
-            if balanced_end(text, ent.start_char, ent.end_char) != ent.end_char:
+            if balanced_end(text, start, end) != end:
                 continue  # "IDDM) (5", "HBV) infection": a span across a bracket is no name
-            ids, score, raw = self.link(ent.text, ent.label_)
-            cand = Candidate(ent.start_char, ent.end_char, ids, "model", score=score, label=ent.label_)
+            ids, score, raw = self.link(text[start:end], ent.label_)
+            cand = Candidate(start, end, ids, "model", score=score, label=ent.label_)
             if not ids:
                 inner = self.head_inside(cand, known, text)
                 if inner is not None:  # the model's boundaries, the dictionary's concept
