@@ -51,6 +51,8 @@ def variants() -> dict[str, dict]:
         "- HGNC-to-MeSH receptor links": {"hide": ("hgnc_mesh_links.tsv",)},
         "- name suffixes (salt forms, receptor heads)": {"remove": ["meshtag_name_suffixes"]},
         "- deficiency adjectives (\"C7-deficient\")": {"remove": ["meshtag_deficiency_adjectives"]},
+        "- receptor subunits (\"alpha3 and beta4 ... subunits\")": {"remove": ["meshtag_subunits"]},
+        "- receptor word orders (\"D1 dopamine receptor\")": {"remove": ["meshtag_receptor_names"]},
         "- one corpus's blocked terms and BC5CDR ligand terms": {"hide": ("convention_blocked_terms.tsv",
                                                                          "bc5cdr_ligand_terms.tsv")},
         "- BC5CDR kept disease modifiers (heads only)": {"hide": ("bc5cdr_kept_modifiers.tsv",)},
