@@ -9,6 +9,10 @@ are names whose first word is a chemical group or ion ("Methyl Chloride", "Derma
 names the concept it was derived from, and the script reports how the derived terms agree with the gold
 annotations of the TRAINING corpora.
 
+Acids are also named by their anion: "kainate" for "Kainic Acid", "quisqualate", "mycophenolate",
+"hyaluronate" (the TSV export has "valproate" and "glutamate" but not these). For every drug descriptor named
+"<stem>ic Acid", "<stem>ate" becomes a curated term of it when it is no term of anything else.
+
     python scripts/derive_salt_parents.py --mesh ../shared/data/mesh --corpora ../shared/data/corpora
 """
 from __future__ import annotations
@@ -28,11 +32,36 @@ OUTPUT = "salt_parent_terms.tsv"
 # the first word is a chemical group or ion, not a drug: "Methyl Chloride", "Mercuric Chloride",
 # "Dermatan Sulfate", "Ammonium Chloride", "Antimony Potassium Tartrate"
 NOT_A_DRUG = re.compile(r"(yl|ic|ene|an|itin|ammonium)$|\b(%s)\b" % "|".join(SALT_WORDS), re.IGNORECASE)
+ACID_NAME = re.compile(r"^(?P<stem>[A-Z][a-z]+?)ic Acid$")  # one acid, not a class ("Carboxylic Acids")
 SALT_NAME = re.compile(r"^(?P<drug>[A-Za-z][\w'-]*(?: [A-Za-z][\w'-]*)?) (?:%s)$" % "|".join(SALT_WORDS),
                        re.IGNORECASE)
 
 
 def derive(mesh: Path, kb) -> list[dict[str, str]]:
+    return salt_parent_rows(mesh, kb) + anion_rows(mesh, kb)
+
+
+def anion_rows(mesh: Path, kb) -> list[dict[str, str]]:
+    """"<stem>ate" for each drug descriptor named "<stem>ic Acid" whose anion name is no KB term."""
+    rows, seen = [], set()
+    with open(mesh / "mesh_descriptors.tsv", encoding="utf-8", newline="") as fh:
+        for ui, name, *_ in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            m = ACID_NAME.match(name)
+            if not m or kb.label(f"MESH:{ui}") != "DRUG":
+                continue
+            anion = f"{m.group('stem').lower()}ate"
+            key = normalize(anion)
+            if key in seen or kb.has_key(key):
+                continue
+            seen.add(key)
+            rows.append({"term": anion, "concept_id": f"MESH:{ui}", "label": "DRUG",
+                         "source": f"the anion of '{name}' ({ui}), as pharmacology names the acid",
+                         "note": "scripts/derive_salt_parents.py"})
+    return rows
+
+
+def salt_parent_rows(mesh: Path, kb) -> list[dict[str, str]]:
+    """"<drug>" for each drug descriptor named "<drug> <salt word>" whose bare name is no KB term."""
     rows, seen = [], set()
     with open(mesh / "mesh_descriptors.tsv", encoding="utf-8", newline="") as fh:
         for ui, name, *_ in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):

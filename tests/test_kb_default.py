@@ -97,6 +97,15 @@ def test_pharmacology_spellings_of_receptors_and_channels(kb, query, concept_id)
     assert kb.lookup(query, fuzzy=False)[0].id == concept_id
 
 
+@pytest.mark.parametrize("query, concept_id", [
+    ("kainate", "MESH:D007608"),         # salt_parent_terms.tsv: an acid named by its anion
+    ("quisqualate", "MESH:D016318"),
+])
+def test_acids_named_by_their_anion(kb, query, concept_id):
+    assert kb.lookup(query, fuzzy=False)[0].id == concept_id
+    assert not kb.lookup("carboxylate", fuzzy=False)  # a class's anion is the functional group, no drug
+
+
 def test_a_ligands_own_code_is_no_receptor_subtype():
     # "Prostaglandin I2 Receptors", "Leukotriene B4 Receptors": I2 and B4 name the ligand, and "I2 receptor"
     # usually means the imidazoline one; "Dopamine D1 Receptors" gives "D1 receptor"
