@@ -34,3 +34,10 @@ def test_names_in_mesh_order_and_defined_short_forms_are_left_to_the_dictionary(
 def test_bc5cdr_scores_the_ligand_after_a_subtype_code():
     doc = tag_text("Haloperidol blocks D-2 dopamine receptors.", meshtag.load(mode="fast", conventions="bc5cdr"))
     assert ("dopamine", "MESH:D004298") in [(m.text, m.id) for m in doc.mentions]
+
+
+def test_a_numbered_subtype_mesh_does_not_name_is_its_familys(nlp):
+    text = "The orexin-1 receptor (OX1R) and the neurokinin-1 receptor were blocked."
+    found = [(m.text, m.id) for m in tag_text(text, nlp).mentions if m.label == "RECEPTOR"]
+    assert ("orexin-1 receptor", "MESH:D064446") in found      # Orexin Receptors: MeSH has no subtype
+    assert ("neurokinin-1 receptor", "MESH:D018040") in found  # MeSH's own subtype, not the family

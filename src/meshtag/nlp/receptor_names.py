@@ -7,6 +7,9 @@ receptors" and loses the subtype. At each receptor head word ("receptor(s)", "ad
 "channel(s)") the up to MAX_WORDS words before it are looked up in the KB with their tokens in any order
 (`KnowledgeBase.lookup` without fuzzy matching); the longest phrase that is a term of a RECEPTOR concept
 only in another word order becomes a candidate, and overlap resolution prefers it to the shorter match.
+
+A numbered subtype MeSH has no concept for ("orexin-1 receptor", "galanin 2 receptors") is its family's,
+the closest broader concept (annotation guidelines, Linking), when the family is "<ligand> receptor" exactly.
 """
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ HEAD = re.compile(r"\b(?:receptors?|adrenoceptors?|channels?)(?:[ -](?:alpha|bet
 WORD_BEFORE = re.compile(r"(\S+)\s+$")
 MAX_WORDS = 3
 REORDERED = 0.95  # kb.lookup's score for the same tokens in another order
+NUMBERED_LIGAND = re.compile(r"([A-Za-z]{3,})(?:-| )(\d{1,2}[A-Za-z]?)")  # "orexin-1", "galanin 2"
 
 
 @Language.factory("meshtag_receptor_names", default_config={"kb_path": None})
@@ -62,6 +66,24 @@ class ReceptorNames(KBComponent):
             return ()
         return tuple(h.id for h in hits if h.score == REORDERED and h.label == "RECEPTOR")
 
+    def family_ids(self, text: str, words: list[tuple[int, str]], head: re.Match) -> tuple[int, tuple[str, ...]]:
+        """(start, ids) of the family of a numbered subtype MeSH does not name, or (0, ()).
+
+        The ligand and its number are the one or two words before the head ("orexin-1", "galanin 2")."""
+        for n in (1, 2):
+            if len(words) < n:
+                break
+            start = words[-n][0]
+            m = NUMBERED_LIGAND.fullmatch(text, start, head.start() - 1)
+            if m is None:
+                continue
+            if self.kb.lookup(text[start:head.end()], limit=1, fuzzy=False):
+                return 0, ()  # MeSH names the subtype (or the dictionary reads it otherwise)
+            hits = self.kb.lookup(f"{m.group(1)} {head.group(0)}", limit=3, fuzzy=False)
+            ids = tuple(h.id for h in hits if h.score >= 1.0 and h.label == "RECEPTOR")
+            return (start, ids) if ids else (0, ())
+        return 0, ()
+
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         candidates = get_candidates(doc)
@@ -77,4 +99,8 @@ class ReceptorNames(KBComponent):
                 if ids:
                     candidates.append(Candidate(start, head.end(), ids, "dictionary", notes=["word order"]))
                     break
+            else:
+                start, ids = self.family_ids(text, words, head)
+                if ids and (start, head.end()) not in spans:
+                    candidates.append(Candidate(start, head.end(), ids, "dictionary", notes=["subtype family"]))
         return doc
