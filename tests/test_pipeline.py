@@ -399,3 +399,11 @@ def test_a_receptor_genes_short_form_is_the_receptor_but_a_disease_genes_is_not_
     assert [(t, cid) for t, _, cid, _ in mentions(nlp, text) if t == "ESR"] == [("ESR", "MESH:D011960")] * 2
     wilms = "The Wilms tumor gene (WT1) was mutated; WT1 loss was seen."
     assert not any(t == "WT1" and label == "CONDITION" for t, label, *_ in mentions(nlp, wilms))
+
+
+def test_hippocampal_fields_and_ranked_cortical_areas(nlp):
+    text = ("At hippocampal Schaffer collateral-CA1 synapses LTP was lost. The primary somatosensory cortex (S1) "
+            "responded; S1 activity rose. Erythrocyte CA1 levels fell.")
+    regions = [(t, cid) for t, label, cid, _ in mentions(nlp, text) if label == "BRAIN_REGION"]
+    assert ("CA1", "MESH:D056547") in regions and regions.count(("S1", "MESH:D013003")) == 2
+    assert not [t for t, label, *_ in mentions(nlp, "Erythrocyte CA1 levels fell.") if label == "BRAIN_REGION"]

@@ -25,7 +25,8 @@ LABEL_CUES: dict[str, frozenset[str]] = {
     "CONDITION": frozenset("patients patient disease diseases syndrome disorder disorders symptoms diagnosed "
                            "diagnosis severity incidence prevalence suffering".split()),
     "BRAIN_REGION": frozenset("neurons neuronal lesion lesions region regions nucleus nuclei cortex "
-                              "injection microinjection projections".split()),
+                              "injection microinjection projections hippocampal hippocampus pyramidal "
+                              "synapse synapses subfield dentate".split()),
 }
 CUE_WINDOW = 4
 # organ parts named like brain regions, and what tells the organ they belong to

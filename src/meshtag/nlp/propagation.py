@@ -36,6 +36,8 @@ _PAREN_SHORT = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9-]{0,9})(\)|[:;,]\s)")
 _NOT_A_FORMULA = r"(?<![<>=≤≥]\s)(?<![<>=≤≥])(?!\s?[<>=≤≥+/^])"
 _SPACE = re.compile(r"\s")
 _WORDS = re.compile(r"[A-Za-z0-9]+")
+_RANKS = {"primary": "1", "secondary": "2"}
+_RANK_BEFORE = re.compile(r"\b(primary|secondary)\s+$", re.IGNORECASE)
 _GENE_WORD = re.compile(r"[\s-]+(?:genes?|proteins?)$", re.IGNORECASE)
 # A long form whose head concept follows one of these words is about something else ("deleted in …").
 _RELATION_WORDS = frozenset("in of for with on by to from against".split())
@@ -123,6 +125,18 @@ def defines(long_text: str, short: str, closed: bool) -> bool:
         return short.isupper() and short not in "AI" and " " not in long_text.strip() and \
             long_text.strip()[:1].upper() == short
     return initials_define(long_text, short) or (not closed and letters_in_order(long_text, short))
+
+
+def ranked_area(text: str, start: int, short: str) -> bool:
+    """Does "(S1)", "(M2)" abbreviate the name starting at `start`, with the rank word before it ("primary
+    somatosensory cortex (S1)", "secondary motor area (M2)")? The letter is the name's initial.
+
+    >>> ranked_area("the primary somatosensory cortex", 12, "S1"), ranked_area("primary motor cortex", 8, "S2")
+    (True, False)
+    """
+    rank = _RANK_BEFORE.search(text, max(0, start - 12), start)
+    return bool(rank) and len(short) == 2 and short[0].isupper() and text[start:start + 1].upper() == short[0] and \
+        short[1] == _RANKS[rank.group(1).lower()]
 
 
 def initials_define(long_text: str, short: str) -> bool:
@@ -215,13 +229,15 @@ class AbbreviationPropagation(KBComponent):
 
     def initials_definitions(self, doc: Doc, candidates: list[Candidate], known: set[str]) -> list[tuple]:
         """(target candidate, short-form spans) for "long form (SF)" that Schwartz & Hearst missed: initials in
-        any order, one-letter forms, "(SF: dose)"."""
+        any order, one-letter forms, "(SF: dose)", a cortex numbered by its rank ("primary somatosensory cortex
+        (S1)")."""
         text = text_of(doc)
         found = []
         for cand in candidates:
             m = _PAREN_SHORT.match(text, cand.end)
             if not m or m.group(1) in known or \
-                    not defines(text[cand.start:cand.end], m.group(1), closed=m.group(2) == ")"):
+                    not (defines(text[cand.start:cand.end], m.group(1), closed=m.group(2) == ")") or
+                         ranked_area(text, cand.start, m.group(1))):
                 continue
             known.add(m.group(1))
             guard = _NOT_A_FORMULA if len(m.group(1)) == 1 else ""
