@@ -407,3 +407,8 @@ def test_hippocampal_fields_and_ranked_cortical_areas(nlp):
     regions = [(t, cid) for t, label, cid, _ in mentions(nlp, text) if label == "BRAIN_REGION"]
     assert ("CA1", "MESH:D056547") in regions and regions.count(("S1", "MESH:D013003")) == 2
     assert not [t for t, label, *_ in mentions(nlp, "Erythrocyte CA1 levels fell.") if label == "BRAIN_REGION"]
+
+
+def test_a_long_form_spelling_a_short_forms_meaning_differently_is_a_mention_of_it(nlp):
+    found = [(t, cid) for t, _, cid, _ in mentions(nlp, "The opioid receptor like-1 (ORL1) was studied.")]
+    assert found[0] == ("opioid receptor like-1", "MESH:D000094942")  # not the generic "opioid receptor"

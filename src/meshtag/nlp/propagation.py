@@ -324,8 +324,8 @@ class AbbreviationPropagation(KBComponent):
             target = self.long_form_candidate(long_form, candidates)
             if target is None:
                 confirmed = self.confirmed_global_meaning(long_form, spans, candidates)
-                if confirmed is not None:
-                    target = Candidate(confirmed.start, confirmed.end, confirmed.concept_ids, "dictionary",
+                if confirmed is not None:  # the long form, an unknown spelling of that name, is a mention of it too
+                    target = Candidate(long_form.start_char, long_form.end_char, confirmed.concept_ids, "dictionary",
                                        score=confirmed.score)
             if target is not None:  # the other number of a short form whose meaning is known ("VSD" after "(VSDs)")
                 spans |= uses_of(text, shorts[0].text)
