@@ -412,3 +412,10 @@ def test_hippocampal_fields_and_ranked_cortical_areas(nlp):
 def test_a_long_form_spelling_a_short_forms_meaning_differently_is_a_mention_of_it(nlp):
     found = [(t, cid) for t, _, cid, _ in mentions(nlp, "The opioid receptor like-1 (ORL1) was studied.")]
     assert found[0] == ("opioid receptor like-1", "MESH:D000094942")  # not the generic "opioid receptor"
+
+
+def test_a_receptor_name_leaves_out_a_trailing_protein_word(nlp):
+    # annotation guideline 1.3; set 3, 17879945: "suppress CD36 protein levels" -> "CD36"
+    found = [(t, cid) for t, label, cid, _ in mentions(nlp, "The F508 CFTR protein and CD36 protein levels fell.")
+             if label == "RECEPTOR"]
+    assert found == [("CFTR", "MESH:D019005"), ("CD36", "MESH:D018955")]

@@ -15,6 +15,7 @@ from meshtag.nlp.candidates import (
 
 
 # Normalised matching ignores punctuation, but a name never spans a clause break ("receptors; BDNF").
+PROTEIN_WORDS = (" protein", " proteins")
 CLAUSE_BREAK = re.compile(r"[;!?]|[,.:](?=\s)")
 BRACKETS = re.compile(r"[()\[\]]")
 # a short form inside a name: "N-methyl-D-aspartate (NMDA) receptor", "glucose-6-phosphate dehydrogenase (G6PD)
@@ -125,6 +126,8 @@ class DictionaryMatcher(StatelessComponent):
                 else match.end
             if end is None:
                 continue
+            if text.endswith(PROTEIN_WORDS, match.start, end):
+                end = self.without_protein_word(text, match.start, end, ids)
             found.append(Candidate(match.start, end, ids, "dictionary",
                                    ambiguous=match.ambiguous, case_ok=match.case_sensitive_ok))
         if "(" in text:
@@ -132,6 +135,15 @@ class DictionaryMatcher(StatelessComponent):
         found = without_crossed_drugs(found, lambda c: self.kb.label(c.concept_ids[0]))
         get_candidates(doc).extend(resolve_overlaps(found))
         return doc
+
+    def without_protein_word(self, text: str, start: int, end: int, ids: tuple[str, ...]) -> int:
+        """The end of a receptor's name before a trailing "protein" that only says what it is ("CFTR protein",
+        "CD36 protein": annotation guideline 1.3), when the rest is a name of the same concept."""
+        short_end = text.rindex(" ", start, end) if " " in text[start:end] else end
+        if short_end == end or self.kb.label(ids[0]) != "RECEPTOR":
+            return end
+        hits = self.kb.lookup(text[start:short_end], limit=1, fuzzy=False)
+        return short_end if hits and hits[0].score >= 1.0 and hits[0].id == ids[0] else end
 
     def names_around_short_forms(self, text: str, matched: list[Candidate]) -> list[Candidate]:
         """Names written with their short form inside ("dopamine-1 (DA1) receptor"): matched on the text
