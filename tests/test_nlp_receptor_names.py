@@ -41,3 +41,10 @@ def test_a_numbered_subtype_mesh_does_not_name_is_its_familys(nlp):
     found = [(m.text, m.id) for m in tag_text(text, nlp).mentions if m.label == "RECEPTOR"]
     assert ("orexin-1 receptor", "MESH:D064446") in found      # Orexin Receptors: MeSH has no subtype
     assert ("neurokinin-1 receptor", "MESH:D018040") in found  # MeSH's own subtype, not the family
+
+
+def test_a_family_subtype_by_letter_code_and_a_name_opened_by_a_bracket(nlp):
+    found = [(m.text, m.id) for m in tag_text("the vasopressin V2 receptor (AVPR2) gene", nlp).mentions]
+    assert ("vasopressin V2 receptor", "MESH:D017483") in found   # Receptors, Vasopressin: no V2 descriptor
+    found = [(m.text, m.id) for m in tag_text("KIT (platelet-derived growth factor receptor alpha)", nlp).mentions]
+    assert ("platelet-derived growth factor receptor alpha", "MESH:D020796") in found

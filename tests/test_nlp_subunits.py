@@ -44,3 +44,13 @@ def test_a_subunit_named_by_a_mesh_term_teaches_its_code(nlp):
     text = "Sodium channel beta 2-subunits modulate channels. We generated beta2(-/-) mice; beta2-subunits matter."
     found = receptors(nlp, text)
     assert ("beta2", "MESH:D062548") in found and ("beta2-subunits", "MESH:D062548") in found
+
+
+def test_a_receptor_name_with_a_bare_greek_letter_subunit(nlp):
+    found = receptors(nlp, "The acetylcholine receptor epsilon subunit (CHRNE) is mutated.")
+    assert found[0] == ("acetylcholine receptor epsilon subunit", "MESH:D011950")
+    # but a name that reads the letter itself keeps it: the alpha receptor, and its gene's short form
+    text = "the adjacent PDGFRA (platelet-derived growth factor receptor alpha subunit) genes; PDGFRA was lost"
+    found = receptors(nlp, text)
+    assert ("platelet-derived growth factor receptor alpha", "MESH:D020796") in found
+    assert found.count(("PDGFRA", "MESH:D020796")) == 2

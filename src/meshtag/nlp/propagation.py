@@ -38,7 +38,7 @@ _SPACE = re.compile(r"\s")
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 _RANKS = {"primary": "1", "secondary": "2"}
 _RANK_BEFORE = re.compile(r"\b(primary|secondary)\s+$", re.IGNORECASE)
-_GENE_WORD = re.compile(r"[\s-]+(?:genes?|proteins?)$", re.IGNORECASE)
+_GENE_WORD = re.compile(r"[\s-]+(?:genes?|proteins?|subunits?)$", re.IGNORECASE)
 # A long form whose head concept follows one of these words is about something else ("deleted in …").
 _RELATION_WORDS = frozenset("in of for with on by to from against".split())
 # a research code or capitalised short name: "FK506", "WR-2721", "Dup 753", "SM 21", "CCNU", "4-DAMP"

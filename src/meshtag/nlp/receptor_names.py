@@ -8,7 +8,7 @@ receptors" and loses the subtype. At each receptor head word ("receptor(s)", "ad
 (`KnowledgeBase.lookup` without fuzzy matching); the longest phrase that is a term of a RECEPTOR concept
 only in another word order becomes a candidate, and overlap resolution prefers it to the shorter match.
 
-A numbered subtype MeSH has no concept for ("orexin-1 receptor", "galanin 2 receptors") is its family's,
+A numbered subtype MeSH has no concept for ("orexin-1 receptor", "vasopressin V2 receptor") is its family's,
 the closest broader concept (annotation guidelines, Linking), when the family is "<ligand> receptor" exactly.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ HEAD = re.compile(r"\b(?:receptors?|adrenoceptors?|channels?)(?:[ -](?:alpha|bet
 WORD_BEFORE = re.compile(r"(\S+)\s+$")
 MAX_WORDS = 3
 REORDERED = 0.95  # kb.lookup's score for the same tokens in another order
-NUMBERED_LIGAND = re.compile(r"([A-Za-z]{3,})(?:-| )(\d{1,2}[A-Za-z]?)")  # "orexin-1", "galanin 2"
+NUMBERED_LIGAND = re.compile(r"([A-Za-z]{3,})(?:-| )([A-Z]?\d{1,2}[A-Za-z]?)")  # "orexin-1", "vasopressin V2"
 
 
 @Language.factory("meshtag_receptor_names", default_config={"kb_path": None})
@@ -37,20 +37,28 @@ def make_receptor_names(nlp: Language, name: str, kb_path: str | None) -> "Recep
 def words_before(text: str, end: int, n: int) -> list[tuple[int, str]]:
     """Up to `n` whitespace-separated words ending before `end`, nearest last, as (start, word); stops at
     a word that ends a clause, is bracketed (a short form: "N-methyl-D-aspartate (NMDA) receptor") or
-    opens/closes a bracket it does not close ("(CB1", "rats,").
+    closes a bracket it does not open ("rats,", "(5)"); a word that opens a bracket is the last one, without
+    the bracket ("(CB1").
 
     >>> words_before("the H2-histamine receptors", 17, 3)
     [(0, 'the'), (4, 'H2-histamine')]
     >>> words_before("in rats, A2A adenosine receptors", 23, 3)
     [(9, 'A2A'), (13, 'adenosine')]
+    >>> words_before("PDGFRA (platelet-derived growth factor receptor", 39, 3)
+    [(8, 'platelet-derived'), (25, 'growth'), (32, 'factor')]
     """
     out: list[tuple[int, str]] = []
     while len(out) < n:
         m = WORD_BEFORE.search(text, max(0, end - 40), end)
-        if m is None or m.group(1)[-1] in ",;:." or m.group(1)[0] in "([" or \
-                m.group(1).count("(") != m.group(1).count(")"):
+        if m is None or m.group(1)[-1] in ",;:.":
             break
-        out.insert(0, (m.start(1), m.group(1)))
+        word = m.group(1)
+        if word[0] in "([" and len(word) > 1 and word[1:].count("(") == word[1:].count(")") and ")" not in word[-1:]:
+            out.insert(0, (m.start(1) + 1, word[1:]))  # the bracket opens the name: "(platelet-derived growth"
+            break
+        if word[0] in "([" or word.count("(") != word.count(")"):
+            break
+        out.insert(0, (m.start(1), word))
         end = m.start(1)
     return out
 

@@ -3,9 +3,10 @@ receptor subunits", "the alpha3, alpha5 and beta4 subunits", "beta4 -/- mice".
 
 MeSH files a subunit under the receptor it builds, and the annotation guidelines count a subunit as a
 mention of that receptor (1.1). A run of subunit codes followed by "subunit(s)" is a mention of the receptor
-named right before the codes ("P/Q type calcium channel alpha1 subunit", one mention with it) or between
-them ("alpha3 and beta4 nicotinic acetylcholine receptor subunits") or, with none named there, of the
-receptor an earlier run or subunit name gave one of its codes, else of the nearest receptor named before it.
+named right before the codes ("P/Q type calcium channel alpha1 subunit", "acetylcholine receptor epsilon
+subunit": one mention with it) or between them ("alpha3 and beta4 nicotinic acetylcholine receptor
+subunits") or, with none named there, of the receptor an earlier run or subunit name gave one of its codes,
+else of the nearest receptor named before it.
 Each code of such a run or name then means that receptor wherever it stands alone in the same document (one
 sense per document: "beta4 -/- mice"); a code nothing introduced ("alpha2", "beta1 integrin") is left alone.
 """
@@ -24,6 +25,8 @@ _JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?"
 RUN = re.compile(rf"(?<![\w-]){CODE}(?:{_JOIN}{CODE})*(?:(?![\w-])|(?=-subunit))", re.IGNORECASE)
 SINGLE = re.compile(rf"(?<![\w-]){CODE}(?![\w-])", re.IGNORECASE)
 SUBUNITS = re.compile(r"[\s-]+subunits?\b", re.IGNORECASE)
+# a receptor name, a bare Greek letter and "subunit": "acetylcholine receptor epsilon subunit"
+LETTER_SUBUNIT = re.compile(r"[\s-]+(?:alpha|beta|gamma|delta|epsilon|[αβγδε])[\s-]+subunits?\b", re.IGNORECASE)
 # a receptor name that ends with a subunit: "sodium channel beta 2-subunits" (a MeSH term) teaches "beta2"
 NAMED_SUBUNIT = re.compile(rf"({CODE}){SUBUNITS.pattern}$", re.IGNORECASE)
 NOTE = "subunit"
@@ -68,11 +71,16 @@ class Subunits(KBComponent):
             return doc
         candidates = get_candidates(doc)
         receptors = [c for c in candidates if self.is_receptor(c)]
+        added: list[Candidate] = []
         meaning: dict[str, str] = {}
         for cand in receptors:
             if named := NAMED_SUBUNIT.search(text, cand.start, cand.end):
                 meaning.setdefault(normalize(named.group(1)), cand.concept_ids[0])
-        added: list[Candidate] = []
+            tail = LETTER_SUBUNIT.match(text, cand.end)
+            if tail and not any(o.start == cand.start and cand.end < o.end < tail.end() for o in receptors):
+                # "... receptor epsilon subunit": the name with its subunit (guideline 1.3), unless a longer
+                # name reads the letter itself ("platelet-derived growth factor receptor alpha")
+                added.append(Candidate(cand.start, tail.end(), cand.concept_ids, "dictionary", notes=[NOTE]))
         for run in RUN.finditer(text):
             found = self.run_receptor(text, run, receptors, meaning)
             if found is None:
