@@ -51,6 +51,8 @@ def kb() -> KnowledgeBase:
     ("LiCl", "MESH:D018021", "Lithium Chloride", "DRUG"),                         # synonyms.tsv: formulas
     ("cAMP", "MESH:D000242", "Cyclic AMP", "DRUG"),               # synonyms.tsv: -toxic adjectives
     ("Brain-Derived Neurotrophic Factor", "MESH:D019208", "Brain-Derived Neurotrophic Factor", "RECEPTOR"),
+    ("CGRP", "MESH:D015740", "Calcitonin Gene-Related Peptide", "DRUG"),    # not CALCA's Calcitonin
+    ("suicidal ideation", "MESH:D059020", "Suicidal Ideation", "CONDITION"),  # label_overrides.tsv (F01)
 ])
 def test_lookup_exact(kb, query, concept_id, name, label):
     best = kb.lookup(query)[0]
