@@ -52,6 +52,8 @@ def kb() -> KnowledgeBase:
     ("cAMP", "MESH:D000242", "Cyclic AMP", "DRUG"),               # synonyms.tsv: -toxic adjectives
     ("Brain-Derived Neurotrophic Factor", "MESH:D019208", "Brain-Derived Neurotrophic Factor", "RECEPTOR"),
     ("CGRP", "MESH:D015740", "Calcitonin Gene-Related Peptide", "DRUG"),    # not CALCA's Calcitonin
+    ("NPY", "MESH:D009478", "Neuropeptide Y", "DRUG"),                      # not a reagent's synonym
+    ("ACh", "MESH:D000109", "Acetylcholine", "DRUG"),
     ("suicidal ideation", "MESH:D059020", "Suicidal Ideation", "CONDITION"),  # label_overrides.tsv (F01)
 ])
 def test_lookup_exact(kb, query, concept_id, name, label):
