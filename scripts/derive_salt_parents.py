@@ -37,47 +37,35 @@ SALT_NAME = re.compile(r"^(?P<drug>[A-Za-z][\w'-]*(?: [A-Za-z][\w'-]*)?) (?:%s)$
                        re.IGNORECASE)
 
 
+def salt_parent(name: str) -> tuple[str, str] | None:
+    """"<drug>" of a descriptor named "<drug> <salt word>", and why."""
+    m = SALT_NAME.match(name)
+    if not m or NOT_A_DRUG.search(m.group("drug")):
+        return None
+    return m.group("drug").lower(), "(the drug has no MeSH concept of its own; MeSH names it by its salt)"
+
+
+def anion(name: str) -> tuple[str, str] | None:
+    """"<stem>ate" of a descriptor named "<stem>ic Acid", and why."""
+    m = ACID_NAME.match(name)
+    return (f"{m.group('stem').lower()}ate", "(its anion, as pharmacology names the acid)") if m else None
+
+
 def derive(mesh: Path, kb) -> list[dict[str, str]]:
-    return salt_parent_rows(mesh, kb) + anion_rows(mesh, kb)
-
-
-def anion_rows(mesh: Path, kb) -> list[dict[str, str]]:
-    """"<stem>ate" for each drug descriptor named "<stem>ic Acid" whose anion name is no KB term."""
-    rows, seen = [], set()
+    """The bare drug names of salts, then the anion names of acids, each new to the KB (4+ letters or digits)."""
     with open(mesh / "mesh_descriptors.tsv", encoding="utf-8", newline="") as fh:
-        for ui, name, *_ in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            m = ACID_NAME.match(name)
-            if not m or kb.label(f"MESH:{ui}") != "DRUG":
-                continue
-            anion = f"{m.group('stem').lower()}ate"
-            key = normalize(anion)
-            if key in seen or kb.has_key(key):
+        drugs = [(ui, name) for ui, name, *_ in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+                 if kb.label(f"MESH:{ui}") == "DRUG"]
+    rows, seen = [], set()
+    for family in (salt_parent, anion):
+        for ui, name in drugs:
+            found = family(name)
+            key = normalize(found[0]) if found else ""
+            if not found or key in seen or kb.has_key(key) or len(key) < 4:
                 continue
             seen.add(key)
-            rows.append({"term": anion, "concept_id": f"MESH:{ui}", "label": "DRUG",
-                         "source": f"the anion of '{name}' ({ui}), as pharmacology names the acid",
-                         "note": "scripts/derive_salt_parents.py"})
-    return rows
-
-
-def salt_parent_rows(mesh: Path, kb) -> list[dict[str, str]]:
-    """"<drug>" for each drug descriptor named "<drug> <salt word>" whose bare name is no KB term."""
-    rows, seen = [], set()
-    with open(mesh / "mesh_descriptors.tsv", encoding="utf-8", newline="") as fh:
-        for ui, name, *_ in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            m = SALT_NAME.match(name)
-            if not m or kb.label(f"MESH:{ui}") != "DRUG":
-                continue
-            drug = m.group("drug")
-            if NOT_A_DRUG.search(drug):
-                continue
-            key = normalize(drug)
-            if key in seen or kb.has_key(key) or len(key) < 4:
-                continue
-            seen.add(key)
-            rows.append({"term": drug.lower(), "concept_id": f"MESH:{ui}", "label": "DRUG",
-                         "source": f"derived from the name '{name}' of {ui} (the drug has no MeSH concept "
-                                   "of its own; MeSH names it by its salt)",
+            rows.append({"term": found[0], "concept_id": f"MESH:{ui}", "label": "DRUG",
+                         "source": f"derived from the name '{name}' of {ui} {found[1]}",
                          "note": "scripts/derive_salt_parents.py"})
     return rows
 
