@@ -53,7 +53,8 @@ _BRITISH = {"aemi": "emi", "haem": "hem", "oedem": "edem", "oesophag": "esophag"
             "foet": "fet", "coeliac": "celiac", "rrhoea": "rrhea", "paed": "ped", "anaesth": "anesth",
             "aesthes": "esthes", "sulph": "sulf", "tumour": "tumor", "behaviour": "behavior",
             "colour": "color", "fibre": "fiber", "centre": "center", "leuco": "leuko", "leucaem": "leukem",
-            "aluminium": "aluminum", "caesium": "cesium", "ageing": "aging", "isation": "ization"}
+            "aluminium": "aluminum", "caesium": "cesium", "ageing": "aging", "isation": "ization",
+            "pnoe": "pne", "gynaec": "gynec", "aetiol": "etiol", "faec": "fec", "caec": "cec"}
 _BRITISH_RE = re.compile("|".join(sorted(_BRITISH, key=len, reverse=True)))
 _NO_FOLD_ENDINGS = ("ss", "us", "is")
 # the Latin plurals of neuroanatomy ("supraoptic nuclei", "dorsal root ganglia"), folded like English ones
@@ -86,6 +87,8 @@ def american_spelling(token: str) -> str:
 
     >>> [american_spelling(t) for t in ["anaemia", "haematoma", "oedema", "sulphate", "leucocytes", "leucine"]]
     ['anemia', 'hematoma', 'edema', 'sulfate', 'leukocytes', 'leucine']
+    >>> [american_spelling(t) for t in ["apnoea", "dyspnoea", "aetiology", "faecal"]]
+    ['apnea', 'dyspnea', 'etiology', 'fecal']
     """
     return _BRITISH_RE.sub(lambda m: _BRITISH[m.group()], token) if _BRITISH_RE.search(token) else token
 
