@@ -1,6 +1,6 @@
 """Write the site-derived disease terms MeSH files under narrower concepts (models/curation/*.tsv).
 
-Two families, each a table of its own:
+Three families, each a table of its own:
 
 - cancer_synonyms.tsv: "<site> cancer/carcinoma/tumor/tumour" for every C04 descriptor "<site> Neoplasms",
   MeSH's inverted names included ("Colorectal Neoplasms, Hereditary Nonpolyposis": its entry term
@@ -11,6 +11,9 @@ Two families, each a table of its own:
 - organ_disease_terms.tsv: "<site> toxicity/injury/damage/dysfunction" for every C descriptor "<site>
   Diseases" ("renal toxicity" -> Kidney Diseases, "retinal damage" -> Retinal Diseases), the way both
   training corpora link these phrases.
+- infection_disease_terms.tsv: "<organism> disease" for every C01 descriptor "<organism> Infections"
+  ("adenovirus disease" -> Adenoviridae Infections, "HIV disease" -> HIV Infections), the clinical name of
+  the infection; the site must be a MeSH organism (a B tree term), so "Breakthrough Infections" gives none.
 
 Sites come from the descriptor's name and its entry terms of the same shape ("Renal Diseases",
 "Y Tumor"). A term is not added when its key already names some concept (so "hepatocellular carcinoma" and
@@ -47,6 +50,7 @@ class Family:
     tree: str                 # and one of its tree numbers starts with it
     site: re.Pattern          # the site in the name or an entry term
     nouns: tuple[str, ...]
+    site_tree: str = ""       # when set, the site must be a term of a concept under this tree ("B": organisms)
 
 
 FAMILIES = (
@@ -57,7 +61,15 @@ FAMILIES = (
            re.compile(r"^(?P<site>[A-Za-z][A-Za-z'-]*) (?:Diseases?|Disorders?)$"),
            ("toxicity", "injury", "damage", "dysfunction", "impairment", "involvement", "lesions", "abnormality",
             "abnormalities", "disorders")),
+    Family("infection_disease_terms.tsv", " Infections", False, "C01",
+           re.compile(r"^(?P<site>[A-Za-z][A-Za-z0-9 '-]*?) Infections?$"), ("disease",), site_tree="B"),
 )
+
+
+def site_in_tree(site: str, tree: str, kb: KnowledgeBase) -> bool:
+    """Is `site` a term of a concept under `tree` ("Adenovirus" of Adenoviridae, B04)?"""
+    return any(hit.score >= 1.0 and any(t.startswith(tree) for t in (kb.get(hit.id).tree_numbers or ()))
+               for hit in kb.lookup(site, limit=3, fuzzy=False))
 
 
 def derive(family: Family, descriptors: Path, kb: KnowledgeBase) -> list[dict[str, str]]:
@@ -70,7 +82,7 @@ def derive(family: Family, descriptors: Path, kb: KnowledgeBase) -> list[dict[st
                 continue
             for term in [name, *terms.split("|")]:
                 m = family.site.match(term)
-                if not m:
+                if not m or (family.site_tree and not site_in_tree(m.group("site"), family.site_tree, kb)):
                     continue
                 for noun in family.nouns:
                     derived = f"{m.group('site')} {noun}"

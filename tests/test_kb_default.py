@@ -55,6 +55,7 @@ def kb() -> KnowledgeBase:
     ("NPY", "MESH:D009478", "Neuropeptide Y", "DRUG"),                      # not a reagent's synonym
     ("ACh", "MESH:D000109", "Acetylcholine", "DRUG"),
     ("suicidal ideation", "MESH:D059020", "Suicidal Ideation", "CONDITION"),  # label_overrides.tsv (F01)
+    ("adenovirus disease", "MESH:D000257", "Adenoviridae Infections", "CONDITION"),  # infection_disease_terms
 ])
 def test_lookup_exact(kb, query, concept_id, name, label):
     best = kb.lookup(query)[0]
@@ -193,6 +194,7 @@ def test_find_all_includes_nested(kb):
 @pytest.mark.parametrize("name, minimum", [
     ("synonyms.tsv", 40), ("neuro_synonyms.tsv", 40), ("cancer_synonyms.tsv", 100),
     ("organ_disease_terms.tsv", 1000), ("salt_parent_terms.tsv", 30), ("hgnc_mesh_links.tsv", 50),
+    ("infection_disease_terms.tsv", 100),
 ])
 def test_curated_file_rows_have_sources_and_resolve(kb, name, minimum):
     with open(curation_dir() / name, encoding="utf-8") as fh:
