@@ -1,9 +1,10 @@
 """Mine corpus annotation conventions from the TRAINING sets into models/curation/corpus_conventions.tsv.
 
 A convention is a surface form the annotators linked consistently (>= MIN_MENTIONS mentions in >=
-MIN_DOCS documents — one document for a form MeSH has for no concept —, >= MIN_SHARE of them to one
-concept) whose normalised form is not already a term of that concept in MeSH — e.g. BC5CDR's
-"depression" -> Depressive Disorder. Development sets are never
+MIN_DOCS documents — for a form MeSH has for no concept, one document, and one mention when it has at most
+NEW_FORM_MAX_WORDS words and no receptor word: a narrower concept's name the TSV export lacks, "angina" —,
+>= MIN_SHARE of them to one concept) whose normalised form is not already a term of that concept in MeSH —
+e.g. BC5CDR's "depression" -> Depressive Disorder. Development sets are never
 read (learning from them would inflate the measured figures). Every row says where it comes from.
 
     python scripts/mine_corpus_conventions.py [--corpora ../shared/data/corpora] [--mesh ../shared/data/mesh]
@@ -16,11 +17,13 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from meshtag.errors import ErrorLog
 from meshtag.evaluation.ids import concept_ids
 from meshtag.fsutil import atomic_open
 from meshtag.io import read_documents
+from meshtag.kb import KnowledgeBase
 from meshtag.kb.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,6 +35,10 @@ MIN_MENTIONS, MIN_DOCS, MIN_SHARE = 2, 2, 0.9
 # A form that is no MeSH term of any concept ("respiratory failure", a narrower concept the TSV export lacks)
 # is otherwise never found by the dictionary: the consistent annotations of one abstract are enough.
 NEW_FORM_MIN_DOCS = 1
+NEW_FORM_MIN_MENTIONS = 1
+NEW_FORM_MAX_WORDS = 5  # a single mention is evidence for a name ("angina"), not for a descriptive phrase
+# ... nor for a receptor + drug-noun phrase ("neurotensin type-1 receptor antagonist"), the receptor rules' business
+RECEPTOR_WORD = re.compile(r"\b(?:receptor|adrenoceptor|channel)\b")
 # Short forms ("PAN", "DA", "5-FU") are defined per abstract; abbreviation handling links them, not a global rule.
 WORD = re.compile(r"[a-z]{3}")  # a surface form without three lowercase letters in a row is a short form
 CODE = re.compile(r"[A-Za-z]{2,}[- ]?\d{2,}[A-Za-z]?")  # ... unless it is a research code ("FK506", "MK-801")
@@ -86,15 +93,20 @@ def collect(corpora: Path, errors: ErrorLog) -> dict[tuple[str, str], Evidence]:
     return evidence
 
 
-def conventions(evidence: dict[tuple[str, str], Evidence], mesh_dir: Path) -> tuple[list[dict[str, str]], Counter]:
-    """Rows for the TSV, and counts of why candidates were left out."""
+def conventions(evidence: dict[tuple[str, str], Evidence], mesh_dir: Path,
+                label_of: Callable[[str], str | None] | None = None) -> tuple[list[dict[str, str]], Counter]:
+    """Rows for the TSV, and counts of why candidates were left out. `label_of` (the compiled KB's labels)
+    leaves out forms whose concept has another label than the corpus type ("serotonin 5-HT2", annotated as a
+    chemical with the id of the receptor)."""
     terms, names, owners = mesh_terms(mesh_dir)
     rows, skipped = [], Counter()
     for (key, label), ev in sorted(evidence.items()):
         cid, n = ev.ids.most_common(1)[0]
         surface = ev.surfaces.most_common(1)[0][0]
         total = sum(ev.ids.values())
-        if not key or total < MIN_MENTIONS or len(ev.docs) < (MIN_DOCS if key in owners else NEW_FORM_MIN_DOCS):
+        single_ok = key not in owners and len(key.split()) <= NEW_FORM_MAX_WORDS and not RECEPTOR_WORD.search(key)
+        if not key or total < (NEW_FORM_MIN_MENTIONS if single_ok else MIN_MENTIONS) or \
+                len(ev.docs) < (MIN_DOCS if key in owners else NEW_FORM_MIN_DOCS):
             skipped["too rare"] += 1
         elif n / total < MIN_SHARE:
             skipped["inconsistent"] += 1
@@ -102,6 +114,8 @@ def conventions(evidence: dict[tuple[str, str], Evidence], mesh_dir: Path) -> tu
             skipped["not a current MeSH id"] += 1
         elif key in terms[cid]:
             skipped["already a MeSH term of the concept"] += 1
+        elif label_of is not None and label_of(cid) != label:
+            skipped["concept of another label"] += 1
         elif not WORD.search(surface) and not CODE.fullmatch(surface):
             skipped["abbreviation"] += 1
         else:
@@ -122,7 +136,7 @@ def main() -> None:
     parser.add_argument("--mesh", type=Path, default=ROOT / "../shared/data/mesh")
     parser.add_argument("--out", type=Path, default=ROOT / "models/curation/corpus_conventions.tsv")
     args = parser.parse_args()
-    rows, skipped = conventions(collect(args.corpora, ErrorLog()), args.mesh)
+    rows, skipped = conventions(collect(args.corpora, ErrorLog()), args.mesh, KnowledgeBase.load(curation=False).label)
     with atomic_open(args.out) as fh:
         writer = csv.DictWriter(fh, fieldnames=["term", "concept_id", "label", "source", "note"],
                                 delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
