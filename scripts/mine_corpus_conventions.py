@@ -2,7 +2,8 @@
 
 A convention is a surface form the annotators linked consistently (>= MIN_MENTIONS mentions in >=
 MIN_DOCS documents — for a form MeSH has for no concept, one document, and one mention when it has at most
-NEW_FORM_MAX_WORDS words and no receptor word: a narrower concept's name the TSV export lacks, "angina" —,
+NEW_FORM_MAX_WORDS words, no receptor word and a word stem of the concept's names: a narrower concept's name
+the TSV export lacks, "angina" —,
 >= MIN_SHARE of them to one concept) whose normalised form is not already a term of that concept in MeSH —
 e.g. BC5CDR's "depression" -> Depressive Disorder. Development sets are never
 read (learning from them would inflate the measured figures). Every row says where it comes from.
@@ -93,6 +94,18 @@ def collect(corpora: Path, errors: ErrorLog) -> dict[tuple[str, str], Evidence]:
     return evidence
 
 
+def shares_a_stem(key: str, names: set[str]) -> bool:
+    """Does a form share a word stem (its first five letters) with one of the concept's names? A single
+    mention links "bipolar I disorder" to Bipolar Disorder, but "axonal injury" to Basal Ganglia Diseases only
+    in its own abstract's context.
+
+    >>> shares_a_stem("bipolar i disorder", {"bipolar disorder"}), shares_a_stem("axonal injury", {"basal ganglion disease"})
+    (True, False)
+    """
+    stems = {word[:5] for word in key.split() if len(word) >= 4}
+    return any(word[:5] in stems for name in names for word in name.split() if len(word) >= 4)
+
+
 def conventions(evidence: dict[tuple[str, str], Evidence], mesh_dir: Path,
                 label_of: Callable[[str], str | None] | None = None) -> tuple[list[dict[str, str]], Counter]:
     """Rows for the TSV, and counts of why candidates were left out. `label_of` (the compiled KB's labels)
@@ -114,6 +127,8 @@ def conventions(evidence: dict[tuple[str, str], Evidence], mesh_dir: Path,
             skipped["not a current MeSH id"] += 1
         elif key in terms[cid]:
             skipped["already a MeSH term of the concept"] += 1
+        elif total < MIN_MENTIONS and not shares_a_stem(key, terms[cid]):
+            skipped["one mention, no word of the concept's names"] += 1
         elif label_of is not None and label_of(cid) != label:
             skipped["concept of another label"] += 1
         elif not WORD.search(surface) and not CODE.fullmatch(surface):

@@ -44,9 +44,10 @@ def test_mining_keeps_only_consistent_non_mesh_forms(miner, fixtures):
         (normalize("depressive symptoms"), "CONDITION"): evidence(miner, {"MESH:D003866": 3}, "depressive symptoms", 1),
         # a research code is a name, not a short form defined per abstract
         (normalize("NSC-119875"), "DRUG"): evidence(miner, {"MESH:D002945": 3}, "NSC-119875", 1),
-        # one mention is enough for a short name MeSH has for no concept, not for a descriptive phrase or a
-        # receptor + drug-noun phrase
-        (normalize("melancholia"), "CONDITION"): evidence(miner, {"MESH:D003866": 1}, "melancholia", 1),
+        # one mention is enough for a short name MeSH has for no concept that shares a word stem with the
+        # concept's names, not for a descriptive phrase, another word or a receptor + drug-noun phrase
+        (normalize("depressive illness"), "CONDITION"): evidence(miner, {"MESH:D003866": 1}, "depressive illness", 1),
+        (normalize("low mood"), "CONDITION"): evidence(miner, {"MESH:D003866": 1}, "low mood", 1),
         (normalize("a marked fall in mood over weeks"), "CONDITION"): evidence(
             miner, {"MESH:D003866": 1}, "a marked fall in mood over weeks", 1),
         (normalize("platinum receptor antagonist"), "DRUG"): evidence(
@@ -55,11 +56,11 @@ def test_mining_keeps_only_consistent_non_mesh_forms(miner, fixtures):
     rows, skipped = miner.conventions(found, fixtures / "eval" / "mesh")
     assert [(r["term"], r["concept_id"], r["label"]) for r in rows] == [
         ("cis-platin", "MESH:D002945", "DRUG"), ("depression", "MESH:D003866", "CONDITION"),
-        ("melancholia", "MESH:D003866", "CONDITION"), ("NSC-119875", "MESH:D002945", "DRUG")]
+        ("depressive illness", "MESH:D003866", "CONDITION"), ("NSC-119875", "MESH:D002945", "DRUG")]
     assert rows[1]["source"] == "BC5CDR training set: 14/14 mentions"
     assert "overrides MeSH term of MESH:D003863 (Depression)" in rows[1]["note"]
     assert skipped == Counter({"already a MeSH term of the concept": 1, "inconsistent": 1,
-                               "abbreviation": 1, "too rare": 3})
+                               "abbreviation": 1, "too rare": 3, "one mention, no word of the concept's names": 1})
     # a form annotated as one type with the id of a concept of another label is no convention
     only = {key: ev for key, ev in found.items() if key[0] == normalize("depression")}
     rows, skipped = miner.conventions(only, fixtures / "eval" / "mesh", label_of=lambda cid: "RECEPTOR")
