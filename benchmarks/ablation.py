@@ -33,8 +33,8 @@ RECEPTOR_SETS = {"receptor/region set": ROOT / "benchmarks/data/receptor_region/
                  "receptor/region held-out set 3": ROOT / "benchmarks/data/receptor_region_heldout3/gold.pubtator",
                  "receptor/region held-out set 4": ROOT / "benchmarks/data/receptor_region_heldout4/gold.pubtator"}
 RECEPTOR_LABELS = ("RECEPTOR", "BRAIN_REGION")
-DERIVED_TERM_FILES = ("cancer_synonyms.tsv", "organ_disease_terms.tsv", "infection_disease_terms.tsv", "salt_parent_terms.tsv",
-                      "ion_symbol_terms.tsv", "subtype_receptor_terms.tsv")
+DERIVED_TERM_FILES = ("cancer_synonyms.tsv", "organ_disease_terms.tsv", "infection_disease_terms.tsv",
+                      "salt_parent_terms.tsv", "ion_symbol_terms.tsv", "subtype_receptor_terms.tsv")
 CURATED_TERM_FILES = ("corpus_conventions.tsv", "synonyms.tsv", "neuro_synonyms.tsv", *DERIVED_TERM_FILES)
 
 

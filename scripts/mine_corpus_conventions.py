@@ -99,8 +99,10 @@ def shares_a_stem(key: str, names: set[str]) -> bool:
     mention links "bipolar I disorder" to Bipolar Disorder, but "axonal injury" to Basal Ganglia Diseases only
     in its own abstract's context.
 
-    >>> shares_a_stem("bipolar i disorder", {"bipolar disorder"}), shares_a_stem("axonal injury", {"basal ganglion disease"})
-    (True, False)
+    >>> shares_a_stem("bipolar i disorder", {"bipolar disorder"})
+    True
+    >>> shares_a_stem("axonal injury", {"basal ganglion disease"})
+    False
     """
     stems = {word[:5] for word in key.split() if len(word) >= 4}
     return any(word[:5] in stems for name in names for word in name.split() if len(word) >= 4)

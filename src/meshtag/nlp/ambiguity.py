@@ -1,10 +1,12 @@
 """Ambiguity control: short or common-word aliases (MOR, CP, DE, KO, "lead", "can") are kept only with
 evidence — a definition in the text (handled by propagation), the same concept named unambiguously
 elsewhere in the document, or a cue word for the concept's label next to it (a gene symbol such as KIT is
-a receptor's next to "gene" or "mutations"); an alias with a cue supports its other uses in the document. A bare "cortex" or "medulla"
-is the brain's only in a document about the nervous system, not in one about the kidney or adrenal gland,
-and a region that names a disease's site ("white matter abnormalities") is no region mention (annotation
-guideline 2.2)."""
+a receptor's next to "gene" or "mutations"); an alias with a cue supports its other uses in the document.
+
+Misreadings dropped here too: a bare "cortex" or "medulla" is the brain's only in a document about the
+nervous system, not in one about the kidney or adrenal gland, nor after an organ's adjective ("renal
+medulla"); a region that names a disease's site ("white matter abnormalities") is no region mention
+(annotation guideline 2.2); a receptor name before "ligand" names the ligand ("Fas ligand")."""
 from __future__ import annotations
 
 import re
