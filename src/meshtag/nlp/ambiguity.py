@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from meshtag.nlp.candidates import KBComponent, get_candidates, set_candidates, text_of
+from meshtag.nlp.receptor_names import HEAD_WORDS
 
 # Words that, within CUE_WINDOW words of an ambiguous alias, support reading it as a concept of that label.
 LABEL_CUES: dict[str, frozenset[str]] = {
@@ -38,7 +39,7 @@ OTHER_ORGAN_BEFORE = re.compile(r"\b(?:renal|kidney|adrenal|ovarian|thymic)\s+$"
 # "Fas ligand", "Kit ligand", "CD40 ligand": a protein named after the receptor it binds, not the receptor
 # (a name with its own head word stays: "sigma receptor ligands" are drugs that bind the receptor)
 LIGAND_AFTER = re.compile(r"[\s-]*ligands?\b", re.IGNORECASE)
-RECEPTOR_HEAD = re.compile(r"\b(?:receptors?|adrenoceptors?|channels?)$", re.IGNORECASE)
+RECEPTOR_HEAD = re.compile(rf"\b{HEAD_WORDS}$", re.IGNORECASE)
 # "brainstem dysgenesis", "white matter abnormalities", "spinal cord ischemia": a disease named by its site, which
 # holds no region mention (annotation guideline 2.2); an experimental "lesion" or "damage" does
 PATHOLOGY_AFTER = re.compile(
@@ -115,12 +116,13 @@ class AmbiguityFilter(KBComponent):
             return doc
         sure_ids = {cid for c in candidates if not c.ambiguous for cid in c.concept_ids[:1]}
         doubtful = [c for c in candidates if c.ambiguous and c.source == "dictionary"]
-        # one sense per document: an alias read as a concept by its cue words supports its bare repeats
+        # one sense per document: an alias read as a concept by its cue words supports its bare repeats; a
+        # supported alias's own concept is then sure, so the sure concepts alone decide what is kept
         sure_ids.update(c.concept_ids[0] for c in doubtful if c.concept_ids and self.supported(c, text, sure_ids))
         kept = []
         for cand in candidates:
             if cand.ambiguous and cand.source == "dictionary":
-                if not self.supported(cand, text, sure_ids):
+                if not (cand.case_ok and any(cid in sure_ids for cid in cand.concept_ids)):
                     continue
                 cand.score = min(cand.score, AMBIGUOUS_SCORE)
             kept.append(cand)
