@@ -139,9 +139,9 @@ class DictionaryMatcher(StatelessComponent):
     def without_protein_word(self, text: str, start: int, end: int, ids: tuple[str, ...]) -> int:
         """The end of a receptor's name before a trailing "protein" that only says what it is ("CFTR protein",
         "CD36 protein": annotation guideline 1.3), when the rest is a name of the same concept."""
-        short_end = text.rindex(" ", start, end) if " " in text[start:end] else end
-        if short_end == end or self.kb.label(ids[0]) != "RECEPTOR":
+        if self.kb.label(ids[0]) != "RECEPTOR":
             return end
+        short_end = text.rindex(" ", start, end)  # the space of " protein(s)", which the caller checked
         hits = self.kb.lookup(text[start:short_end], limit=1, fuzzy=False)
         return short_end if hits and hits[0].score >= 1.0 and hits[0].id == ids[0] else end
 

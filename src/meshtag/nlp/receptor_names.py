@@ -21,8 +21,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, text_of
 
-HEAD = re.compile(r"\b(?:receptors?|adrenoceptors?|channels?)(?:[ -](?:alpha|beta|gamma|delta)\b)?\b",
-                  re.IGNORECASE)
+HEAD_WORDS = r"(?:receptors?|adrenoceptors?|channels?)"  # the words a receptor's name ends with
+HEAD = re.compile(rf"\b{HEAD_WORDS}(?:[ -](?:alpha|beta|gamma|delta)\b)?\b", re.IGNORECASE)
 WORD_BEFORE = re.compile(r"(\S+)\s+$")
 MAX_WORDS = 3
 REORDERED = 0.95  # kb.lookup's score for the same tokens in another order

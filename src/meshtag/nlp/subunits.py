@@ -20,13 +20,14 @@ from spacy.tokens import Doc
 from meshtag.kb.normalize import normalize
 from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, text_of
 
-CODE = r"(?:alpha|beta|gamma|delta|epsilon|[αβγδε])[- ]?\d{1,2}[A-Za-z]?"
+GREEK = r"(?:alpha|beta|gamma|delta|epsilon|[αβγδε])"
+CODE = rf"{GREEK}[- ]?\d{{1,2}}[A-Za-z]?"
 _JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?"
 RUN = re.compile(rf"(?<![\w-]){CODE}(?:{_JOIN}{CODE})*(?:(?![\w-])|(?=-subunit))", re.IGNORECASE)
 SINGLE = re.compile(rf"(?<![\w-]){CODE}(?![\w-])", re.IGNORECASE)
 SUBUNITS = re.compile(r"[\s-]+subunits?\b", re.IGNORECASE)
 # a receptor name, a bare Greek letter and "subunit": "acetylcholine receptor epsilon subunit"
-LETTER_SUBUNIT = re.compile(r"[\s-]+(?:alpha|beta|gamma|delta|epsilon|[αβγδε])[\s-]+subunits?\b", re.IGNORECASE)
+LETTER_SUBUNIT = re.compile(rf"[\s-]+{GREEK}[\s-]+subunits?\b", re.IGNORECASE)
 # a receptor name that ends with a subunit: "sodium channel beta 2-subunits" (a MeSH term) teaches "beta2"
 NAMED_SUBUNIT = re.compile(rf"({CODE}){SUBUNITS.pattern}$", re.IGNORECASE)
 NOTE = "subunit"
