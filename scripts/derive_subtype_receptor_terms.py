@@ -78,10 +78,14 @@ class Subtype:
     source: str      # "the MeSH term (ui name)"
 
 
-def receptors(mesh: Path, kb, file: str = "mesh_descriptors.tsv") -> list[Receptor]:
-    """The RECEPTOR records of one MeSH TSV (descriptors by default), read once for every family of spellings."""
+def mesh_rows(mesh: Path, file: str) -> list[list[str]]:
+    """The rows of one MeSH TSV (UI, name, entry terms, ...), read once for every family of spellings."""
     with open(mesh / file, encoding="utf-8", newline="") as fh:
-        rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+        return list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def receptors(rows: list[list[str]], kb) -> list[Receptor]:
+    """The RECEPTOR records among the rows of a MeSH TSV."""
     return [Receptor(f"MESH:{ui}", ui, name,
                      tuple((t, natural_order(t)) for t in [name, *filter(None, synonyms.split("|"))]))
             for ui, name, synonyms, *_ in rows if kb.label(f"MESH:{ui}") == "RECEPTOR"]
@@ -199,7 +203,7 @@ def numbered_type_rows(found: list[Receptor], kb) -> list[dict[str, str]]:
     return rows
 
 
-def numbered_ligand_rows(found: list[Receptor], mesh: Path, kb) -> list[dict[str, str]]:
+def numbered_ligand_rows(found: list[Receptor], descriptors: list[list[str]], kb) -> list[dict[str, str]]:
     """"<ligand> <numeral> receptor" for a receptor family with a term "<ligand> receptor(s)" and a descriptor
     named "<ligand> <numeral>" ("Angiotensin Receptors" + "Angiotensin II" -> "angiotensin II receptor",
     "Netrin Receptors" + "Netrin-1" -> "netrin-1 receptor"), when one family has the ligand's name and the KB
@@ -209,10 +213,8 @@ def numbered_ligand_rows(found: list[Receptor], mesh: Path, kb) -> list[dict[str
         for term, reading in receptor.terms:
             if m := re.fullmatch(r"([A-Z][a-z]+) Receptors?", reading):
                 families[m.group(1).lower()].setdefault(receptor.id, f"{term} ({receptor.ui} {receptor.name})")
-    with open(mesh / "mesh_descriptors.tsv", encoding="utf-8", newline="") as fh:
-        names = sorted({row[1] for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)})
     rows, seen = [], set()
-    for name in names:
+    for name in sorted({descriptor[1] for descriptor in descriptors}):
         m = re.fullmatch(r"([A-Z][a-z]*[a-rt-z])[ -](?:I{1,3}|IV|\d)", name)  # not a class ("Prostaglandins I")
         family = families.get(m.group(1).lower(), {}) if m else {}
         if len(family) == 1 and is_new(f"{name} receptor", seen, kb):
@@ -223,13 +225,14 @@ def numbered_ligand_rows(found: list[Receptor], mesh: Path, kb) -> list[dict[str
 
 
 def derive(mesh: Path, kb) -> list[dict[str, str]]:
-    found = receptors(mesh, kb)
+    descriptors = mesh_rows(mesh, "mesh_descriptors.tsv")
+    found = receptors(descriptors, kb)
     subtypes = unique_subtypes(found)
     named = subtype_rows(subtypes, kb)
     return named + r_suffix_rows(found, subtypes, named, kb) + adjective_rows(found, kb) + \
         type_rows(subtypes, kb) + serotonin_type_rows(found, kb) + \
-        numbered_type_rows(found + receptors(mesh, kb, "mesh_supplementary.tsv"), kb) + \
-        numbered_ligand_rows(found, mesh, kb)
+        numbered_type_rows(found + receptors(mesh_rows(mesh, "mesh_supplementary.tsv"), kb), kb) + \
+        numbered_ligand_rows(found, descriptors, kb)
 
 
 if __name__ == "__main__":
