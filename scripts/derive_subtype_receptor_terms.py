@@ -2,7 +2,8 @@
 "<code>R" short forms, receptors named with the ligand's adjective ("serotonergic receptors"), subtypes
 written as a type number ("dopamine type 2 receptor", "type-2 serotonin receptor") and "receptor type <n>"
 names without the word "type" ("metabotropic glutamate receptor 1"), and receptor families named with a numbered
-ligand ("angiotensin II receptor": MeSH has "Angiotensin Receptors" and the peptide "Angiotensin II").
+ligand ("angiotensin II receptor": MeSH has "Angiotensin Receptors" and the peptide "Angiotensin II"), and
+receptors named with their ligand's short form ("EGF receptor").
 
 Pharmacology papers write "D2 receptor", "H1 receptors", "A2A receptor", "NK1 receptor" where MeSH writes
 "Dopamine D2 Receptor", "Histamine H1 Receptors", "Adenosine A2A Receptor", "Neurokinin-1 Receptor". For
@@ -224,6 +225,39 @@ def numbered_ligand_rows(found: list[Receptor], descriptors: list[list[str]], kb
     return rows
 
 
+# "EGF", "Gn-RH", "TGFbeta": a ligand's short form, with two capitals at least
+LIGAND_SHORT_FORM = re.compile(r"[A-Z][A-Za-z0-9-]{1,6}")
+
+
+def ligand_short_form_rows(found: list[Receptor], kb) -> list[dict[str, str]]:
+    """"<short form> receptor" for a receptor named "<ligand> receptor(s)" in the KB, from the MeSH or curated
+    short forms of the ligand descriptor ("epidermal growth factor receptor" + Epidermal Growth Factor's "EGF" ->
+    "EGF receptor"), when the short form names that ligand first, one receptor claims it and the KB does not
+    know the spelling. Gene-symbol aliases of the ligand are not used ("ARMD9" is an HGNC alias of C3)."""
+    claims: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
+    for receptor in found:
+        concept = kb.get(receptor.id)
+        for term in sorted({natural_order(t) for t in (concept.name, *concept.synonyms)}):
+            m = re.fullmatch(r"(.+?) [Rr]eceptors?", term)
+            ligand_senses = kb.senses(normalize(m.group(1))) if m else []
+            if not ligand_senses or ligand_senses[0][1] == "hgnc":
+                continue
+            ligand = kb.get(ligand_senses[0][0])
+            if ligand.kind != "descriptor" or ligand.label == "RECEPTOR":
+                continue
+            for short in ligand.synonyms:
+                if LIGAND_SHORT_FORM.fullmatch(short) and sum(c.isupper() for c in short) >= 2 and \
+                        kb.senses(normalize(short))[:1] == [(ligand.id, "synonym")]:
+                    claims[f"{short} receptor"].setdefault(receptor.id, (term, ligand.name))
+    rows, seen = [], set()
+    for spelling, by_receptor in sorted(claims.items()):
+        if len(by_receptor) == 1 and is_new(spelling, seen, kb):
+            (concept_id, (term, ligand)), = by_receptor.items()
+            rows.append(row(spelling, concept_id, f"receptor term '{term}' with a MeSH short form of its ligand "
+                                                  f"'{ligand}'"))
+    return rows
+
+
 def derive(mesh: Path, kb) -> list[dict[str, str]]:
     descriptors = mesh_rows(mesh, "mesh_descriptors.tsv")
     found = receptors(descriptors, kb)
@@ -232,7 +266,7 @@ def derive(mesh: Path, kb) -> list[dict[str, str]]:
     return named + r_suffix_rows(found, subtypes, named, kb) + adjective_rows(found, kb) + \
         type_rows(subtypes, kb) + serotonin_type_rows(found, kb) + \
         numbered_type_rows(found + receptors(mesh_rows(mesh, "mesh_supplementary.tsv"), kb), kb) + \
-        numbered_ligand_rows(found, descriptors, kb)
+        numbered_ligand_rows(found, descriptors, kb) + ligand_short_form_rows(found, kb)
 
 
 if __name__ == "__main__":

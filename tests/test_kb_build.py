@@ -61,7 +61,12 @@ def test_xml_build_hgnc_links():
     oprl1 = drafts["HGNC:8155"]
     assert oprl1.kind == "hgnc" and oprl1.related_id == "MESH:D011957" and oprl1.flags == ["related_is_family"]
     assert oprl1.label == "RECEPTOR" and ("OPRL1", "hgnc") in oprl1.terms
-    assert meta["hgnc_links"] == {"xref": 1, "human_protein": 1, "hgnc_only": 1}
+    # approved names MeSH lacks become terms of the linked receptor (the heading, not "... protein, human")
+    assert ("opioid receptor mu 1", "hgnc") in drafts["D017450"].terms
+    assert ("transient receptor potential cation channel subfamily A member 1", "hgnc") in drafts["D000074025"].terms
+    assert not any(t == "transient receptor potential cation channel subfamily A member 1"
+                   for t, _ in drafts["C473350"].terms)
+    assert meta["hgnc_links"] == {"xref": 1, "human_protein": 1, "hgnc_only": 1, "names": 2}
 
 
 def test_gzipped_xml_gives_the_same_concepts():

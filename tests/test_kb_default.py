@@ -44,6 +44,10 @@ def kb() -> KnowledgeBase:
     # subtype_receptor_terms.tsv: type numbers, "receptor type <n>" without "type"
     ("type 2 serotonin receptor", "MESH:D044348", "Receptors, Serotonin, 5-HT2", "RECEPTOR"),
     ("metabotropic glutamate receptor 1", "MESH:C104077", "metabotropic glutamate receptor type 1", "RECEPTOR"),
+    ("EGF receptor", "MESH:D066246", "ErbB Receptors", "RECEPTOR"),   # with the ligand's MeSH short form "EGF"
+    # a receptor gene's HGNC approved name that MeSH lacks
+    ("epidermal growth factor receptor", "MESH:D066246", "ErbB Receptors", "RECEPTOR"),
+    ("insulin like growth factor 1 receptor", "MESH:D017526", "Receptor, IGF Type 1", "RECEPTOR"),
     ("cancer", "MESH:D009369", "Neoplasms", "CONDITION"),
     ("convulsions", "MESH:D012640", "Seizures", "CONDITION"),
     ("acute renal failure", "MESH:D058186", "Acute Kidney Injury", "CONDITION"),

@@ -10,6 +10,8 @@ Receptor or channel genes with neither get an `HGNC:n` concept whose `related_id
 receptor/channel family (flag "related_is_family"; none when no family fits): the one whose name shares most
 words with the gene's, then the one below all the others that do (CHRNA4, "cholinergic receptor nicotinic
 alpha 4 subunit" -> Receptors, Nicotinic, not its parent Receptors, Cholinergic), else the most general.
+A receptor gene's approved name also becomes a term of its concept when no concept has that name already:
+MeSH lacks many of them ("epidermal growth factor receptor" for ErbB Receptors).
 """
 from __future__ import annotations
 
@@ -159,6 +161,7 @@ def link_genes(drafts: dict[str, ConceptDraft], genes: list[Gene], xref_links: d
                  for d in drafts.values() if d.kind == "descriptor" and d.label == "RECEPTOR"
                  for words, required in {_name_tokens(t) for t, _ in d.terms} if len(words) >= 2]
     counts = {"xref": 0, "human_protein": 0, "hgnc_only": 0}
+    named: dict[str, tuple[str, str]] = {}   # normalised approved name -> (concept key, name)
     for gene in genes:
         targets: list[str] = []
         if gene.symbol in xref_links and xref_links[gene.symbol] in drafts:
@@ -183,4 +186,46 @@ def link_genes(drafts: dict[str, ConceptDraft], genes: list[Gene], xref_links: d
         for key in targets:
             for sym in (gene.symbol, *(a for a in gene.aliases if _usable_alias(a, common))):
                 drafts[key].add_term(sym, "hgnc")
+        if targets and _names_the_receptor(gene, drafts[targets[0]]):
+            named[normalize(gene.name)] = (targets[0], gene.name)
+    _add_unclaimed_names(drafts, named)
+    counts["names"] = sum(1 for key, name in named.values() if (name, "hgnc") in drafts[key].terms)
     return counts
+
+
+def _add_unclaimed_names(drafts: dict[str, ConceptDraft], named: dict[str, tuple[str, str]]) -> None:
+    """Add each approved name to its concept unless some concept already has a term of the same key
+    ("somatostatin receptor 2" is a supplementary record of its own, not a name for the family).
+
+    >>> family = ConceptDraft(key="D017481", name="Receptors, Somatostatin", kind="descriptor")
+    >>> sstr2 = ConceptDraft(key="C093733", name="somatostatin receptor 2", kind="supplementary")
+    >>> sstr2.add_term("somatostatin receptor 2", "name")
+    >>> named = {normalize(n): ("D017481", n) for n in ("somatostatin receptor 2", "somatostatin receptor 5")}
+    >>> _add_unclaimed_names({"D017481": family, "C093733": sstr2}, named)
+    >>> family.terms
+    [('somatostatin receptor 5', 'hgnc')]
+    """
+    claimed = {key for d in drafts.values() for text, _ in d.terms if (key := normalize(text)) in named}
+    for key, (concept, name) in named.items():
+        if key not in claimed:
+            drafts[concept].add_term(name, "hgnc")
+
+
+_NOT_THE_RECEPTOR_ITSELF = re.compile(r"\b(interacting|associated|accessory|coactivator|corepressor|binding|"
+                                      r"regulator|modulator|modifying|adaptor|chaperone|ligand|antagonist|"
+                                      r"pseudogene|activity|auxiliary|domains?|containing|family)\b", re.IGNORECASE)
+
+
+def _names_the_receptor(gene: Gene, target: ConceptDraft) -> bool:
+    """Is the gene's approved name a name of the receptor concept it is linked to? MeSH lacks many of them
+    ("epidermal growth factor receptor" for ErbB Receptors, "insulin like growth factor 1 receptor").
+
+    >>> egfr = Gene("HGNC:3236", "EGFR", "epidermal growth factor receptor", ())
+    >>> _names_the_receptor(egfr, ConceptDraft(key="D066246", name="ErbB Receptors", kind="descriptor", label="RECEPTOR"))
+    True
+    >>> _names_the_receptor(Gene("HGNC:1", "X", "EGFR coamplified and overexpressed protein", ()),
+    ...                     ConceptDraft(key="D066246", name="ErbB Receptors", kind="descriptor", label="RECEPTOR"))
+    False
+    """
+    return (target.label == "RECEPTOR" and bool(_RECEPTOR_NAME.search(gene.name))
+            and not _NOT_THE_RECEPTOR_ITSELF.search(gene.name))

@@ -317,6 +317,11 @@ class KnowledgeBase:
         """Is `key` (normalised) a term of some concept?"""
         return key in self._terms or key in self._overlay
 
+    def senses(self, key: str) -> list[tuple[str, str]]:
+        """(concept id, term kind) of every concept that has the normalised `key` as a term, best first."""
+        info = self._info(key)
+        return list(zip(info.ids, info.kinds))
+
     def completions(self, prefix: str) -> Iterator[str]:
         """Term keys that start with `prefix` (normalised), shortest-prefix order of the trie."""
         yield from (k for k in self._overlay if k.startswith(prefix))
