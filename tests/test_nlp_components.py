@@ -17,6 +17,13 @@ def test_tokenizer_splits_compounds_at_hyphen_slash_and_after_brackets():
                       "α₂", "-", "adrenergic", "3.5", "mg"]
 
 
+def test_tokenizer_splits_a_final_period_from_codes_but_not_from_initials():
+    nlp = blank_biomedical()
+    tokens = [t.text for t in nlp("J. Smith saw MEN 2A. The U.S. gave CsA. Fig. 2B.")]
+    assert tokens == ["J.", "Smith", "saw", "MEN", "2A", ".", "The", "U.S.", "gave", "CsA", ".",
+                      "Fig", ".", "2B", "."]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Smith et al. showed it. Then it worked.", ["Smith et al. showed it.", "Then it worked."]),
     ("Drugs, e.g. Cocaine, act. Rats vs. Mice differ.", ["Drugs, e.g. Cocaine, act.", "Rats vs. Mice differ."]),
