@@ -48,6 +48,11 @@ def kb() -> KnowledgeBase:
     # a receptor gene's HGNC approved name that MeSH lacks
     ("epidermal growth factor receptor", "MESH:D066246", "ErbB Receptors", "RECEPTOR"),
     ("insulin like growth factor 1 receptor", "MESH:D017526", "Receptor, IGF Type 1", "RECEPTOR"),
+    # biologic drugs by their INN stem, which the tree rules read as proteins or receptors
+    ("infliximab", "MESH:D000069285", "Infliximab", "DRUG"),
+    ("erenumab", "MESH:C000605816", "erenumab", "DRUG"),                   # supplementary, heading unlabelled
+    ("etanercept", "MESH:D000068800", "Etanercept", "DRUG"),               # filed under TNF receptors
+    ("TNFRSF1B", "MESH:D047889", "Receptors, Tumor Necrosis Factor, Type II", "RECEPTOR"),  # not etanercept
     ("cancer", "MESH:D009369", "Neoplasms", "CONDITION"),
     ("convulsions", "MESH:D012640", "Seizures", "CONDITION"),
     ("acute renal failure", "MESH:D058186", "Acute Kidney Injury", "CONDITION"),

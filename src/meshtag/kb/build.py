@@ -18,7 +18,7 @@ from meshtag.kb import hgnc as _hgnc
 from meshtag.kb import source_tsv
 from meshtag.kb.compile import compile_kb
 from meshtag.kb.concept import ConceptDraft, internal_id
-from meshtag.kb.labels import LabelRules, label_of_headings
+from meshtag.kb.labels import LabelRules, is_biologic_drug, label_of_headings
 from meshtag.model import LABELS
 from meshtag.paths import curation_dir
 
@@ -41,6 +41,13 @@ def read_label_overrides(path: Path, errors: ErrorLog | None = None) -> dict[str
     return overrides
 
 
+def _tree_label(d: ConceptDraft, rules: LabelRules) -> str | None:
+    """A descriptor's label by its tree numbers, or DRUG for a biologic named by its INN stem."""
+    if is_biologic_drug(d.name, d.tree_numbers, supplementary=False):
+        return "DRUG"
+    return rules.label_of_trees(d.tree_numbers)
+
+
 def finish(drafts: dict[str, ConceptDraft], rules: LabelRules | None = None,
            overrides: dict[str, str | None] | None = None) -> None:
     """Set parents and labels of every draft (descriptors first, then supplementary concepts)."""
@@ -51,13 +58,14 @@ def finish(drafts: dict[str, ConceptDraft], rules: LabelRules | None = None,
         if d.kind == "descriptor":
             parents = (tree_owner.get(t.rsplit(".", 1)[0]) for t in d.tree_numbers if "." in t)
             d.parents = list(dict.fromkeys(p for p in parents if p and p != d.key))
-            d.label = overrides[d.key] if d.key in overrides else rules.label_of_trees(d.tree_numbers)
+            d.label = overrides[d.key] if d.key in overrides else _tree_label(d, rules)
     for d in drafts.values():
         if d.kind == "supplementary":
             d.mapped_to = [m for m in d.mapped_to if m]
             d.parents = [m for m in d.mapped_to if m in drafts]
             inherited = label_of_headings(drafts[m].label for m in d.parents)
-            d.label = overrides[d.key] if d.key in overrides else inherited
+            d.label = overrides[d.key] if d.key in overrides else \
+                "DRUG" if is_biologic_drug(d.name, (), supplementary=True) else inherited
 
 
 def build_from_tsv(tsv_dir: Path, hgnc_file: Path | None = None, errors: ErrorLog | None = None,

@@ -1,7 +1,7 @@
 """Link HGNC human genes to MeSH concepts and keep HGNC-only concepts for receptor/channel genes.
 
 A gene's symbol, aliases and previous symbols become "hgnc" terms of:
-1. the MeSH concept the xrefs file links to the gene (HGNC rows), else
+1. the MeSH concept the xrefs file links to the gene (HGNC rows), unless it is a biologic drug, else
 2. the supplementary record "SYMBOL protein, human" (matched on its name or synonyms), plus its single
    mapped heading when that heading's name contains the symbol (TRPA1 -> "TRPA1 Cation Channel") or is a
    receptor ("5-HT2A", an alias of HTR2A -> Receptor, Serotonin, 5-HT2A): the heading ranks first, as the
@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from meshtag.kb import labels
 from meshtag.kb.concept import ConceptDraft
 from meshtag.kb.normalize import normalize
 from meshtag.kb.terms import common_words
@@ -145,6 +146,11 @@ def _species_free_heading(supp: ConceptDraft, gene: Gene, drafts: dict[str, Conc
     return None
 
 
+def _is_biologic(concept: ConceptDraft) -> bool:
+    """A drug made from the gene's protein is not the gene (the xrefs link TNFRSF1B to etanercept)."""
+    return labels.is_biologic_drug(concept.name, concept.tree_numbers, concept.kind == "supplementary")
+
+
 def _usable_alias(alias: str, common: frozenset[str]) -> bool:
     """Aliases of two characters or that are common English words ("IN", "OF", "CAT") would only add noise."""
     key = normalize(alias)
@@ -164,7 +170,8 @@ def link_genes(drafts: dict[str, ConceptDraft], genes: list[Gene], xref_links: d
     named: dict[str, tuple[str, str]] = {}   # normalised approved name -> (concept key, name)
     for gene in genes:
         targets: list[str] = []
-        if gene.symbol in xref_links and xref_links[gene.symbol] in drafts:
+        if gene.symbol in xref_links and xref_links[gene.symbol] in drafts and \
+                not _is_biologic(drafts[xref_links[gene.symbol]]):
             targets.append(xref_links[gene.symbol])
             counts["xref"] += 1
         elif gene.symbol.upper() in proteins:

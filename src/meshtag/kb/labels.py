@@ -2,10 +2,12 @@
 
 Each tree number takes the label of its most specific matching prefix ("none" carves a subtree
 out); a concept takes the highest-priority label among its tree numbers. Supplementary concepts
-take the label of the headings they are mapped to (see `label_of_headings`).
+take the label of the headings they are mapped to (see `label_of_headings`). Therapeutic biologics, which
+MeSH files as proteins or receptors, are DRUGs by their INN stem (see `is_biologic_drug`).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -71,3 +73,27 @@ def label_of_headings(labels: Iterable[str | None]) -> str | None:
     """The label of a supplementary concept from its mapped headings' labels (priority order)."""
     present = set(labels)
     return next((lab for lab in PRIORITY if lab in present), None)
+
+
+# WHO INN stems of biologic drugs: -mab monoclonal antibodies, -cept receptor fusion proteins, -grastim and -poetin
+# growth factors, -leukin interleukins, -ermin growth factors; one word, or two with a qualifier ("Epoetin Alfa",
+# "Certolizumab Pegol"), never the protein family itself ("Interleukin-2", "Interleukin Inhibitors")
+BIOLOGIC_INN = re.compile(r"(?!interleukin\b)(?=[a-z]{7})[a-z]+(?:mab|cept|grastim|poetin|leukin|ermin)(?: [a-z]+)?",
+                          re.IGNORECASE)
+
+
+def is_biologic_drug(name: str, tree_numbers: Iterable[str], supplementary: bool) -> bool:
+    """Is a concept a biologic drug by its name's INN stem? MeSH files infliximab under Antibodies, Monoclonal and
+    etanercept under Receptors, Tumor Necrosis Factor, which the tree rules read as a protein and a receptor.
+    Descriptors must be chemicals (a D tree: "Concept Formation" is not a fusion protein).
+
+    >>> is_biologic_drug("Infliximab", ["D12.776.124.486.485.114.224.608"], False)
+    True
+    >>> is_biologic_drug("erenumab", [], True), is_biologic_drug("Epoetin Alfa", ["D12.644.276.374"], False)
+    (True, True)
+    >>> is_biologic_drug("Interleukin Inhibitors", ["D27.505.519.124"], False)
+    False
+    >>> is_biologic_drug("Concept Formation", ["F02.463.188"], False)
+    False
+    """
+    return bool(BIOLOGIC_INN.fullmatch(name)) and (supplementary or any(t.startswith("D") for t in tree_numbers))
