@@ -17,6 +17,12 @@ def test_tokenizer_splits_compounds_at_hyphen_slash_and_after_brackets():
                       "α₂", "-", "adrenergic", "3.5", "mg"]
 
 
+def test_tokenizer_splits_the_hyphen_after_a_stereo_descriptor():
+    nlp = blank_biomedical()
+    assert [t.text for t in nlp("(+)-naloxone (-)-nicotine")] == ["(", "+", ")", "-", "naloxone",
+                                                                  "(", "-", ")", "-", "nicotine"]
+
+
 def test_tokenizer_splits_a_final_period_from_codes_but_not_from_initials():
     nlp = blank_biomedical()
     tokens = [t.text for t in nlp("J. Smith saw MEN 2A. The U.S. gave CsA. Fig. 2B.")]

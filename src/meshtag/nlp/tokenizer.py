@@ -1,5 +1,6 @@
-"""The biomedical tokenizer: spaCy's English rules plus infixes that split compounds at - / +, and a
-sentence's final period split from a code that ends in one capital ("MEN 2A.", "CsA.").
+"""The biomedical tokenizer: spaCy's English rules plus infixes that split compounds at - / +, a hyphen split
+from the word after a stereo descriptor ("(+)-naloxone"), and a sentence's final period split from a code that
+ends in one capital ("MEN 2A.", "CsA.").
 
 Why not scispaCy's combined_rule_tokenizer: it keeps "cocaine-induced" and "TRPA1/TRPV1" whole, so
 9.4% of BC5CDR training entities do not start or end on a token boundary, against 1.1% here, at the
@@ -11,7 +12,7 @@ from typing import Callable
 
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, compile_suffix_regex, registry
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 _WORD = r"A-Za-z0-9\u0370-\u03ff\u00b5\u00b2\u00b3\u00b9\u2070-\u209f"
 BIOMEDICAL_INFIXES = (
@@ -22,6 +23,9 @@ BIOMEDICAL_INFIXES = (
     r"(?<=[)\]])[-/](?=[A-Za-z])",
 )
 
+# "(+)-naloxone": spaCy strips "(", "+" and ")" as prefixes, which leaves "-naloxone", where the infix after a
+# bracket no longer sees the bracket; a hyphen before a letter at the start of what is left is a prefix too
+BIOMEDICAL_PREFIXES = (r"-(?=[A-Za-z])",)
 # spaCy keeps a period after a single capital as an initial's ("J."), also in "2A." and "CsA.": split it when
 # the capital follows a digit or a lower-case letter, which no initial does
 BIOMEDICAL_SUFFIXES = (r"(?<=[0-9a-z][A-Z])\.",)
@@ -29,13 +33,15 @@ BIOMEDICAL_SUFFIXES = (r"(?<=[0-9a-z][A-Z])\.",)
 
 @registry.tokenizers("meshtag.Tokenizer.v1")
 def create_tokenizer() -> Callable[[Language], Tokenizer]:
-    """spaCy's default tokenizer with BIOMEDICAL_INFIXES and BIOMEDICAL_SUFFIXES added to the language's."""
+    """spaCy's default tokenizer with the BIOMEDICAL_ prefixes, infixes and suffixes added to the language's."""
     default_tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()
 
     def make(nlp: Language) -> Tokenizer:
         tokenizer = default_tokenizer(nlp)
         infixes = list(nlp.Defaults.infixes or ()) + list(BIOMEDICAL_INFIXES)
         tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        prefixes = list(nlp.Defaults.prefixes or ()) + list(BIOMEDICAL_PREFIXES)
+        tokenizer.prefix_search = compile_prefix_regex(prefixes).search
         suffixes = list(nlp.Defaults.suffixes or ()) + list(BIOMEDICAL_SUFFIXES)
         tokenizer.suffix_search = compile_suffix_regex(suffixes).search
         return tokenizer
