@@ -28,6 +28,8 @@ def kb() -> KnowledgeBase:
     ("neuropathic pain", "MESH:D009437", "Neuralgia", "CONDITION"),
     ("allodynia", "MESH:D006930", "Hyperalgesia", "CONDITION"),
     ("mechanical allodynia", "MESH:D006930", "Hyperalgesia", "CONDITION"),
+    ("mechanical hypersensitivity", "MESH:D006930", "Hyperalgesia", "CONDITION"),   # not the allergy
+    ("central post-stroke pain", "MESH:D009437", "Neuralgia", "CONDITION"),
     ("locus coeruleus", "MESH:D008125", "Locus Coeruleus", "BRAIN_REGION"),
     ("dorsal root ganglia", "MESH:D005727", "Ganglia, Spinal", "BRAIN_REGION"),
     ("noradrenaline", "MESH:D009638", "Norepinephrine", "DRUG"),
