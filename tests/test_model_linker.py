@@ -65,3 +65,13 @@ def test_bc5cdr_conventions_keep_the_modifiers_the_corpus_keeps():
 
     doc = tag_text("The incidence of ventricular arrhythmias was lower.", meshtag.load(conventions="bc5cdr"))
     assert [(m.text, m.id) for m in doc.mentions] == [("ventricular arrhythmias", "MESH:D001145")]
+
+
+def test_a_verb_of_effect_is_no_modifier_of_the_linked_head():
+    """The NER sometimes reads 'attenuated pain' as one name: the dictionary's 'pain' is the mention."""
+    import meshtag
+    from meshtag.tagging import tag_text
+
+    doc = tag_text("The sigma-1 receptor antagonist E-52862 (S1RA) attenuated pain.", meshtag.load(mode="accurate"))
+    assert ("pain", "MESH:D010146") in {(m.text, m.id) for m in doc.mentions}
+    assert not [m for m in doc.mentions if "attenuated" in m.text]

@@ -122,11 +122,25 @@ def kept_modifiers(conventions: str) -> frozenset[str] | None:
         return frozenset(r["modifier"] for r in csv.DictReader(fh, delimiter="\t") if r.get("source"))
 
 
+# verbs of effect the NER now and then takes into a disease name ("attenuated pain", "manifested dyskinesia")
+EFFECT_VERBS = frozenset(
+    "attenuated attenuates manifested reduced reduces increased increases decreased decreases prevented prevents "
+    "reversed reverses inhibited inhibits abolished abolishes alleviated alleviates ameliorated ameliorates "
+    "produced produces caused causes elicited elicits exacerbated exacerbates enhanced enhances suppressed "
+    "suppresses relieved relieves aggravated aggravates worsened worsens improved improves showed shows".split())
+
+
 def keeps_modifiers(conventions: str, label: str, modifiers: str) -> bool:
     """Whether a mention of `label` keeps the words `modifiers` in front of its linked head under these
-    conventions (BC5CDR: disease modifiers it keeps, never a chemical's)."""
+    conventions (BC5CDR: disease modifiers it keeps, never a chemical's); a verb of effect is no modifier.
+
+    >>> keeps_modifiers("meshtag", "CONDITION", "severe "), keeps_modifiers("meshtag", "CONDITION", "attenuated ")
+    (True, False)
+    """
+    words = modifier_words(modifiers)
+    if EFFECT_VERBS.intersection(words):
+        return False
     allowed = kept_modifiers(conventions)
     if allowed is None:
         return True
-    words = modifier_words(modifiers)
     return label == "CONDITION" and bool(words) and all(w in allowed for w in words)
