@@ -75,3 +75,4 @@ def test_a_verb_of_effect_is_no_modifier_of_the_linked_head():
     doc = tag_text("The sigma-1 receptor antagonist E-52862 (S1RA) attenuated pain.", meshtag.load(mode="accurate"))
     assert ("pain", "MESH:D010146") in {(m.text, m.id) for m in doc.mentions}
     assert not [m for m in doc.mentions if "attenuated" in m.text]
+

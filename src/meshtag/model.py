@@ -5,7 +5,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 LABELS: tuple[str, ...] = ("RECEPTOR", "DRUG", "CONDITION", "BRAIN_REGION")
-SOURCES: tuple[str, ...] = ("dictionary", "abbreviation", "model", "curation")
+SOURCES: tuple[str, ...] = ("dictionary", "abbreviation", "model", "curation", "pattern")
 
 
 @dataclass

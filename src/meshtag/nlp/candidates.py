@@ -16,8 +16,9 @@ from spacy.util import minibatch
 CANDIDATES_KEY = "meshtag_candidates"
 TEXT_KEY = "meshtag_text"
 PIPE_BATCH = 64  # docs each component takes at a time in nlp.pipe
-# Among overlapping candidates of equal length, a definition in the text beats the dictionary beats the model.
-SOURCE_PRIORITY = {"curation": 0, "abbreviation": 1, "dictionary": 2, "model": 3}
+# Among overlapping candidates of equal length, a definition in the text beats the dictionary beats the model
+# beats a pattern (meshtag_drug_codes).
+SOURCE_PRIORITY = {"curation": 0, "abbreviation": 1, "dictionary": 2, "model": 3, "pattern": 4}
 
 
 @dataclass
@@ -27,7 +28,7 @@ class Candidate:
     start: int
     end: int
     concept_ids: tuple[str, ...]
-    source: str                      # dictionary | abbreviation | model | curation
+    source: str                      # dictionary | abbreviation | model | curation | pattern
     score: float = 1.0
     ambiguous: bool = False          # short or common-word alias: needs a definition or context
     case_ok: bool = True             # surface casing agrees with the term's casing (MOR vs mor)

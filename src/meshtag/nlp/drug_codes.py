@@ -1,0 +1,73 @@
+"""Research compounds named by a development code ("PRE-084", "SCH 23390", "WIN 55,212-2", "Ro 40-5967"):
+DRUG mentions the knowledge base cannot link (the MeSH TSV export lacks most code synonyms), kept unlinked.
+
+A code is a company prefix (capitals, or a title-case prefix such as Ro, Sch, Org) and a number, with a
+pharmacological or dosing word nearby ("the sigma-1 agonist PRE-084", "SM-5887 (10 mg/kg)"). Not a code: a
+string the KB knows ("MK-801" is linked by the dictionary; "VEGF165" has a known prefix), a measure or scale
+("IC50", "SF-36", "GD 17" gestational day), a number followed by a unit ("PCPA 100 mg") or by "cells" (HEK293),
+and a one-letter prefix without a hyphen and three digits ("P450", "F344")."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from meshtag.kb.normalize import normalize
+from meshtag.nlp.ambiguity import LABEL_CUES, window_words
+from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, text_of
+
+TITLE_CASE_PREFIXES = "Ro|Sch|Org|Bay|Lu|Hoe|Win"  # Roche, Schering, Organon, Bayer, Lundbeck, Hoechst, Winthrop
+CODE = re.compile(rf"(?<![\w/-])(?P<prefix>[A-Z]{{1,5}}|{TITLE_CASE_PREFIXES})(?P<sep>[- ]?)(?P<num>\d{{2,6}})"
+                  r"(?P<group>,\d{3})?(?:-\d{1,6})?[A-Za-z]?(?![\w/]|-[A-Za-z])")
+# measures, scales, assay values and developmental days written like codes
+NOT_A_CODE = re.compile(r"(?:IC|EC|ED|LD|ID|TD|LC|CD|ICD|SF|HAMD|HDRS|BDI|DSM|EQ|NYHA|ASA|GCS|VAS|NRS|MMSE|APACHE|"
+                        r"SAPS|GD|PND|PN|CA|CYP|HLA|IL|TNF|COX|TLR|GPR)$", re.IGNORECASE)
+AFTER = re.compile(r"\s*(?:mg|g|µg|μg|ug|mcg|ml|mL|mM|µM|μM|nM|%|mmol|kg|h|hr|hrs|min|days?|weeks?|months?|years?|"
+                   r"patients|subjects|rats|mice|cells?)\b")
+CUES = LABEL_CUES["DRUG"] | frozenset(
+    "given pretreated pretreatment agonist agonists antagonist antagonists inhibitor inhibitors blocker blockers "
+    "compound compounds drug drugs ligand ligands analogue analog derivative intraperitoneally intrathecal "
+    "intrathecally".split())
+CODE_SCORE = 0.5  # no concept to be sure of: as doubtful as an ambiguous alias
+
+
+def code_spans(text: str, known) -> list[tuple[int, int]]:
+    """(start, end) of the development codes in `text` with a drug cue nearby; `known(key)` says whether a
+    normalised string is a KB term.
+
+    >>> code_spans("The sigma-1 agonist PRE-084 and IC50 values; SCH 23390 (0.5 mg/kg); HEK293 cells.",
+    ...            lambda key: False)
+    [(20, 27), (45, 54)]
+    >>> code_spans("Rats received PCPA 100 mg/kg or P450 inhibitors.", lambda key: False)
+    []
+    """
+    spans = []
+    for m in CODE.finditer(text):
+        prefix = m.group("prefix")
+        if NOT_A_CODE.match(prefix) or AFTER.match(text, m.end()):
+            continue
+        if len(prefix) == 1 and not m.group("group") and not (m.group("sep") == "-" and len(m.group("num")) >= 3):
+            continue
+        if known(normalize(m.group(0))) or known(normalize(prefix)):
+            continue
+        if CUES & window_words(text, m.start(), m.end()):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+@Language.factory("meshtag_drug_codes", default_config={"kb_path": None})
+def make_drug_codes(nlp: Language, name: str, kb_path: str | None) -> "DrugCodes":
+    return DrugCodes(kb_path)
+
+
+class DrugCodes(KBComponent):
+    """Adds unlinked DRUG candidates for development codes no other candidate covers."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = get_candidates(doc)
+        for start, end in code_spans(text_of(doc), self.kb.has_key):
+            cand = Candidate(start, end, (), "pattern", score=CODE_SCORE, label="DRUG", notes=["unlinked"])
+            if not any(cand.overlaps(c) for c in candidates):
+                candidates.append(cand)
+        return doc
