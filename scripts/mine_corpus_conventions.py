@@ -6,7 +6,10 @@ NEW_FORM_MAX_WORDS words, no receptor word and a word stem of the concept's name
 the TSV export lacks, "angina" —,
 >= MIN_SHARE of them to one concept) whose normalised form is not already a term of that concept in MeSH —
 e.g. BC5CDR's "depression" -> Depressive Disorder. Development sets are never
-read (learning from them would inflate the measured figures). Every row says where it comes from.
+read (learning from them would inflate the measured figures). Every row says where it comes from, and its
+`scope` column says "corpus": where a row gives a term another concept than the KB's own ("hepatitis" ->
+Chemical and Drug Induced Liver Injury), meshtag's own conventions may keep the KB's (see
+meshtag.nlp.entities), while the corpus conventions ("bc5cdr", "pubtator") apply the row.
 
     python scripts/mine_corpus_conventions.py [--corpora ../shared/data/corpora] [--mesh ../shared/data/mesh]
 """
@@ -143,7 +146,7 @@ def conventions(evidence: dict[tuple[str, str], Evidence], mesh_dir: Path,
             if others:
                 note += "; overrides MeSH term of " + ", ".join(f"{o} ({names[o]})" for o in others)
             rows.append({"term": surface, "concept_id": cid, "label": label,
-                         "source": source, "note": note})
+                         "source": source, "note": note, "scope": "corpus"})
     return rows, skipped
 
 
@@ -155,7 +158,7 @@ def main() -> None:
     args = parser.parse_args()
     rows, skipped = conventions(collect(args.corpora, ErrorLog()), args.mesh, KnowledgeBase.load(curation=False).label)
     with atomic_open(args.out) as fh:
-        writer = csv.DictWriter(fh, fieldnames=["term", "concept_id", "label", "source", "note"],
+        writer = csv.DictWriter(fh, fieldnames=["term", "concept_id", "label", "source", "note", "scope"],
                                 delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
         writer.writeheader()
         writer.writerows(rows)

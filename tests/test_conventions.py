@@ -107,3 +107,17 @@ def test_bc5cdr_annotates_some_chemical_names_through_the_chemical_inside():
 
     assert drugs("bc5cdr") == {("oxygen", "MESH:D010100"), ("thallium", "MESH:D013793")}
     assert ("Reactive oxygen species", "MESH:D017382") in drugs("meshtag")
+
+
+def test_corpus_conventions_that_relink_a_kb_term_apply_under_the_corpus_conventions_only():
+    """BC5CDR links 'mania' and 'hepatitis' the 2015, drug-induced way and 'statins' to Simvastatin; meshtag's
+    own conventions keep MeSH's concept of the same label, and the conventions that give an unlabelled MeSH
+    concept's term a label ('depression') or name the molecule of a class plural ('alcohol') stay."""
+    text = "Patients with mania or hepatitis and depression took statins and alcohol."
+    ids = {conv: {m.text: m.id for m in tag_text(text, meshtag.load(mode="fast", conventions=conv)).mentions}
+           for conv in ("meshtag", "bc5cdr")}
+    assert ids["bc5cdr"]["mania"] == "MESH:D001714" and ids["meshtag"]["mania"] == "MESH:D000087122"
+    assert ids["bc5cdr"]["hepatitis"] == "MESH:D056486" and ids["meshtag"]["hepatitis"] == "MESH:D006505"
+    assert ids["bc5cdr"]["statins"] == "MESH:D019821" and ids["meshtag"]["statins"] == "MESH:D019161"
+    for text_, concept in (("depression", "MESH:D003866"), ("alcohol", "MESH:D000431")):
+        assert ids["bc5cdr"][text_] == ids["meshtag"][text_] == concept

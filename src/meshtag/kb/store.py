@@ -28,6 +28,7 @@ from meshtag.kb.terms import casing_agrees, cased_form, common_words, is_ambiguo
 from meshtag.paths import curation_dir, default_kb_dir
 
 CURATED_COLUMNS = ("term", "concept_id", "label", "source", "note")
+CORPUS_SCOPE = "corpus"  # optional `scope` column: a corpus's annotation convention, not a general synonym
 ACTION_COLUMNS = ("concept_id", "action_id", "source")
 _KIND_RANK = {"curated": 0, "name": 1, "synonym": 2, "hgnc": 3}
 _CONCEPT_RANK = {"D": 0, "C": 1}
@@ -111,6 +112,8 @@ class KnowledgeBase:
         self._label_overrides: dict[int, str | None] = {}
         self._pharm_overlay: dict[int, list[str]] = {}
         self._overlay_first: set[str] = set()
+        # (key, row) of a corpus-scoped curated term -> rows the term had before it (the KB's own senses)
+        self._displaced: dict[tuple[str, int], tuple[int, ...]] = {}
         self._keys: dict[str, _KeyInfo] = {}
         self._tokens: dict[str, _TokenInfo] = {}  # raw token -> (key, single-token term?, {second: width})
         self._rows: dict[str, int | None] = {}   # concept id as asked for -> row (None: unknown)
@@ -120,13 +123,13 @@ class KnowledgeBase:
         """Pickle as the path plus the curated overlay (worker processes re-map the files themselves)."""
         return {"path": self.path, "overlay": self._overlay, "overlay_cased": self._overlay_cased,
                 "overlay_first": self._overlay_first, "label_overrides": self._label_overrides,
-                "pharm_actions": self._pharm_overlay}
+                "pharm_actions": self._pharm_overlay, "displaced": self._displaced}
 
     def __setstate__(self, state: dict) -> None:
         self.__init__(state["path"])
         self._overlay, self._overlay_cased = state["overlay"], state["overlay_cased"]
         self._overlay_first, self._label_overrides = state["overlay_first"], state["label_overrides"]
-        self._pharm_overlay = state["pharm_actions"]
+        self._pharm_overlay, self._displaced = state["pharm_actions"], state["displaced"]
 
     @classmethod
     def load(cls, path: str | Path | None = None, curation: str | Path | None | bool = True,
@@ -146,7 +149,9 @@ class KnowledgeBase:
         """Add every `*.tsv` with columns term, concept_id, label, source, note in `folder`; returns rows added.
 
         `label_overrides.tsv` (concept_id, label, source, note) relabels concepts instead, and a table with
-        columns concept_id, action_id, source adds pharmacological actions (the TSV export has none).
+        columns concept_id, action_id, source adds pharmacological actions (the TSV export has none). Rows
+        with `scope` "corpus" (mined annotation conventions) are added last, so the senses they displace are
+        all known (`displaced_senses`).
         """
         from meshtag.kb.build import OVERRIDES_FILE, read_label_overrides
 
@@ -160,15 +165,20 @@ class KnowledgeBase:
                 self._concepts.pop(row, None)
                 self._keys.clear()  # their `labelled` may change
                 self._tokens.clear()
+        corpus_scoped: list[tuple[list[dict[str, str]], str]] = []
         for tsv in sorted(folder.glob("*.tsv")):
             if tsv.name == OVERRIDES_FILE:
                 continue
             with open(tsv, encoding="utf-8", newline="") as fh:
                 reader = csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t")
                 if set(CURATED_COLUMNS) <= set(reader.fieldnames or ()):
-                    added += self.add_terms(reader, errors, str(tsv))
+                    rows = list(reader)
+                    corpus_scoped.append(([r for r in rows if r.get("scope") == CORPUS_SCOPE], str(tsv)))
+                    added += self.add_terms((r for r in rows if r.get("scope") != CORPUS_SCOPE), errors, str(tsv))
                 elif set(ACTION_COLUMNS) <= set(reader.fieldnames or ()):
                     self.add_pharm_actions(reader, errors, str(tsv))
+        for rows, file in corpus_scoped:
+            added += self.add_terms(rows, errors, file)
         return added
 
     def add_pharm_actions(self, rows: Iterable[Mapping[str, str]], errors: ErrorLog | None = None,
@@ -213,6 +223,8 @@ class KnowledgeBase:
                 flags |= fmt.FLAG_CASELESS
             else:
                 self._overlay_cased.setdefault(key, set()).add(form)
+            if r.get("scope") == CORPUS_SCOPE:
+                self._displaced[(key, row)] = tuple(r2 for r2, _ in self.entries(key) if r2 != row)
             entries = self._overlay.setdefault(key, [])
             entries[:] = [e for e in entries if e[0] != row] + [(row, flags)]
             label = (r.get("label") or "").strip()
@@ -316,6 +328,12 @@ class KnowledgeBase:
     def has_key(self, key: str) -> bool:
         """Is `key` (normalised) a term of some concept?"""
         return key in self._terms or key in self._overlay
+
+    def displaced_senses(self, key: str, concept_id: str) -> tuple[str, ...]:
+        """The concepts the normalised `key` named before a corpus-scoped curated row gave it `concept_id`
+        ("hepatitis": Hepatitis, before BC5CDR's Chemical and Drug Induced Liver Injury); () for any other sense."""
+        row = self._row(concept_id)
+        return tuple(public_id(self._ids.restore_key(r)) for r in self._displaced.get((key, row), ()))
 
     def senses(self, key: str) -> list[tuple[str, str]]:
         """(concept id, term kind) of every concept that has the normalised `key` as a term, best first."""
