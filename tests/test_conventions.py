@@ -121,3 +121,15 @@ def test_corpus_conventions_that_relink_a_kb_term_apply_under_the_corpus_convent
     assert ids["bc5cdr"]["statins"] == "MESH:D019821" and ids["meshtag"]["statins"] == "MESH:D019161"
     for text_, concept in (("depression", "MESH:D003866"), ("alcohol", "MESH:D000431")):
         assert ids["bc5cdr"][text_] == ids["meshtag"][text_] == concept
+
+
+def test_meshtag_reads_phenomena_and_pain_hypersensitivity_its_own_way_and_short_forms_follow():
+    text = ("Hippocampal long-term depression (LTD) and cortical spreading depression were studied in mice with "
+            "allodynia; hypersensitivity to von Frey filaments persisted. Depression was not assessed.")
+    meshtag_ids = {(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast")).mentions}
+    bc5cdr_ids = {(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="bc5cdr")).mentions}
+    assert ("hypersensitivity", "MESH:D006930") in meshtag_ids                # Hyperalgesia, not the allergy
+    assert not any(t in ("depression", "LTD") for t, _ in meshtag_ids)       # phenomena, and their short form
+    assert ("Depression", "MESH:D003866") in meshtag_ids                     # the disorder itself stays
+    assert ("hypersensitivity", "MESH:D004342") in bc5cdr_ids                # the corpus's reading
+    assert sum(t == "depression" for t, _ in bc5cdr_ids) >= 1

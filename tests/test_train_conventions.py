@@ -71,8 +71,8 @@ def test_committed_conventions_have_sources_and_the_named_convention():
     path = curation_dir() / "corpus_conventions.tsv"
     with open(path, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert rows and list(rows[0]) == ["term", "concept_id", "label", "source", "note"]
-    assert all(r["source"].strip() and "training set" in r["source"] for r in rows)
+    assert rows and list(rows[0]) == ["term", "concept_id", "label", "source", "note", "scope"]
+    assert all(r["source"].strip() and "training set" in r["source"] and r["scope"] == "corpus" for r in rows)
     assert all(r["label"] in ("DRUG", "CONDITION") and r["concept_id"].startswith("MESH:") for r in rows)
     depression = [r for r in rows if r["term"] == "depression"]
     assert depression and depression[0]["concept_id"] == "MESH:D003866"

@@ -6,13 +6,11 @@ tokens that contains them (a token can carry punctuation that is not part of the
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from meshtag.kb.normalize import normalize
-from meshtag.kb.terms import term_key
 from meshtag.model import LABELS, Mention
 from meshtag.nlp.candidates import (
     Candidate, KBComponent, get_candidates, resolve_overlaps, text_of, without_crossed_drugs,
@@ -92,22 +90,6 @@ class EntityWriter(KBComponent):
                 return Candidate(cand.start + m.start, cand.start + m.end, ids, cand.source, score=cand.score)
         return cand
 
-    def general_sense(self, cand: Candidate, text: str) -> Candidate:
-        """Under meshtag's own conventions a term a corpus convention gave another concept keeps the KB's own
-        concept of the same label when that is a disease, or a drug class ("statins": HMG-CoA Reductase
-        Inhibitors, not BC5CDR's Simvastatin): the corpora link diseases the 2015 way and as drug-induced
-        ("mania" -> Bipolar Disorder, "hepatitis" -> Chemical and Drug Induced Liver Injury). Where the KB's
-        concept has no label ("depression": the behaviour Depression) or names a chemical's class by the plural
-        the singular folds onto ("alcohol": Alcohols), the convention stays ("Depressive Disorder", "Ethanol")."""
-        if self.conventions != "meshtag" or not cand.concept_ids:
-            return cand
-        label = self.kb.label(cand.concept_ids[0])
-        for other in self.kb.displaced_senses(term_key(text[cand.start:cand.end]), cand.concept_ids[0]):
-            concept = self.kb.get(other)
-            if concept.label == label and (label == "CONDITION" or is_class_only(concept.tree_numbers)):
-                return replace(cand, concept_ids=(other, *(i for i in cand.concept_ids[1:] if i != other)))
-        return cand
-
     def class_only(self, concept_ids: tuple[str, ...]) -> bool:
         """Is the first of these concepts only a pharmacological class (no ligand to annotate)?"""
         concept = self.kb.get(concept_ids[0]) if concept_ids else None
@@ -130,8 +112,7 @@ class EntityWriter(KBComponent):
         drugs_at = {c.start: c for c in candidates if self.labelled(c)[0] == "DRUG" and self.wanted(c, text)} \
             if self.conventions == "bc5cdr" else {}
         # the ligand rule runs before the conventions' filter: a dropped class may still name its ligand
-        kept = without_crossed_drugs([k for k in (self.conventional(self.general_sense(c, text), text, drugs_at)
-                                                  for c in candidates)
+        kept = without_crossed_drugs([k for k in (self.conventional(c, text, drugs_at) for c in candidates)
                                       if self.wanted(k, text)], lambda c: self.labelled(c)[0])
         taken: set[int] = set()  # token indices already inside an entity
         chosen = resolve_overlaps(kept)

@@ -10,8 +10,7 @@ from spacy.language import Language
 # Importing the component modules registers their factories with spaCy.
 from meshtag.nlp import (  # noqa: F401
     abbreviations, ambiguity, coordination, curation, deficiency, dict_features, dictionary, drug_codes, entities,
-    model_linker,
-    propagation, receptor_names, sentences, subunits, suffixes, tokenizer,
+    model_linker, propagation, receptor_names, senses, sentences, subunits, suffixes, tokenizer,
 )
 from meshtag.nlp.blas import numpy_blas
 from meshtag.paths import models_dir
@@ -49,6 +48,7 @@ def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: st
     nlp.add_pipe("meshtag_receptor_names", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_coordination", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_subunits", config={"kb_path": kb_cfg})
+    nlp.add_pipe("meshtag_senses", config={"kb_path": kb_cfg, "conventions": conventions})
     if mode == "accurate":
         add_statistical_ner(nlp, Path(ner_path) if ner_path else default_ner_dir(), kb_cfg, conventions)
     nlp.add_pipe("meshtag_abbreviation_propagation", config={"kb_path": kb_cfg})

@@ -1,0 +1,106 @@
+"""meshtag's own readings of words the corpora link their own way (component `meshtag_senses`, before the
+model linker and abbreviation propagation, so short forms and model mentions built on a word follow it).
+
+Under meshtag's conventions (the default) only:
+- a term a mined corpus convention gave another concept keeps the KB's own concept of the same label when that
+  is a disease or a drug class: the corpora link diseases as MeSH did in 2015 and as drug-induced ("mania" ->
+  Bipolar Disorder, "hepatitis" -> Chemical and Drug Induced Liver Injury, "statins" -> Simvastatin); where the
+  KB's concept has no label ("depression": the behaviour Depression) or is a chemical class a singular folds
+  onto ("alcohol": Alcohols), or the text says the disease is induced ("levodopa-induced dyskinesia"), the
+  convention stays;
+- a disease word that names a phenomenon after its neighbours is no mention: "depression" after "long-term",
+  "spreading" or "synaptic" is the physiology of a synapse or the cortex (Long-Term Synaptic Depression,
+  Cortical Spreading Depression), no mood disorder;
+- a word whose document decides its reading takes it: a bare "hypersensitivity" in a document of pain research
+  is the pain researchers' word for Hyperalgesia, not MeSH's allergy.
+The corpora annotate these the other way now and then (BC5CDR development: "cortical spreading depression" as
+Depressive Disorder), so the corpus conventions ("bc5cdr", "pubtator") keep the dictionary's reading.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from meshtag.kb.terms import term_key
+from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, set_candidates, text_of
+from meshtag.nlp.conventions import CONVENTIONS, is_class_only
+
+# disease words that name a physiological phenomenon after these modifiers
+PHENOMENON_BEFORE: dict[str, re.Pattern[str]] = {
+    "depression": re.compile(r"\b(?:spreading|long[- ]term|short[- ]term|synaptic|paired[- ]pulse|inbreeding)"
+                             r"[\s-]+$", re.IGNORECASE),
+}
+INDUCED_BEFORE = re.compile(r"induced[\s-]+$", re.IGNORECASE)
+# words of pain research (not "pain" or "analgesic" alone: drug-allergy reports name the painkiller and its use)
+PAIN_DOCUMENT = re.compile(r"\b(?:nocicept\w*|antinocicept\w*|allodyni\w*|hyperalges\w*|neuropathic|von Frey|"
+                           r"paw withdrawal)", re.IGNORECASE)
+# term key -> (the concept it names in a document the pattern finds, the pattern)
+CONTEXT_SENSES: dict[str, tuple[str, re.Pattern[str]]] = {
+    "hypersensitivity": ("MESH:D006930", PAIN_DOCUMENT),   # Hyperalgesia
+}
+
+
+def names_a_phenomenon(key: str, text: str, start: int) -> bool:
+    """Is the disease word `key` at `start` part of a phenomenon's name ("long-term depression")?
+
+    >>> text = "LTP and long-term depression; patients with depression"
+    >>> names_a_phenomenon("depression", text, 18), names_a_phenomenon("depression", text, 44)
+    (True, False)
+    """
+    before = PHENOMENON_BEFORE.get(key)
+    return before is not None and before.search(text, max(0, start - 30), start) is not None
+
+
+def sense_in_context(key: str, text: str) -> str | None:
+    """The concept the term `key` names in a document with this text, when the document decides it.
+
+    >>> sense_in_context("hypersensitivity", "Nociceptive thresholds fell: hypersensitivity developed.")
+    'MESH:D006930'
+    >>> sense_in_context("hypersensitivity", "Analgesics for pain caused hypersensitivity.") is None
+    True
+    """
+    rule = CONTEXT_SENSES.get(key)
+    return rule[0] if rule is not None and rule[1].search(text) else None
+
+
+@Language.factory("meshtag_senses", default_config={"kb_path": None, "conventions": "meshtag"})
+def make_senses(nlp: Language, name: str, kb_path: str | None, conventions: str) -> "Senses":
+    return Senses(kb_path, conventions)
+
+
+class Senses(KBComponent):
+    """Under meshtag's conventions, re-reads or drops dictionary candidates as the module docstring says."""
+
+    def __init__(self, kb_path: str | None = None, conventions: str = "meshtag"):
+        if conventions not in CONVENTIONS:
+            raise ValueError(f"conventions must be one of {CONVENTIONS}, not {conventions!r}")
+        super().__init__(kb_path)
+        self.conventions = conventions
+
+    def general_sense(self, cand: Candidate, text: str) -> Candidate | None:
+        """The candidate as meshtag reads it: None when it names a phenomenon, else with its concepts."""
+        if not cand.concept_ids:
+            return cand
+        key = term_key(text[cand.start:cand.end])
+        if names_a_phenomenon(key, text, cand.start):
+            return None
+        if (sense := sense_in_context(key, text)) is not None:
+            return replace(cand, concept_ids=(sense,))
+        if INDUCED_BEFORE.search(text, max(0, cand.start - 20), cand.start):
+            return cand  # "levodopa-induced dyskinesia": the corpus's drug-induced concept is the text's
+        label = self.kb.label(cand.concept_ids[0])
+        for other in self.kb.displaced_senses(key, cand.concept_ids[0]):
+            concept = self.kb.get(other)
+            if concept.label == label and (label == "CONDITION" or is_class_only(concept.tree_numbers)):
+                return replace(cand, concept_ids=(other, *(i for i in cand.concept_ids[1:] if i != other)))
+        return cand
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.conventions == "meshtag":
+            text = text_of(doc)
+            read = [self.general_sense(c, text) for c in get_candidates(doc)]
+            set_candidates(doc, [c for c in read if c is not None])
+        return doc
