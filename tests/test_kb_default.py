@@ -32,6 +32,8 @@ def kb() -> KnowledgeBase:
     ("central post-stroke pain", "MESH:D009437", "Neuralgia", "CONDITION"),
     ("locus coeruleus", "MESH:D008125", "Locus Coeruleus", "BRAIN_REGION"),
     ("dorsal root ganglia", "MESH:D005727", "Ganglia, Spinal", "BRAIN_REGION"),
+    ("bed nucleus of the stria terminalis", "MESH:D012686", "Septal Nuclei", "BRAIN_REGION"),  # neuro_synonyms
+    ("prelimbic cortex", "MESH:D017397", "Prefrontal Cortex", "BRAIN_REGION"),
     ("noradrenaline", "MESH:D009638", "Norepinephrine", "DRUG"),
     ("α₂-adrenergic receptors", "MESH:D018341", "Receptors, Adrenergic, alpha-2", "RECEPTOR"),
     ("alpha2 adrenergic receptor", "MESH:D018341", "Receptors, Adrenergic, alpha-2", "RECEPTOR"),
