@@ -335,6 +335,10 @@ class KnowledgeBase:
         row = self._row(concept_id)
         return tuple(public_id(self._ids.restore_key(r)) for r in self._displaced.get((key, row), ()))
 
+    def displaced_keys(self) -> frozenset[str]:
+        """The keys of which a corpus-scoped curated row displaced a sense (see `displaced_senses`)."""
+        return frozenset(key for key, _ in self._displaced)
+
     def senses(self, key: str) -> list[tuple[str, str]]:
         """(concept id, term kind) of every concept that has the normalised `key` as a term, best first."""
         info = self._info(key)

@@ -33,6 +33,7 @@ PHENOMENON_BEFORE: dict[str, re.Pattern[str]] = {
     "depression": re.compile(r"\b(?:spreading|long[- ]term|short[- ]term|synaptic|paired[- ]pulse|inbreeding)"
                              r"[\s-]+$", re.IGNORECASE),
 }
+KEY_CACHE_SIZE = 100_000
 INDUCED_BEFORE = re.compile(r"induced[\s-]+$", re.IGNORECASE)
 # words of pain research (not "pain" or "analgesic" alone: drug-allergy reports name the painkiller and its use)
 PAIN_DOCUMENT = re.compile(r"\b(?:nocicept\w*|antinocicept\w*|allodyni\w*|hyperalges\w*|neuropathic|von Frey|"
@@ -79,12 +80,25 @@ class Senses(KBComponent):
             raise ValueError(f"conventions must be one of {CONVENTIONS}, not {conventions!r}")
         super().__init__(kb_path)
         self.conventions = conventions
+        # the only keys this component may change, and each surface's key (surfaces repeat across documents)
+        self.keys = self.kb.displaced_keys() | PHENOMENON_BEFORE.keys() | CONTEXT_SENSES.keys()
+        self._key_of: dict[str, str] = {}
+
+    def key_of(self, surface: str) -> str:
+        key = self._key_of.get(surface)
+        if key is None:
+            if len(self._key_of) >= KEY_CACHE_SIZE:
+                self._key_of.clear()
+            key = self._key_of[surface] = term_key(surface)
+        return key
 
     def general_sense(self, cand: Candidate, text: str) -> Candidate | None:
         """The candidate as meshtag reads it: None when it names a phenomenon, else with its concepts."""
         if not cand.concept_ids:
             return cand
-        key = term_key(text[cand.start:cand.end])
+        key = self.key_of(text[cand.start:cand.end])
+        if key not in self.keys:
+            return cand
         if names_a_phenomenon(key, text, cand.start):
             return None
         if (sense := sense_in_context(key, text)) is not None:
