@@ -35,6 +35,7 @@ def kb() -> KnowledgeBase:
     ("bed nucleus of the stria terminalis", "MESH:D012686", "Septal Nuclei", "BRAIN_REGION"),  # neuro_synonyms
     ("prelimbic cortex", "MESH:D017397", "Prefrontal Cortex", "BRAIN_REGION"),
     ("noradrenaline", "MESH:D009638", "Norepinephrine", "DRUG"),
+    ("formalin", "MESH:D005557", "Formaldehyde", "DRUG"),                   # synonyms.tsv: MeSH entry term
     ("α₂-adrenergic receptors", "MESH:D018341", "Receptors, Adrenergic, alpha-2", "RECEPTOR"),
     ("alpha2 adrenergic receptor", "MESH:D018341", "Receptors, Adrenergic, alpha-2", "RECEPTOR"),
     ("duloxetine", "MESH:D000068736", "Duloxetine Hydrochloride", "DRUG"),
