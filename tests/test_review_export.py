@@ -165,3 +165,37 @@ def test_corpus_without_mentions_gives_header_only_tables(tmp_path):
     assert [c.value for c in load_workbook(tmp_path / "t.xlsx")["concepts"][1]][0] == "concept_id"
     with pytest.raises(MeshtagError, match="not a meshtag corpus"):
         export_review(tmp_path, tmp_path / "u.xlsx")
+
+
+def test_unlinked_surface_forms_are_listed_and_a_remap_links_them(tmp_path):
+    """A code the KB does not know ('CI-581', ketamine's development code) is kept unlinked by the tagger; the
+    table lists it after the concepts, and a reviewer's remap links it and makes it a KB term."""
+    from meshtag.model import Mention
+    from test_review_support import build_corpus, tagged
+
+    doc = tagged("105", "CI-581 in rats.", "Rats received CI-581 (10 mg/kg) and morphine.", [("morphine", "D009020")])
+    for start in (0, doc.text.index("CI-581", 5)):
+        sentence = next(i for i, (s, e) in enumerate(doc.sentences) if s <= start < e)
+        doc.mentions.append(Mention(start, start + 6, "CI-581", "DRUG", None, None, sentence, "pattern", 0.5))
+    corpus = build_corpus(tmp_path / "corpus", corpus_documents() + [doc])
+    tables = build_tables(corpus)
+    assert "" not in {r["concept_id"] for r in tables.concepts}
+    unlinked = tables.surface_forms[-1]
+    assert (unlinked["surface_form"], unlinked["concept_id"], unlinked["label"], unlinked["mentions"],
+            unlinked["documents"], unlinked["source"]) == ("CI-581", "", "DRUG", 2, 1, "pattern (2)")
+    assert unlinked["example_context"] == "[[CI-581]] in rats."
+
+    table = tmp_path / "review.xlsx"
+    export_review(corpus, table)
+    _set_decisions(table, "surface_forms", {("CI-581", None): {"decision": "remap", "correct_id": "D007649"}})
+    result = import_review(table, tmp_path / "cur", kb=KB, reviewer="ana")
+    assert not result.problems and result.added == 1
+    cur = Curation.load(tmp_path / "cur")
+    curated = [m for m in cur.apply(doc).mentions if m.text == "CI-581"]
+    assert [(m.id, m.name, m.label, m.source) for m in curated] == [("MESH:D007649", "Ketamine", "DRUG", "curation")] * 2
+    assert {"term": "CI-581", "concept_id": "MESH:D007649"}.items() <= cur.synonym_rows()[0].items()
+
+    _set_decisions(table, "surface_forms", {("CI-581", None): {"decision": "accept", "correct_id": None}})
+    refused = import_review(table, tmp_path / "cur2", kb=KB)
+    assert [p.reason for p in refused.problems] == [
+        "an unlinked surface form has no concept to accept: remap it to one, or reject it"]

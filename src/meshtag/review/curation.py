@@ -16,7 +16,7 @@ from pathlib import Path
 from meshtag.errors import InputError, MeshtagError
 from meshtag.model import Document, Mention
 from meshtag.review.decisions import (
-    COLUMNS, CONCEPT, CONCEPTS_FILE, SURFACE_FORM, SURFACE_FORMS_FILE, Decision, decision_from_row,
+    COLUMNS, CONCEPT, CONCEPTS_FILE, SURFACE_FORM, SURFACE_FORMS_FILE, UNLINKED, Decision, decision_from_row,
     form_key, read_tsv, structural_problems,
 )
 from meshtag.review.folder import CurationFolder
@@ -107,9 +107,10 @@ class Curation:
         return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode("utf-8")).hexdigest()
 
     def decision_for(self, mention: Mention) -> Decision | None:
-        """The decision governing `mention`: its (surface form, concept) pair first, then its concept."""
+        """The decision governing `mention`: its (surface form, concept) pair first, then its concept; for an
+        unlinked mention, its surface form's."""
         if not mention.id:
-            return None
+            return self.surface_forms.get((form_key(mention.text), UNLINKED))
         return (self.surface_forms.get((form_key(mention.text), mention.id))
                 or self.concepts.get(mention.id))
 

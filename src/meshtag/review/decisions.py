@@ -20,6 +20,7 @@ from meshtag.safety import FORMULA_PREFIXES, neutralize_formula
 DECISIONS: tuple[str, ...] = ("accept", "reject", "relabel", "remap")
 CONCEPT = "concept"
 SURFACE_FORM = "surface_form"
+UNLINKED = ""  # the concept_id of a surface form the tagger kept without a concept
 CONCEPTS_FILE = "concepts.tsv"
 SURFACE_FORMS_FILE = "surface_forms.tsv"
 AUDIT_FILE = "audit.tsv"
@@ -122,8 +123,10 @@ def decision_from_row(row: dict[str, str]) -> Decision:
 def structural_problems(d: Decision) -> list[str]:
     """What makes a decision unusable on its own terms (checks against the KB come on import)."""
     problems = []
-    if not d.concept_id:
+    if not d.concept_id and d.kind == CONCEPT:
         problems.append("missing concept_id")
+    if not d.concept_id and d.kind == SURFACE_FORM and d.decision == "accept":
+        problems.append("an unlinked surface form has no concept to accept: remap it to one, or reject it")
     if d.decision not in DECISIONS:
         problems.append(f"unknown decision {d.decision!r}{_suggest(d.decision, DECISIONS)}")
     if d.correct_label and d.correct_label not in LABELS:

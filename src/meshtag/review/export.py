@@ -1,7 +1,9 @@
 """`meshtag review export`: the concept table a curator marks up, built from a corpus.
 
-Sheet `concepts` has one row per concept, sheet `surface_forms` one row per (surface form, concept);
-both end with the reviewer columns. Decisions already in the curation folder are pre-filled, so a
+Sheet `concepts` has one row per concept, sheet `surface_forms` one row per (surface form, concept), and
+after them one row per surface form the tagger kept unlinked (empty concept_id: a name the KB does not know,
+such as a research compound's code), which a reviewer can remap to a concept or reject; both sheets end with
+the reviewer columns. Decisions already in the curation folder are pre-filled, so a
 table can be exported, partly reviewed, imported and exported again without losing work.
 """
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 from meshtag.errors import MeshtagError
 from meshtag.model import LABELS, Document
 from meshtag.review.curation import Curation
-from meshtag.review.decisions import CONCEPT, Decision, form_key
+from meshtag.review.decisions import CONCEPT, UNLINKED, Decision, form_key
 from meshtag.review.sheets import CSV_SUFFIXES, SHEET_COLUMNS, XLSX_SUFFIXES
 
 _BY_CONCEPT, _BY_FORM = ("concept_id",), ("concept_id", "form")
@@ -50,7 +52,7 @@ def export_review(corpus: str | os.PathLike, output: str | os.PathLike, *, label
 
 def build_tables(corpus: str | os.PathLike, *, label: str | None = None, min_docs: int = 1,
                  curation: Curation | None = None) -> ReviewTables:
-    """Aggregate the corpus's linked mentions per concept and per (surface form, concept)."""
+    """Aggregate the corpus's mentions per concept and per (surface form, concept), unlinked forms last."""
     from meshtag.corpus import CorpusStore
 
     if label is not None and label not in LABELS:
@@ -71,6 +73,8 @@ def build_tables(corpus: str | os.PathLike, *, label: str | None = None, min_doc
         spellings.setdefault(concept_id, Counter())[_top(group["text"])] += group["mentions"]
     concept_rows = []
     for (concept_id,), group in concepts.items():
+        if concept_id == UNLINKED:
+            continue  # unlinked mentions have surface-form rows only
         concept_rows.append({
             "concept_id": concept_id, **_facts(group),
             "surface_forms": _tally(spellings[concept_id], MAX_FORMS_LISTED),
@@ -86,7 +90,8 @@ def build_tables(corpus: str | os.PathLike, *, label: str | None = None, min_doc
             "example_context": form_examples[(concept_id, form)],
             **_review_cells(curation.surface_forms.get((form, concept_id))),
         })
-    form_rows.sort(key=lambda r: (order[r["concept_id"]], -r["mentions"], r["surface_form"].casefold()))
+    form_rows.sort(key=lambda r: (order.get(r["concept_id"], len(order)), -r["mentions"],
+                                  r["surface_form"].casefold()))
     return ReviewTables(concept_rows, form_rows)
 
 
@@ -95,18 +100,24 @@ def _label_rank(label: str) -> int:
 
 
 def _prepare(con, label: str | None, min_docs: int) -> None:
-    """Temp table `m`: linked mentions of the kept concepts, each with its surface-form key `form`."""
-    texts = [t for (t,) in con.execute("SELECT DISTINCT text FROM mentions WHERE concept_id <> ''").fetchall()]
+    """Temp table `m`: the mentions of the kept concepts, and the unlinked mentions (concept_id UNLINKED) of the
+    kept surface forms, each with its surface-form key `form`."""
+    texts = [t for (t,) in con.execute("SELECT DISTINCT text FROM mentions").fetchall()]
     import pyarrow as pa
 
     con.register("_forms", pa.table({"text": texts, "form": [form_key(t or "") for t in texts]}))
     con.execute("""
         CREATE TEMP TABLE m AS
-        SELECT mentions.*, _forms.form FROM mentions JOIN _forms USING (text)
-        WHERE concept_id <> '' AND ($label IS NULL OR label = $label)
-          AND concept_id IN (SELECT concept_id FROM mentions WHERE concept_id <> ''
+        SELECT * REPLACE (coalesce(concept_id, '') AS concept_id) FROM (
+            SELECT mentions.*, _forms.form FROM mentions JOIN _forms USING (text)
+            WHERE ($label IS NULL OR label = $label))
+        WHERE concept_id IN (SELECT concept_id FROM mentions WHERE concept_id <> ''
                                AND ($label IS NULL OR label = $label)
-                             GROUP BY concept_id HAVING count(DISTINCT doc_id) >= $min_docs)""",
+                             GROUP BY concept_id HAVING count(DISTINCT doc_id) >= $min_docs)
+           OR coalesce(concept_id, '') = '' AND form IN (
+                SELECT _forms.form FROM mentions JOIN _forms USING (text)
+                WHERE coalesce(concept_id, '') = '' AND ($label IS NULL OR label = $label)
+                GROUP BY _forms.form HAVING count(DISTINCT doc_id) >= $min_docs)""",
                 {"label": label, "min_docs": min_docs})
 
 

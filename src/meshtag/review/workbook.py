@@ -24,6 +24,8 @@ INSTRUCTIONS = (
                  "change the label (fill correct_label); remap: wrong concept (fill correct_id, e.g. MESH:D000001)"),
     ("concepts sheet", "a decision applies to every mention of the concept"),
     ("surface_forms sheet", "a decision applies to one surface form of one concept and overrides the concept's"),
+    ("unlinked forms", "surface_forms rows with an empty concept_id (last) are names the KB does not know: "
+                       "remap one to its concept (fill correct_id) to link it from now on, or reject it"),
     ("empty decision", "rows without decision, correct_id or correct_label are not imported"),
     ("import", "meshtag review import THIS_FILE --curation DIR   (checks every row before recording anything)"),
 )
