@@ -131,3 +131,22 @@ def test_format_follows_the_extension_and_bad_requests_are_clear(store, tmp_path
         cooccurrence_report(store, labels="DRUG,GENE", kb=FakeKB())
     with pytest.raises(MeshtagError, match="not a meshtag corpus"):
         entity_report(tmp_path / "missing")
+
+
+def test_entity_report_header_counts_and_names_the_unlinked_mentions(tmp_path):
+    """Mentions without a concept are not table rows; the header says how many and which names."""
+    from fixtures.corpus.tiny import KB_VERSION, tiny_docs
+    from meshtag.corpus import CorpusStore
+    from meshtag.model import Document, Mention
+
+    doc = Document(id="900", title="PRE-084 and E-52862 in mice.", abstract="PRE-084 was given.")
+    doc.sentences = [(0, 28), (29, len(doc.text))]
+    for text, start in (("PRE-084", 0), ("E-52862", 12), ("PRE-084", 29)):
+        doc.mentions.append(Mention(start, start + 7, text, "DRUG", None, None, int(start > 28), "pattern", 0.5))
+    store = CorpusStore(tmp_path / "corpus")
+    store.add(tiny_docs() + [doc], kb_version=KB_VERSION, pipeline_version="test-1")
+    result = entity_report(store, format="md", kb=FakeKB())
+    assert "PRE-084" not in set(result.frame["name"]) and result.frame["concept_id"].notna().all()
+    header = next(line for line in result.text.splitlines() if "unlinked mentions" in line)
+    assert "3 (no concept" in header and "PRE-084 [DRUG] (2); E-52862 [DRUG] (1)" in header
+    assert "unlinked mentions" not in entity_report(tiny_store(tmp_path / "plain"), format="md", kb=FakeKB()).text

@@ -81,3 +81,13 @@ def _partners(con: "duckdb.DuckDBPyConnection", frame: pd.DataFrame, limit: int)
         partners.sort(key=lambda p: (-p[2], p[0]))
     return [found.get(c, []) for c in frame["concept_id"]]
 
+
+
+def unlinked_forms(con: "duckdb.DuckDBPyConnection", *, label: str | None = None) -> pd.DataFrame:
+    """The surface forms of mentions kept without a concept (a research compound's code, a model mention below
+    the linking threshold), most mentioned first: text, label, mentions, documents."""
+    label_filter = f"AND label = {sql_str(label)}" if label else ""
+    return con.execute(f"""
+        SELECT text, label, count(*) AS mentions, count(DISTINCT doc_id) AS documents FROM mentions
+        WHERE coalesce(concept_id, '') = '' {label_filter}
+        GROUP BY text, label ORDER BY mentions DESC, documents DESC, text""").df()

@@ -10,13 +10,15 @@ import pandas as pd
 
 from meshtag.analysis.concepts import ConceptSource, load_default_kb
 from meshtag.analysis.cooccur import cooccurrence
-from meshtag.analysis.entities import entity_stats
+from meshtag.analysis.entities import entity_stats, unlinked_forms
 from meshtag.corpus import CorpusStore
 from meshtag.errors import MeshtagError
 from meshtag.fsutil import atomic_open
 from meshtag.model import LABELS
 from meshtag.report import figures
 from meshtag.report.tables import FORMATS, Figure, Table, render
+
+UNLINKED_SHOWN = 10  # unlinked names listed in an entity report's header
 
 
 @dataclass
@@ -86,6 +88,9 @@ def entity_report(store: CorpusStore | str | Path, *, label: str | None = None, 
     try:
         frame = entity_stats(con, kb=kb, label=label, top=top)
         about = _about(store, con, f"label={label or 'all'}, top={top or 'all'} per label")
+        unlinked = unlinked_forms(con, label=label)
+        if not unlinked.empty:
+            about.append(("unlinked mentions", _unlinked_text(unlinked)))
         if kb is None:
             about.append(("tree numbers", "left empty: the MeSH knowledge base could not be loaded"))
     finally:
@@ -106,6 +111,14 @@ def entity_report(store: CorpusStore | str | Path, *, label: str | None = None, 
                                     _sibling(out, "top_concepts.png")))
     files, text = render(table, fmt, out)
     return ReportResult(frame, files, text)
+
+
+def _unlinked_text(unlinked: pd.DataFrame, shown: int = UNLINKED_SHOWN) -> str:
+    """How many mentions have no concept, and the commonest of their names (they are not in the table)."""
+    names = "; ".join(f"{r.text} [{r.label}] ({r.mentions})" for r in unlinked.head(shown).itertuples())
+    more = f"; … {len(unlinked) - shown} more" if len(unlinked) > shown else ""
+    return (f"{int(unlinked['mentions'].sum()):,} (no concept, so not in the table; link them with `meshtag review "
+            f"export`): {names}{more}")
 
 
 def _evidence_text(items) -> str:
