@@ -133,3 +133,11 @@ def test_meshtag_reads_phenomena_and_pain_hypersensitivity_its_own_way_and_short
     assert ("Depression", "MESH:D003866") in meshtag_ids                     # the disorder itself stays
     assert ("hypersensitivity", "MESH:D004342") in bc5cdr_ids                # the corpus's reading
     assert sum(t == "depression" for t, _ in bc5cdr_ids) >= 1
+
+
+def test_neuroinflammation_is_not_neurogenic_inflammation_outside_the_corpus_conventions():
+    text = "Neuroinflammation and neurogenic inflammation contribute to chronic pain."
+    meshtag_ids = [m.id for m in tag_text(text, meshtag.load(mode="fast")).mentions]
+    bc5cdr_ids = [m.id for m in tag_text(text, meshtag.load(mode="fast", conventions="bc5cdr")).mentions]
+    assert meshtag_ids[:2] == ["MESH:D000090862", "MESH:D020078"]   # Neuroinflammatory Diseases, Neurogenic Inflammation
+    assert bc5cdr_ids[:2] == ["MESH:D020078", "MESH:D020078"]       # BC5CDR training's 2015 choice
