@@ -7,8 +7,9 @@ Steps: abbreviation propagation, coordination, ambiguity control, blocked generi
 term files (corpus conventions mined from the training sets, narrower-concept and domain synonyms),
 the derived terms (cancer and organ sites, drugs MeSH names by their salt), the HGNC-to-MeSH receptor links, name suffixes (salt forms, receptor
 head words), deficiency adjectives, the terms one corpus alone leaves unannotated or annotates through the
-chemical inside, the statistical NER (= fast mode), and the corpus conventions (for NCBI-disease and the
-receptor/region sets the only difference is composite mentions written as one span).
+chemical inside, research compound codes (unlinked DRUG mentions), the statistical NER (= fast mode), and the
+corpus conventions (for NCBI-disease and the receptor/region sets the difference is composite mentions written as
+one span; meshtag's own conventions also read a few words their own way, `meshtag_senses`).
 """
 from __future__ import annotations
 
@@ -56,6 +57,7 @@ def variants() -> dict[str, dict]:
         "- one corpus's blocked terms and BC5CDR ligand terms": {"hide": ("convention_blocked_terms.tsv",
                                                                          "bc5cdr_ligand_terms.tsv")},
         "- BC5CDR kept disease modifiers (heads only)": {"hide": ("bc5cdr_kept_modifiers.tsv",)},
+        "- research compound codes (\"PRE-084\", unlinked)": {"remove": ["meshtag_drug_codes"]},
         "- statistical NER (fast)": {"load": {"mode": "fast"}},
         "- corpus conventions (meshtag's)": {"load": {"conventions": "meshtag"}},
     }
