@@ -37,9 +37,12 @@ NOTE = "scripts/derive_subtype_receptor_terms.py"
 # "Dopamine D2 Receptors", "Adenosine A2A Receptor", "Bradykinin B1 Receptor", "Adrenergic beta-2 Receptors"
 GREEK_SUBTYPE = r"(?:alpha|beta)[ -]?\d[A-D]?"
 SUBTYPE_TERM = re.compile(r"^(?P<ligand>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?) "
-                          rf"(?P<subtype>[A-Z]{{1,3}}\d[A-Z0-9]{{0,2}}|{GREEK_SUBTYPE}) Receptors?$")
+                          rf"(?P<subtype>[A-Z]{{1,3}}\d[A-Z0-9]{{0,3}}|{GREEK_SUBTYPE}) Receptors?$")
+# "Cannabinoid Receptor CB1": one ligand word, the subtype after the head word (not a nuclear receptor's
+# systematic name, "Nuclear Receptor NR4A1", which no paper shortens)
+SUBTYPE_AFTER_TERM = re.compile(r"^(?P<ligand>(?!Nuclear\b)[A-Z][a-z]+) Receptors? (?P<subtype>[A-Z]{1,3}\d[A-Z0-9]{0,3})$")
 # "5-HT1A Receptor", "CB1 Receptors", "D2 Receptor": a code, then "receptor"
-CODE_TERM = re.compile(r"^(?P<code>5-HT\d[A-F]?|[A-Z]{1,3}\d[A-Z]?) [Rr]eceptors?$")
+CODE_TERM = re.compile(r"^(?P<code>5-HT\d[A-F]?|[A-Z]{1,3}\d[A-Z]?\d{0,2}) [Rr]eceptors?$")  # "P2X4", "P2Y12"
 SEROTONIN_CODE = re.compile(r"5-HT\d[A-F]?")
 # codes whose short forms name another receptor in this field: "S2R" is the sigma-2 receptor (beside "S1R"),
 # not MeSH's old serotonin "S2" subtype
@@ -98,7 +101,7 @@ def unique_subtypes(found: list[Receptor]) -> dict[str, Subtype]:
     claims: dict[str, dict[str, Subtype]] = defaultdict(dict)
     for receptor in found:
         for term, reading in receptor.terms:
-            m = SUBTYPE_TERM.match(reading)
+            m = SUBTYPE_TERM.match(reading) or SUBTYPE_AFTER_TERM.match(reading)
             if m and (re.fullmatch(GREEK_SUBTYPE, m.group("subtype")) or
                       m.group("subtype")[0] in {w[0].upper() for w in m.group("ligand").split()}):
                 claims[normalize(m.group("subtype"))].setdefault(receptor.id, Subtype(

@@ -50,6 +50,9 @@ def kb() -> KnowledgeBase:
     ("type 2 serotonin receptor", "MESH:D044348", "Receptors, Serotonin, 5-HT2", "RECEPTOR"),
     ("metabotropic glutamate receptor 1", "MESH:C104077", "metabotropic glutamate receptor type 1", "RECEPTOR"),
     ("EGF receptor", "MESH:D066246", "ErbB Receptors", "RECEPTOR"),   # with the ligand's MeSH short form "EGF"
+    ("P2X4R", "MESH:D058848", "Receptors, Purinergic P2X4", "RECEPTOR"),   # "<code>R" of a purinergic subtype
+    ("CB1R", "MESH:D043884", "Receptor, Cannabinoid, CB1", "RECEPTOR"),    # subtype after the head in MeSH's term
+    ("type 2 cannabinoid receptor", "MESH:D043885", "Receptor, Cannabinoid, CB2", "RECEPTOR"),
     # a receptor gene's HGNC approved name that MeSH lacks
     ("epidermal growth factor receptor", "MESH:D066246", "ErbB Receptors", "RECEPTOR"),
     ("insulin like growth factor 1 receptor", "MESH:D017526", "Receptor, IGF Type 1", "RECEPTOR"),
