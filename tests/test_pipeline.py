@@ -421,3 +421,12 @@ def test_a_receptor_name_leaves_out_a_trailing_protein_word(nlp):
     found = [(t, cid) for t, label, cid, _ in mentions(nlp, "The F508 CFTR protein and CD36 protein levels fell.")
              if label == "RECEPTOR"]
     assert found == [("CFTR", "MESH:D019005"), ("CD36", "MESH:D018955")]
+
+
+def test_depressed_is_the_disorder_only_of_a_person_or_the_mood(nlp):
+    # BC5CDR development 10910842, 17943461: "depressed" as "lowered" is no mention; training: "depressed patients"
+    text = ("Depressed patients and adolescents with depressed mood remained depressed. Cardiac function was "
+            "depressed in treated rats, and doxorubicin depressed locomotor activity.")
+    depressed = [(t, cid) for t, _, cid, _ in mentions(nlp, text) if t.lower().startswith("depressed")]
+    assert [t for t, _ in depressed] == ["Depressed", "depressed mood", "depressed"]
+    assert {cid for _, cid in depressed} <= {"MESH:D003866", "MESH:D003863"}

@@ -6,7 +6,8 @@ a receptor's next to "gene" or "mutations"); an alias with a cue supports its ot
 Misreadings dropped here too: a bare "cortex" or "medulla" is the brain's only in a document about the
 nervous system, not in one about the kidney or adrenal gland, nor after an organ's adjective ("renal
 medulla"); a region that names a disease's site ("white matter abnormalities") is no region mention
-(annotation guideline 2.2); a receptor name before "ligand" names the ligand ("Fas ligand")."""
+(annotation guideline 2.2); a receptor name before "ligand" names the ligand ("Fas ligand"); "depressed" is
+the disorder only of a person or the mood ("depressed patients", not "depressed cardiac function")."""
 from __future__ import annotations
 
 import re
@@ -48,6 +49,13 @@ PATHOLOGY_AFTER = re.compile(
     r"ha?emorrhages?|ischa?emia)\b", re.IGNORECASE)
 NERVOUS_SYSTEM = re.compile(r"\b(?:brain\w*|cerebr\w*|neur\w*|cns|spinal|hippocamp\w*|thalam\w*|striat\w*)\b",
                             re.IGNORECASE)
+# "depressed" is the disorder next to a person or the mood, else a measure that went down
+_PEOPLE = (r"(?:patients?|outpatients?|inpatients?|subjects?|individuals?|persons?|people|adults?|adolescents?|"
+           r"children|youths?|elderly|women|men|mothers?|smokers?|veterans?|mood|states?|phase|episodes?)")
+DEPRESSED_PERSON_AFTER = re.compile(rf"(?:[\s,-]+(?:and|or|[a-z]+[,-]?)){{0,3}}?[\s-]+{_PEOPLE}\b", re.IGNORECASE)
+DEPRESSED_PERSON_BEFORE = re.compile(r"\b(?:remained|remain|became|become|becoming|felt|feel|feeling|clinically|"
+                                     r"severely|moderately|mildly|currently|chronically)\s+$",
+                                     re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 AMBIGUOUS_SCORE = 0.6
 
@@ -104,11 +112,18 @@ class AmbiguityFilter(KBComponent):
         return [c for c in candidates if c.concept_ids and PATHOLOGY_AFTER.match(text, c.end)
                 and self.kb.label(c.concept_ids[0]) == "BRAIN_REGION"]
 
+    def lowered_measures(self, candidates: list, text: str) -> list:
+        """"depressed" that means lowered ("depressed cardiac function", "activity was depressed in rats"): the
+        disorder only when a person or the mood is depressed ("depressed patients", "remained depressed")."""
+        return [c for c in candidates if text[c.start:c.end].lower() == "depressed"
+                and not DEPRESSED_PERSON_AFTER.match(text, c.end)
+                and not DEPRESSED_PERSON_BEFORE.search(text, max(0, c.start - 40), c.start)]
+
     def __call__(self, doc: Doc) -> Doc:
         candidates = get_candidates(doc)
         text = text_of(doc)
         misread = self.other_organs_parts(candidates, text) + self.receptor_named_ligands(candidates, text) + \
-            self.disease_sites(candidates, text)
+            self.disease_sites(candidates, text) + self.lowered_measures(candidates, text)
         if misread:
             candidates = [c for c in candidates if not any(c is m for m in misread)]
             set_candidates(doc, candidates)
