@@ -16,3 +16,14 @@ def test_research_compound_codes_are_unlinked_drugs(mode):
     assert found["PRE-084"] == ("DRUG", None, "pattern")
     assert found["SCH 23390"][:2] == ("DRUG", "MESH:C534628")
     assert "IC50" not in found and "HEK293" not in found
+
+
+def test_a_code_written_with_a_thousands_comma_is_linked_and_cell_lines_and_markers_are_no_codes():
+    import meshtag
+    from meshtag.tagging import tag_text
+
+    text = ("The NK2 antagonist SR 48,968 (1 mg/kg) was given. HL-60 and U937 cells were treated with the drug; "
+            "the markers DXS42 and DXS10 were typed in treated families.")
+    found = {m.text: (m.id, m.source) for m in tag_text(text, meshtag.load(mode="fast")).mentions}
+    assert found["SR 48,968"] == ("MESH:C073839", "pattern")   # MeSH: SR 48968
+    assert not {"HL-60", "U937", "DXS42", "DXS10"} & set(found)

@@ -1,11 +1,13 @@
 """Research compounds named by a development code ("PRE-084", "SCH 23390", "WIN 55,212-2", "Ro 40-5967"):
-DRUG mentions the knowledge base cannot link (the MeSH TSV export lacks most code synonyms), kept unlinked.
+DRUG mentions the knowledge base cannot link (the MeSH TSV export lacks most code synonyms), kept unlinked, or
+linked when the code without its thousands comma is a drug's name ("SR 48,968").
 
 A code is a company prefix (capitals, or a title-case prefix such as Ro, Sch, Org) and a number, with a
 pharmacological or dosing word nearby ("the sigma-1 agonist PRE-084", "SM-5887 (10 mg/kg)"). Not a code: a
 string the KB knows ("MK-801" is linked by the dictionary; "VEGF165" has a known prefix), a measure or scale
-("IC50", "SF-36", "GD 17" gestational day), a number followed by a unit ("PCPA 100 mg") or by "cells" (HEK293),
-and a one-letter prefix without a hyphen and three digits ("P450", "F344")."""
+("IC50", "SF-36", "GD 17" gestational day, "DXS42" markers), a number followed by a unit ("PCPA 100 mg"), a cell
+line (followed by "cells" within a few words, or MeSH's "<code> Cells": HEK293, HL-60), and a one-letter prefix
+without a hyphen and three digits ("P450", "F344")."""
 from __future__ import annotations
 
 import re
@@ -21,8 +23,11 @@ TITLE_CASE_PREFIXES = "Ro|Sch|Org|Bay|Lu|Hoe|Win"  # Roche, Schering, Organon, B
 CODE = re.compile(rf"(?<![\w/-])(?P<prefix>[A-Z]{{1,5}}|{TITLE_CASE_PREFIXES})(?P<sep>[- ]?)(?P<num>\d{{2,6}})"
                   r"(?P<group>,\d{3})?(?:-\d{1,6})?[A-Za-z]?(?![\w/]|-[A-Za-z])")
 # measures, scales, assay values and developmental days written like codes
+# (and the X and Y chromosome markers DXS, DYS)
 NOT_A_CODE = re.compile(r"(?:IC|EC|ED|LD|ID|TD|LC|CD|ICD|SF|HAMD|HDRS|BDI|DSM|EQ|NYHA|ASA|GCS|VAS|NRS|MMSE|APACHE|"
-                        r"SAPS|GD|PND|PN|CA|CYP|HLA|IL|TNF|COX|TLR|GPR)$", re.IGNORECASE)
+                        r"SAPS|GD|PND|PN|CA|CYP|HLA|IL|TNF|COX|TLR|GPR|DXS|DYS)$", re.IGNORECASE)
+# a cell line named a few words before "cells" ("HL-60 and U937 cells")
+CELLS_SOON = re.compile(r"(?:[\s,]+(?:and|or|[A-Za-z0-9-]+)){0,3}?[\s-]+cells?\b|[\s-]+cell lines?\b")
 AFTER = re.compile(r"\s*(?:mg|g|µg|μg|ug|mcg|ml|mL|mM|µM|μM|nM|%|mmol|kg|h|hr|hrs|min|days?|weeks?|months?|years?|"
                    r"patients|subjects|rats|mice|cells?)\b")
 CUES = LABEL_CUES["DRUG"] | frozenset(
@@ -40,18 +45,19 @@ def code_spans(text: str, known) -> list[tuple[int, int]]:
     >>> code_spans("The sigma-1 agonist PRE-084 and IC50 values; SCH 23390 (0.5 mg/kg); HEK293 cells.",
     ...            lambda key: False)
     [(20, 27), (45, 54)]
-    >>> code_spans("Rats received PCPA 100 mg/kg or P450 inhibitors.", lambda key: False)
+    >>> code_spans("Rats received PCPA 100 mg/kg or P450 inhibitors; HL-60 and U937 cells were treated.",
+    ...            lambda key: False)
     []
     """
     spans = []
     for m in CODE.finditer(text):
         prefix = m.group("prefix")
-        if NOT_A_CODE.match(prefix) or AFTER.match(text, m.end()):
+        if NOT_A_CODE.match(prefix) or AFTER.match(text, m.end()) or CELLS_SOON.match(text, m.end()):
             continue
         if len(prefix) == 1 and not m.group("group") and not (m.group("sep") == "-" and len(m.group("num")) >= 3):
             continue
-        if known(normalize(m.group(0))) or known(normalize(prefix)):
-            continue
+        if known(normalize(m.group(0))) or known(normalize(prefix)) or known(normalize(f"{m.group(0)} cells")):
+            continue  # the dictionary's, or a cell line MeSH names "<code> Cells"
         if CUES & window_words(text, m.start(), m.end(), CODE_WINDOW):
             spans.append((m.start(), m.end()))
     return spans
@@ -63,12 +69,23 @@ def make_drug_codes(nlp: Language, name: str, kb_path: str | None) -> "DrugCodes
 
 
 class DrugCodes(KBComponent):
-    """Adds unlinked DRUG candidates for development codes no other candidate covers."""
+    """Adds DRUG candidates for development codes no other candidate covers: unlinked, unless the code without
+    its thousands comma is a drug's name ("SR 48,968" = SR 48968)."""
+
+    def drug_named(self, code: str) -> tuple[str, ...]:
+        """The drug concepts a code (as written, commas dropped) names in the KB, best first."""
+        key = normalize(code)
+        if not self.kb.has_key(key):
+            return ()
+        return tuple(cid for cid, _ in self.kb.senses(key) if self.kb.label(cid) == "DRUG")
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = get_candidates(doc)
-        for start, end in code_spans(text_of(doc), self.kb.has_key):
-            cand = Candidate(start, end, (), "pattern", score=CODE_SCORE, label="DRUG", notes=["unlinked"])
+        text = text_of(doc)
+        for start, end in code_spans(text, self.kb.has_key):
+            ids = self.drug_named(text[start:end].replace(",", ""))
+            cand = Candidate(start, end, ids, "pattern", score=CODE_SCORE, label="DRUG",
+                             notes=[] if ids else ["unlinked"])
             if not any(cand.overlaps(c) for c in candidates):
                 candidates.append(cand)
         return doc
