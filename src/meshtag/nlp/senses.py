@@ -85,6 +85,7 @@ class Senses(KBComponent):
         self._key_of: dict[str, str] = {}
 
     def key_of(self, surface: str) -> str:
+        """The term key of a surface form, memoised."""
         key = self._key_of.get(surface)
         if key is None:
             if len(self._key_of) >= KEY_CACHE_SIZE:
