@@ -430,3 +430,13 @@ def test_depressed_is_the_disorder_only_of_a_person_or_the_mood(nlp):
     depressed = [(t, cid) for t, _, cid, _ in mentions(nlp, text) if t.lower().startswith("depressed")]
     assert [t for t, _ in depressed] == ["Depressed", "depressed mood", "depressed"]
     assert {cid for _, cid in depressed} <= {"MESH:D003866", "MESH:D003863"}
+
+
+def test_two_subtypes_written_with_one_prefix_are_two_receptors(nlp):
+    text = "Aripiprazole binds D2/3 receptors; sumatriptan acts on 5-HT1B/1D receptors."
+    found = {(t, cid) for t, _, cid, _ in mentions(nlp, text)}
+    assert {("D2", "MESH:D017448"), ("3 receptors", "MESH:D050637"),
+            ("5-HT1B", "MESH:D044302"), ("1D receptors", "MESH:D044346")} <= found
+    import meshtag
+    composite = {(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="pubtator")).mentions}
+    assert ("D2/3 receptors", "MESH:D017448|MESH:D050637") in composite

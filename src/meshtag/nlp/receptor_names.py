@@ -10,6 +10,10 @@ only in another word order becomes a candidate, and overlap resolution prefers i
 
 A numbered subtype MeSH has no concept for ("orexin-1 receptor", "vasopressin V2 receptor") is its family's,
 the closest broader concept (annotation guidelines, Linking), when the family is "<ligand> receptor" exactly.
+
+Two subtypes written with one family prefix ("5-HT1B/1D receptors", "D2/3 receptors", "mGlu2/3 receptors") are
+two receptors: the first code, a coordinated conjunct, and the second number with the head ("3 receptors" =
+Dopamine D3), which the corpus conventions join into one composite mention.
 """
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ from spacy.tokens import Doc
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, text_of
+from meshtag.nlp.composites import COORDINATION_NOTE
 
 HEAD_WORDS = r"(?:receptors?|adrenoceptors?|channels?)"  # the words a receptor's name ends with
 HEAD = re.compile(rf"\b{HEAD_WORDS}(?:[ -](?:alpha|beta|gamma|delta)\b)?\b", re.IGNORECASE)
@@ -27,6 +32,9 @@ WORD_BEFORE = re.compile(r"(\S+)\s+$")
 MAX_WORDS = 3
 REORDERED = 0.95  # kb.lookup's score for the same tokens in another order
 NUMBERED_LIGAND = re.compile(r"([A-Za-z]{3,})(?:-| )([A-Z]?\d{1,2}[A-Za-z]?)")  # "orexin-1", "vasopressin V2"
+# "5-HT1B/1D ", "D2/3 ", "mGluR2/3 ", "α2A/2C " right before a head word
+SLASHED_SUBTYPES = re.compile(r"(?<![\w-])(?P<first>(?P<prefix>5-HT|[^\W\d_]{1,5})(?P<a>\d[A-Za-z]?))/"
+                              r"(?P<b>\d[A-Za-z]?)[\s-]+$")
 
 
 @Language.factory("meshtag_receptor_names", default_config={"kb_path": None})
@@ -92,11 +100,34 @@ class ReceptorNames(KBComponent):
             return (start, ids) if ids else (0, ())
         return 0, ()
 
+    def exact_receptor_ids(self, phrase: str) -> tuple[str, ...]:
+        """RECEPTOR concepts named by `phrase` in any word order."""
+        return tuple(h.id for h in self.kb.lookup(phrase, limit=3, fuzzy=False)
+                     if h.score >= REORDERED and h.label == "RECEPTOR")
+
+    def slashed_subtypes(self, text: str, head: re.Match, candidates: list[Candidate]) -> None:
+        """The two receptors of "5-HT1B/1D receptors" (see the module docstring), when the KB names both."""
+        m = SLASHED_SUBTYPES.search(text, max(0, head.start() - 24), head.start())
+        if m is None:
+            return
+        first = self.exact_receptor_ids(f"{m['first']} {head.group(0)}")
+        second = self.exact_receptor_ids(f"{m['prefix']}{m['b']} {head.group(0)}")
+        if not first or not second:
+            return
+        at_first = next((c for c in candidates if (c.start, c.end) == m.span("first")), None)
+        if at_first is None:
+            candidates.append(Candidate(*m.span("first"), first, "dictionary", notes=[COORDINATION_NOTE]))
+        elif COORDINATION_NOTE not in at_first.notes:
+            at_first.notes.append(COORDINATION_NOTE)
+        candidates.append(Candidate(m.start("b"), head.end(), second, "dictionary", notes=["subtype shorthand"]))
+
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         candidates = get_candidates(doc)
         spans = {(c.start, c.end) for c in candidates}
         for head in HEAD.finditer(text):
+            if "/" in text[max(0, head.start() - 8):head.start()]:
+                self.slashed_subtypes(text, head, candidates)
             words = words_before(text, head.start(), MAX_WORDS)
             for i, (start, word) in enumerate(words):  # longest phrase first
                 if (start, head.end()) in spans:
