@@ -433,10 +433,11 @@ def test_depressed_is_the_disorder_only_of_a_person_or_the_mood(nlp):
 
 
 def test_two_subtypes_written_with_one_prefix_are_two_receptors(nlp):
-    text = "Aripiprazole binds D2/3 receptors; sumatriptan acts on 5-HT1B/1D receptors."
+    text = "Aripiprazole binds D2/3 receptors; sumatriptan acts on 5-HT1B/1D receptors; LY379268 on mGlu2/3 receptors."
     found = {(t, cid) for t, _, cid, _ in mentions(nlp, text)}
     assert {("D2", "MESH:D017448"), ("3 receptors", "MESH:D050637"),
             ("5-HT1B", "MESH:D044302"), ("1D receptors", "MESH:D044346")} <= found
+    assert ("mGlu2", "MESH:C108822") in found and any(t == "3 receptors" and c != "MESH:D050637" for t, c in found)
     import meshtag
     composite = {(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="pubtator")).mentions}
     assert ("D2/3 receptors", "MESH:D017448|MESH:D050637") in composite

@@ -110,8 +110,8 @@ class ReceptorNames(KBComponent):
         m = SLASHED_SUBTYPES.search(text, max(0, head.start() - 24), head.start())
         if m is None:
             return
-        first = self.exact_receptor_ids(f"{m['first']} {head.group(0)}")
-        second = self.exact_receptor_ids(f"{m['prefix']}{m['b']} {head.group(0)}")
+        first, second = (self.exact_receptor_ids(f"{code} {head.group(0)}") or self.exact_receptor_ids(code)
+                         for code in (m["first"], f"{m['prefix']}{m['b']}"))  # "mGlu3" is a name, "mGlu3 receptor" not
         if not first or not second:
             return
         at_first = next((c for c in candidates if (c.start, c.end) == m.span("first")), None)
