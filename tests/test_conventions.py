@@ -141,3 +141,11 @@ def test_neuroinflammation_is_not_neurogenic_inflammation_outside_the_corpus_con
     bc5cdr_ids = [m.id for m in tag_text(text, meshtag.load(mode="fast", conventions="bc5cdr")).mentions]
     assert meshtag_ids[:2] == ["MESH:D000090862", "MESH:D020078"]   # Neuroinflammatory Diseases, Neurogenic Inflammation
     assert bc5cdr_ids[:2] == ["MESH:D020078", "MESH:D020078"]       # BC5CDR training's 2015 choice
+
+
+def test_induced_keeps_only_a_drug_induced_corpus_concept():
+    """"chemotherapy-induced neuropathy" is a peripheral neuropathy (BC5CDR's 'neuropathy' is Nervous System
+    Diseases, no drug-induced concept); "levodopa-induced dyskinesia" keeps Dyskinesia, Drug-Induced."""
+    text = "Paclitaxel causes chemotherapy-induced neuropathy; levodopa-induced dyskinesia followed."
+    ids = {m.text: m.id for m in tag_text(text, meshtag.load(mode="fast")).mentions}
+    assert ids["neuropathy"] == "MESH:D010523" and ids["dyskinesia"] == "MESH:D004409"

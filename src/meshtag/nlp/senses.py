@@ -6,8 +6,8 @@ Under meshtag's conventions (the default) only:
   is a disease or a drug class: the corpora link diseases as MeSH did in 2015 and as drug-induced ("mania" ->
   Bipolar Disorder, "hepatitis" -> Chemical and Drug Induced Liver Injury, "statins" -> Simvastatin); where the
   KB's concept has no label ("depression": the behaviour Depression) or is a chemical class a singular folds
-  onto ("alcohol": Alcohols), or the text says the disease is induced ("levodopa-induced dyskinesia"), the
-  convention stays;
+  onto ("alcohol": Alcohols), or the text says the disease is induced and the corpus's concept is a drug-induced
+  one ("levodopa-induced dyskinesia": Dyskinesia, Drug-Induced), the convention stays;
 - a disease word that names a phenomenon after its neighbours is no mention: "depression" after "long-term",
   "spreading" or "synaptic" is the physiology of a synapse or the cortex (Long-Term Synaptic Depression,
   Cortical Spreading Depression), no mood disorder;
@@ -35,6 +35,7 @@ PHENOMENON_BEFORE: dict[str, re.Pattern[str]] = {
 }
 KEY_CACHE_SIZE = 100_000
 INDUCED_BEFORE = re.compile(r"induced[\s-]+$", re.IGNORECASE)
+DRUG_INDUCED_NAME = re.compile(r"\b(?:Induced|Drug)\b")  # "Dyskinesia, Drug-Induced", "Drug Hypersensitivity"
 # words of pain research (not "pain" or "analgesic" alone: drug-allergy reports name the painkiller and its use)
 PAIN_DOCUMENT = re.compile(r"\b(?:nocicept\w*|antinocicept\w*|allodyni\w*|hyperalges\w*|neuropathic|von Frey|"
                            r"paw withdrawal)", re.IGNORECASE)
@@ -104,7 +105,8 @@ class Senses(KBComponent):
             return None
         if (sense := sense_in_context(key, text)) is not None:
             return replace(cand, concept_ids=(sense,))
-        if INDUCED_BEFORE.search(text, max(0, cand.start - 20), cand.start):
+        if INDUCED_BEFORE.search(text, max(0, cand.start - 20), cand.start) and \
+                DRUG_INDUCED_NAME.search(self.kb.get(cand.concept_ids[0]).name):
             return cand  # "levodopa-induced dyskinesia": the corpus's drug-induced concept is the text's
         label = self.kb.label(cand.concept_ids[0])
         for other in self.kb.displaced_senses(key, cand.concept_ids[0]):
