@@ -36,6 +36,8 @@ def kb() -> KnowledgeBase:
     ("prelimbic cortex", "MESH:D017397", "Prefrontal Cortex", "BRAIN_REGION"),
     ("noradrenaline", "MESH:D009638", "Norepinephrine", "DRUG"),
     ("formalin", "MESH:D005557", "Formaldehyde", "DRUG"),                   # synonyms.tsv: MeSH entry term
+    ("post-herpetic neuralgia", "MESH:D051474", "Neuralgia, Postherpetic", "CONDITION"),  # prefix spellings
+    ("anti-convulsants", "MESH:D000927", "Anticonvulsants", "DRUG"),
     ("α₂-adrenergic receptors", "MESH:D018341", "Receptors, Adrenergic, alpha-2", "RECEPTOR"),
     ("alpha2 adrenergic receptor", "MESH:D018341", "Receptors, Adrenergic, alpha-2", "RECEPTOR"),
     ("duloxetine", "MESH:D000068736", "Duloxetine Hydrochloride", "DRUG"),
@@ -211,6 +213,7 @@ def test_find_all_includes_nested(kb):
 @pytest.mark.parametrize("name, minimum", [
     ("synonyms.tsv", 40), ("neuro_synonyms.tsv", 40), ("cancer_synonyms.tsv", 100),
     ("organ_disease_terms.tsv", 1000), ("salt_parent_terms.tsv", 30), ("hgnc_mesh_links.tsv", 50),
+    ("prefix_spelling_terms.tsv", 500),
     ("infection_disease_terms.tsv", 100),
 ])
 def test_curated_file_rows_have_sources_and_resolve(kb, name, minimum):
