@@ -1,10 +1,13 @@
-"""Write models/curation/prefix_spelling_terms.tsv: MeSH names written with a hyphen after their prefix.
+"""Write models/curation/prefix_spelling_terms.tsv: MeSH names written with and without a hyphen after their
+prefix, and pharmacological classes named "drugs" where MeSH says "agents".
 
-MeSH writes "Postherpetic Neuralgia", "Anticonvulsants", "Perinatal Death"; papers also write "post-herpetic
-neuralgia", "anti-convulsants", "peri-natal". The KB folds hyphens into spaces, so "post herpetic" is another key
-than "postherpetic" and the dictionary missed those spellings. For every term of a labelled descriptor with a word
-"<prefix><rest>" (prefixes post, pre, anti, non, peri), where <rest> is a word of some KB term (not "ngenital"
-of "congenital"), "<prefix>-<rest>" becomes a curated term of the descriptor when its key is no term yet.
+MeSH writes "Postherpetic Neuralgia", "Anticonvulsants", "Perinatal Death", but "Anti-Retroviral Agents"; papers
+write both "post-herpetic neuralgia" and "antiretroviral". The KB folds hyphens into spaces, so "post herpetic" is
+another key than "postherpetic" and the dictionary missed the other spelling. For every term of a labelled
+descriptor with a word "<prefix><rest>" (prefixes post, pre, anti, non, peri), where <rest> is a word of some KB
+term (not "ngenital" of "congenital"), "<prefix>-<rest>" becomes a curated term of the descriptor, and for a word
+"<prefix>-<rest>", "<prefix><rest>"; and a pharmacological class term (D27) "<X> Agents" gives "<X> drugs"
+("Immunosuppressive Agents" -> "immunosuppressive drugs", as papers say). Each only when its key is no term yet.
 
     python scripts/derive_prefix_spellings.py --mesh ../shared/data/mesh --corpora ../shared/data/corpora
 """
@@ -23,6 +26,9 @@ from derive_site_terms import derived_table_main, is_new  # noqa: E402  (sibling
 OUTPUT = "prefix_spelling_terms.tsv"
 NOTE = "scripts/derive_prefix_spellings.py"
 PREFIXED_WORD = re.compile(r"\b(post|pre|anti|non|peri)([a-z]{5,})\b", re.IGNORECASE)
+HYPHENATED_WORD = re.compile(r"\b(post|pre|anti|non|peri)-([a-z]{5,})\b", re.IGNORECASE)
+AGENTS = re.compile(r"\bAgents?\b")
+CLASS_TREE = "D27."
 
 
 def hyphenated(term: str, is_word) -> list[str]:
@@ -38,18 +44,43 @@ def hyphenated(term: str, is_word) -> list[str]:
             for m in PREFIXED_WORD.finditer(term) if is_word(normalize(m.group(2)))]
 
 
+def joined(term: str) -> list[str]:
+    """The spelling of `term` without the hyphen after a prefix.
+
+    >>> joined("Anti-Retroviral Agents"), joined("Pre-Eclampsia"), joined("Heparin")
+    (['Antiretroviral Agents'], ['Preeclampsia'], [])
+    """
+    if not HYPHENATED_WORD.search(term):
+        return []
+    return [HYPHENATED_WORD.sub(lambda m: m.group(1) + m.group(2).lower(), term)]
+
+
+def as_drugs(term: str, trees: str) -> list[str]:
+    """A pharmacological class term with "drugs" for "agents".
+
+    >>> as_drugs("Immunosuppressive Agents", "D27.505.696.477"), as_drugs("Heparin", "D09.698")
+    (['Immunosuppressive drugs'], [])
+    """
+    if "," in term or not AGENTS.search(term) or not any(t.startswith(CLASS_TREE) for t in trees.split("|")):
+        return []  # not MeSH's inverted forms ("Agents, Antiretroviral"): papers write no "drugs, antiretroviral"
+    return [AGENTS.sub(lambda m: "drugs" if m.group(0) == "Agents" else "drug", term)]
+
+
 def derive(mesh: Path, kb) -> list[dict[str, str]]:
     words = {word for key in kb.completions("") for word in key.split()}
     rows, seen = [], set()
     with open(mesh / "mesh_descriptors.tsv", encoding="utf-8", newline="") as fh:
-        for ui, name, synonyms, *_ in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+        for ui, name, synonyms, trees, *_ in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
             label = kb.label(f"MESH:{ui}")
             if not label:
                 continue
             for term in [name, *filter(None, synonyms.split("|"))]:
-                rows += [{"term": spelling, "concept_id": f"MESH:{ui}", "label": label,
-                          "source": f"MeSH term '{term}' of {ui} {name} with a hyphen after its prefix", "note": NOTE}
-                         for spelling in hyphenated(term, words.__contains__) if is_new(spelling, seen, kb)]
+                for how, spellings in (("with a hyphen after its prefix", hyphenated(term, words.__contains__)),
+                                       ("without the hyphen after its prefix", joined(term)),
+                                       ("with 'drugs' for 'agents'", as_drugs(term, trees))):
+                    rows += [{"term": spelling, "concept_id": f"MESH:{ui}", "label": label,
+                              "source": f"MeSH term '{term}' of {ui} {name} {how}", "note": NOTE}
+                             for spelling in spellings if is_new(spelling, seen, kb)]
     return rows
 
 

@@ -38,6 +38,8 @@ def kb() -> KnowledgeBase:
     ("formalin", "MESH:D005557", "Formaldehyde", "DRUG"),                   # synonyms.tsv: MeSH entry term
     ("post-herpetic neuralgia", "MESH:D051474", "Neuralgia, Postherpetic", "CONDITION"),  # prefix spellings
     ("anti-convulsants", "MESH:D000927", "Anticonvulsants", "DRUG"),
+    ("antiretroviral drugs", "MESH:D044966", "Anti-Retroviral Agents", "DRUG"),   # joined prefix, "drugs"
+    ("nonsteroidal anti-inflammatory drugs", "MESH:D000894", "Anti-Inflammatory Agents, Non-Steroidal", "DRUG"),
     ("α₂-adrenergic receptors", "MESH:D018341", "Receptors, Adrenergic, alpha-2", "RECEPTOR"),
     ("alpha2 adrenergic receptor", "MESH:D018341", "Receptors, Adrenergic, alpha-2", "RECEPTOR"),
     ("duloxetine", "MESH:D000068736", "Duloxetine Hydrochloride", "DRUG"),
