@@ -149,3 +149,13 @@ def test_induced_keeps_only_a_drug_induced_corpus_concept():
     text = "Paclitaxel causes chemotherapy-induced neuropathy; levodopa-induced dyskinesia followed."
     ids = {m.text: m.id for m in tag_text(text, meshtag.load(mode="fast")).mentions}
     assert ids["neuropathy"] == "MESH:D010523" and ids["dyskinesia"] == "MESH:D004409"
+
+
+def test_a_curated_2015_reading_yields_to_a_descriptor_named_as_written_and_salt_forms_follow():
+    """synonyms.tsv links 'escitalopram' to Citalopram as BC5CDR does (scope corpus); MeSH has had Escitalopram
+    since, which meshtag's own conventions keep, for the salt form too."""
+    text = "Patients received escitalopram oxalate or escitalopram."
+    ids = {conv: [m.id for m in tag_text(text, meshtag.load(mode="fast", conventions=conv)).mentions]
+           for conv in ("meshtag", "bc5cdr")}
+    assert ids["meshtag"] == ["MESH:D000089983", "MESH:D000089983"]
+    assert ids["bc5cdr"] == ["MESH:D015283", "MESH:D015283"]

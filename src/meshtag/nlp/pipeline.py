@@ -43,12 +43,12 @@ def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: st
     nlp.add_pipe("meshtag_abbreviations")
     nlp.add_pipe("meshtag_dictionary",
                  config={"kb_path": kb_cfg, "blocked_terms": blocked_terms, "curation_dir": curation_cfg})
+    nlp.add_pipe("meshtag_senses", config={"kb_path": kb_cfg, "conventions": conventions})
     nlp.add_pipe("meshtag_name_suffixes", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_deficiency_adjectives", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_receptor_names", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_coordination", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_subunits", config={"kb_path": kb_cfg})
-    nlp.add_pipe("meshtag_senses", config={"kb_path": kb_cfg, "conventions": conventions})
     if mode == "accurate":
         add_statistical_ner(nlp, Path(ner_path) if ner_path else default_ner_dir(), kb_cfg, conventions)
     nlp.add_pipe("meshtag_abbreviation_propagation", config={"kb_path": kb_cfg})

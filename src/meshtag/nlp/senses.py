@@ -1,10 +1,11 @@
-"""meshtag's own readings of words the corpora link their own way (component `meshtag_senses`, before the
-model linker and abbreviation propagation, so short forms and model mentions built on a word follow it).
+"""meshtag's own readings of words the corpora link their own way (component `meshtag_senses`, right after the
+dictionary, so salt forms, conjuncts, model mentions and short forms built on a word follow it).
 
 Under meshtag's conventions (the default) only:
-- a term a mined corpus convention gave another concept keeps the KB's own concept of the same label when that
-  is a disease or a drug class: the corpora link diseases as MeSH did in 2015 and as drug-induced ("mania" ->
-  Bipolar Disorder, "hepatitis" -> Chemical and Drug Induced Liver Injury, "statins" -> Simvastatin); where the
+- a term a corpus convention gave another concept keeps the KB's own concept of the same label when that is a
+  disease, a drug class, or named exactly as written: the corpora link as MeSH did in 2015 and as drug-induced
+  ("mania" -> Bipolar Disorder, "hepatitis" -> Chemical and Drug Induced Liver Injury, "statins" -> Simvastatin,
+  "escitalopram" -> Citalopram, before MeSH's Escitalopram); where the
   KB's concept has no label ("depression": the behaviour Depression) or is a chemical class a singular folds
   onto ("alcohol": Alcohols), or the text says the disease is induced and the corpus's concept is a drug-induced
   one ("levodopa-induced dyskinesia": Dyskinesia, Drug-Induced), the convention stays;
@@ -109,9 +110,11 @@ class Senses(KBComponent):
                 DRUG_INDUCED_NAME.search(self.kb.get(cand.concept_ids[0]).name):
             return cand  # "levodopa-induced dyskinesia": the corpus's drug-induced concept is the text's
         label = self.kb.label(cand.concept_ids[0])
+        surface = text[cand.start:cand.end].lower()
         for other in self.kb.displaced_senses(key, cand.concept_ids[0]):
             concept = self.kb.get(other)
-            if concept.label == label and (label == "CONDITION" or is_class_only(concept.tree_numbers)):
+            if concept.label == label and (label == "CONDITION" or is_class_only(concept.tree_numbers)
+                                           or concept.name.lower() == surface):
                 return replace(cand, concept_ids=(other, *(i for i in cand.concept_ids[1:] if i != other)))
         return cand
 

@@ -25,6 +25,9 @@ SALT_WORDS = (
     "acetate", "phosphate", "succinate", "hemisuccinate", "sodium", "disodium", "potassium", "besylate",
     "besilate", "tosylate", "propionate", "dipropionate", "valerate", "decanoate", "nitrate", "lactate",
     "gluconate", "mofetil", "pamoate", "hyclate", "monohydrate", "dihydrate", "trihydrate",
+    # salts and esters of psychiatric and pain drugs ("escitalopram oxalate", "fluphenazine enanthate")
+    "oxalate", "malate", "xinafoate", "napsylate", "hemifumarate", "hemitartrate", "dimesylate", "edisylate",
+    "estolate", "enanthate", "palmitate", "lauroxil",
 )
 RECEPTOR_HEADS = ("receptor", "receptors", "channel", "channels")
 # label of the matched concept -> the words that may follow and complete its name
