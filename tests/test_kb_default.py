@@ -36,6 +36,8 @@ def kb() -> KnowledgeBase:
     ("prelimbic cortex", "MESH:D017397", "Prefrontal Cortex", "BRAIN_REGION"),
     ("noradrenaline", "MESH:D009638", "Norepinephrine", "DRUG"),
     ("formalin", "MESH:D005557", "Formaldehyde", "DRUG"),                   # synonyms.tsv: MeSH entry term
+    ("Prozac", "MESH:D005473", "Fluoxetine", "DRUG"),                       # brand_names.tsv
+    ("Lexapro", "MESH:D000089983", "Escitalopram", "DRUG"),
     ("post-herpetic neuralgia", "MESH:D051474", "Neuralgia, Postherpetic", "CONDITION"),  # prefix spellings
     ("anti-convulsants", "MESH:D000927", "Anticonvulsants", "DRUG"),
     ("antiretroviral drugs", "MESH:D044966", "Anti-Retroviral Agents", "DRUG"),   # joined prefix, "drugs"
