@@ -61,8 +61,8 @@ def as_drugs(term: str, trees: str) -> list[str]:
     >>> as_drugs("Immunosuppressive Agents", "D27.505.696.477"), as_drugs("Heparin", "D09.698")
     (['Immunosuppressive drugs'], [])
     """
-    if "," in term or not AGENTS.search(term) or not any(t.startswith(CLASS_TREE) for t in trees.split("|")):
-        return []  # not MeSH's inverted forms ("Agents, Antiretroviral"): papers write no "drugs, antiretroviral"
+    if not AGENTS.search(term) or not any(t.startswith(CLASS_TREE) for t in trees.split("|")):
+        return []
     return [AGENTS.sub(lambda m: "drugs" if m.group(0) == "Agents" else "drug", term)]
 
 
@@ -75,6 +75,8 @@ def derive(mesh: Path, kb) -> list[dict[str, str]]:
             if not label:
                 continue
             for term in [name, *filter(None, synonyms.split("|"))]:
+                if "," in term:
+                    continue  # MeSH's inverted forms ("Agents, Anti-Cancer"): papers write the other order
                 for how, spellings in (("with a hyphen after its prefix", hyphenated(term, words.__contains__)),
                                        ("without the hyphen after its prefix", joined(term)),
                                        ("with 'drugs' for 'agents'", as_drugs(term, trees))):
