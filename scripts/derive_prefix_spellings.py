@@ -25,8 +25,9 @@ from derive_site_terms import derived_table_main, is_new  # noqa: E402  (sibling
 
 OUTPUT = "prefix_spelling_terms.tsv"
 NOTE = "scripts/derive_prefix_spellings.py"
-PREFIXED_WORD = re.compile(r"\b(post|pre|anti|non|peri)([a-z]{5,})\b", re.IGNORECASE)
-HYPHENATED_WORD = re.compile(r"\b(post|pre|anti|non|peri)-([a-z]{5,})\b", re.IGNORECASE)
+PREFIXES = "post|pre|anti|non|peri"
+PREFIXED_WORD = re.compile(rf"\b({PREFIXES})([a-z]{{5,}})\b", re.IGNORECASE)
+HYPHENATED_WORD = re.compile(rf"\b({PREFIXES})-([a-z]{{5,}})\b", re.IGNORECASE)
 AGENTS = re.compile(r"\bAgents?\b")
 CLASS_TREE = "D27."
 

@@ -9,7 +9,7 @@ e.g. BC5CDR's "depression" -> Depressive Disorder. Development sets are never
 read (learning from them would inflate the measured figures). Every row says where it comes from, and its
 `scope` column says "corpus": where a row gives a term another concept than the KB's own ("hepatitis" ->
 Chemical and Drug Induced Liver Injury), meshtag's own conventions may keep the KB's (see
-meshtag.nlp.entities), while the corpus conventions ("bc5cdr", "pubtator") apply the row.
+meshtag.nlp.senses), while the corpus conventions ("bc5cdr", "pubtator") apply the row.
 
     python scripts/mine_corpus_conventions.py [--corpora ../shared/data/corpora] [--mesh ../shared/data/mesh]
 """

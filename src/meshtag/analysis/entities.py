@@ -82,7 +82,6 @@ def _partners(con: "duckdb.DuckDBPyConnection", frame: pd.DataFrame, limit: int)
     return [found.get(c, []) for c in frame["concept_id"]]
 
 
-
 def unlinked_forms(con: "duckdb.DuckDBPyConnection", *, label: str | None = None) -> pd.DataFrame:
     """The surface forms of mentions kept without a concept (a research compound's code, a model mention below
     the linking threshold), most mentioned first: text, label, mentions, documents."""

@@ -27,10 +27,19 @@ from meshtag.kb.terms import common_words
 
 _HUMAN_PROTEIN = re.compile(r"^(.+?) protein, human$", re.IGNORECASE)
 _RECEPTOR_NAME = re.compile(r"\b(receptor|channel)\b", re.IGNORECASE)
-_NOT_A_RECEPTOR = re.compile(r"\b(interacting|associated|accessory|coactivator|corepressor|binding|regulator|"
-                             r"modulator|modifying|adaptor|chaperone|kinase|ligand|antagonist|like|"
-                             r"transporter|pseudogene|activity|tetramerization|auxiliary|cluster|sequence)\b",
-                             re.IGNORECASE)
+# words of a gene name that is about a receptor rather than the receptor itself ("... receptor interacting protein")
+_ABOUT_A_RECEPTOR = ("interacting", "associated", "accessory", "coactivator", "corepressor", "binding", "regulator",
+                     "modulator", "modifying", "adaptor", "chaperone", "ligand", "antagonist", "pseudogene",
+                     "activity", "auxiliary")
+
+
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b({'|'.join(words)})\b", re.IGNORECASE)
+
+
+# no HGNC-only receptor concept for these (nor for kinases, "-like" genes, transporters, clusters ...)
+_NOT_A_RECEPTOR = _any_word(_ABOUT_A_RECEPTOR + ("kinase", "like", "transporter", "tetramerization", "cluster",
+                                                 "sequence"))
 
 
 @dataclass(frozen=True)
@@ -218,9 +227,8 @@ def _add_unclaimed_names(drafts: dict[str, ConceptDraft], named: dict[str, tuple
             drafts[concept].add_term(name, "hgnc")
 
 
-_NOT_THE_RECEPTOR_ITSELF = re.compile(r"\b(interacting|associated|accessory|coactivator|corepressor|binding|"
-                                      r"regulator|modulator|modifying|adaptor|chaperone|ligand|antagonist|"
-                                      r"pseudogene|activity|auxiliary|domains?|containing|family)\b", re.IGNORECASE)
+# an approved name that is no name of the linked receptor itself ("... domain containing", "... family member")
+_NOT_THE_RECEPTOR_ITSELF = _any_word(_ABOUT_A_RECEPTOR + ("domains?", "containing", "family"))
 
 
 def _names_the_receptor(gene: Gene, target: ConceptDraft) -> bool:

@@ -16,9 +16,11 @@ from meshtag.nlp.candidates import Candidate
 
 COORDINATION_NOTE = "coordination"   # set by meshtag.nlp.coordination on a conjunct without its head
 COMPOSITE_NOTE = "composite"
+# a conjunct may carry its short form: "paraventricular (PVN) and supraoptic nuclei"
+CONJUNCT_SHORT_FORM = r"(?:\s*\([A-Za-z0-9-]{1,8}\))?"
 # what may stand between two conjuncts: ", ", " and ", " or ", ", and ", " and/or ", "/", each after the
-# first conjunct's short form ("paraventricular (PVN) and supraoptic nuclei"), and " and the "
-JOINER = re.compile(r"(?:\s*\([A-Za-z0-9-]{1,8}\))?\s*,?\s*(?:(?:and/or|and|or)(?:\s+the)?|/)?\s*")
+# first conjunct's short form, and " and the "
+JOINER = re.compile(rf"{CONJUNCT_SHORT_FORM}\s*,?\s*(?:(?:and/or|and|or)(?:\s+the)?|/)?\s*")
 
 
 def is_short_form_of_conjunct(conjunct: Candidate, cand: Candidate, text: str) -> bool:

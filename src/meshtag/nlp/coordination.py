@@ -14,16 +14,16 @@ from spacy.tokens import Doc
 from meshtag.nlp.candidates import (
     Candidate, KBComponent, earliest_start_by_end, get_candidates, set_candidates, text_of,
 )
+from meshtag.nlp.composites import CONJUNCT_SHORT_FORM, COORDINATION_NOTE
 
 # Heads that follow a candidate without being part of it ("MOR receptors": MOR is the candidate).
 TRAILING_HEADS = re.compile(r"\s+(receptors?|channels?|subtypes?)\b", re.IGNORECASE)
 # "W1, W2 and " / "W1 or " immediately before the second conjunct
 _WORD = r"[A-Za-z0-9\u0370-\u03ff][\w\u0370-\u03ff'-]*(?:\([A-Za-z0-9]{1,3}\))?"  # "GABA(A)" is one word
-# a conjunct may carry its short form: "paraventricular (PVN) and supraoptic nuclei"
-_SHORT_FORM = r"(?:\s*\([A-Za-z0-9-]{1,8}\))?"
-# ... and the second conjunct may take an article: "the inferior and the superior colliculus"
-CONJUNCTS_BEFORE = re.compile(
-    rf"((?:{_WORD}{_SHORT_FORM}\s*,\s*)*{_WORD}){_SHORT_FORM}\s*(?:,\s*)?\b(?:and|or|and/or)\s+(?:the\s+)?$")
+# a conjunct may carry its short form ("paraventricular (PVN) and supraoptic nuclei"), and the second conjunct
+# may take an article: "the inferior and the superior colliculus"
+CONJUNCTS_BEFORE = re.compile(rf"((?:{_WORD}{CONJUNCT_SHORT_FORM}\s*,\s*)*{_WORD}){CONJUNCT_SHORT_FORM}\s*(?:,\s*)?"
+                              r"\b(?:and|or|and/or)\s+(?:the\s+)?$")
 # "D1/D2 receptor", "mu/delta opioid receptors": receptor subtypes joined by a slash (other names use the
 # slash for synonyms, "VEGFR-2/Flk-1", or formulas, "Na/K")
 SLASH_BEFORE = re.compile(rf"(?<![\w/-])({_WORD})/$")
@@ -93,7 +93,7 @@ class Coordination(KBComponent):
                     continue
                 if not found:  # the first conjunct may start further left ("dopamine D2 and serotonin 5-HT2")
                     start = self.named_start(text, start, end, head_word, hits[0].id)
-                found.append(Candidate(start, end, (hits[0].id,), "dictionary", notes=["coordination"]))
+                found.append(Candidate(start, end, (hits[0].id,), "dictionary", notes=[COORDINATION_NOTE]))
         return found
 
     def named_start(self, text: str, start: int, end: int, head_word: str, concept_id: str) -> int:
