@@ -39,6 +39,13 @@ def equivalence_table() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def replaced_2015_ids() -> frozenset[str]:
+    """Every id the equivalence tables already relate to a 2015 concept, on either side (Lamotrigine, which replaced
+    C047781; Cystitis, Hemorrhagic, scored as its 2015 pair): meshtag.kb.era leaves these to scoring."""
+    return frozenset(equivalence_table()) | {i for value in equivalence_table().values() for i in value.split("|")}
+
+
 def canonical_id(raw: str) -> str:
     """One id in prefixed form: bare MeSH ids get `MESH:`, prefixes are upper-cased.
 

@@ -67,21 +67,30 @@ def conventions_for(corpus: str | None) -> str:
     return "bc5cdr" if corpus == "bc5cdr" else "pubtator"
 
 
-def tag_with_pipeline(gold: list[Document], mode: str, conventions: str = "meshtag") -> list[Document]:
-    """Tag the gold texts with `meshtag.load(mode=mode, conventions=conventions)`."""
+def dated_2015(corpus: str | None) -> bool:
+    """Whether the corpus was annotated against MeSH ~2015 (both bundled corpora were): the pipeline then writes
+    the concepts MeSH had then (see meshtag.kb.era)."""
+    return corpus in CORPUS_LABELS
+
+
+def tag_with_pipeline(gold: list[Document], mode: str, conventions: str = "meshtag",
+                      mesh_2015: bool = False) -> list[Document]:
+    """Tag the gold texts with `meshtag.load(mode=mode, conventions=conventions, mesh_2015=mesh_2015)`."""
     import meshtag
     from meshtag.tagging import tag_documents
 
-    nlp = meshtag.load(mode=mode, conventions=conventions)
+    nlp = meshtag.load(mode=mode, conventions=conventions, mesh_2015=mesh_2015)
     return list(tag_documents((blank_copy(d) for d in gold), nlp))
 
 
 def evaluate(gold_path: str | Path, corpus: str | None = None, mode: str = "accurate",
              pred_path: str | Path | None = None, errors: ErrorLog | None = None,
-             errors_path: str | Path | None = None, conventions: str | None = None) -> Evaluation:
+             errors_path: str | Path | None = None, conventions: str | None = None,
+             mesh_2015: bool | None = None) -> Evaluation:
     """Score the pipeline (`mode`) or a prediction file (`pred_path`, any readable format) on `gold_path`.
 
-    `conventions` (default: "bc5cdr" for BC5CDR, else "pubtator") is passed to the pipeline.
+    `conventions` (default: "bc5cdr" for BC5CDR, else "pubtator") is passed to the pipeline, which writes MeSH
+    2015's concepts when `mesh_2015` says so (default: when `corpus` is one of the bundled corpora, `dated_2015`).
     With `errors_path`, every mention-level error is also written there as TSV (see `evaluation.errors`).
     """
     from meshtag.io import read_documents
@@ -94,7 +103,7 @@ def evaluate(gold_path: str | Path, corpus: str | None = None, mode: str = "accu
         system = str(pred_path)
     else:
         conventions = conventions or conventions_for(corpus)
-        pred = tag_with_pipeline(gold, mode, conventions)
+        pred = tag_with_pipeline(gold, mode, conventions, dated_2015(corpus) if mesh_2015 is None else mesh_2015)
         system = f"{mode} ({conventions} conventions)"
     seconds = time.perf_counter() - start
     if errors_path is not None:

@@ -5,11 +5,14 @@ A Mention record keeps the candidate's exact character offsets; the spaCy entity
 tokens that contains them (a token can carry punctuation that is not part of the name: "MDMA+")."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from meshtag.evaluation.ids import replaced_2015_ids
+from meshtag.kb.era import concept_of_2015
 from meshtag.kb.normalize import normalize
 from meshtag.model import LABELS, Mention
 from meshtag.nlp.candidates import (
@@ -27,23 +30,33 @@ SUBTYPE_PREFIX = re.compile(r"(?:[\w()-]*\d[\w()]*|[A-Z](?:/[A-Z])?-type)[\s-]+"
 
 
 @Language.factory("meshtag_entities",
-                  default_config={"kb_path": None, "labels": list(LABELS), "conventions": "meshtag"})
+                  default_config={"kb_path": None, "labels": list(LABELS), "conventions": "meshtag",
+                                  "mesh_2015": False})
 def make_entity_writer(nlp: Language, name: str, kb_path: str | None, labels: list[str],
-                       conventions: str) -> "EntityWriter":
-    """`conventions`: "meshtag" (default) or "bc5cdr" (see meshtag.nlp.conventions)."""
-    return EntityWriter(kb_path, labels, conventions)
+                       conventions: str, mesh_2015: bool) -> "EntityWriter":
+    """`conventions`: "meshtag" (default), "pubtator" or "bc5cdr" (see meshtag.nlp.conventions); `mesh_2015`:
+    write disease descriptors MeSH added after 2015 as the concept that held them then (meshtag.kb.era)."""
+    return EntityWriter(kb_path, labels, conventions, mesh_2015)
 
 
 class EntityWriter(KBComponent):
     """Turns the surviving candidates into `doc.ents` (only the configured labels)."""
 
     def __init__(self, kb_path: str | None = None, labels: list[str] | tuple[str, ...] = LABELS,
-                 conventions: str = "meshtag"):
+                 conventions: str = "meshtag", mesh_2015: bool = False):
         if conventions not in CONVENTIONS:
             raise ValueError(f"conventions must be one of {CONVENTIONS}, not {conventions!r}")
         super().__init__(kb_path)
         self.labels = frozenset(labels)
         self.conventions = conventions
+        self.mesh_2015 = mesh_2015
+
+    def dated(self, cand: Candidate) -> Candidate:
+        """The candidate with MeSH 2015's concepts when `mesh_2015` is set (see meshtag.kb.era)."""
+        if not self.mesh_2015:
+            return cand
+        ids = tuple(concept_of_2015(self.kb, cid, replaced_2015_ids()) for cid in cand.concept_ids)
+        return cand if ids == cand.concept_ids else dataclasses.replace(cand, concept_ids=ids)
 
     def labelled(self, cand: Candidate):
         """(label, concept or None) for a candidate; label None when it has no usable label."""
@@ -119,7 +132,7 @@ class EntityWriter(KBComponent):
         if self.conventions in COMPOSITE_CONVENTIONS:
             chosen = merge_coordinated(chosen, text, lambda cand: self.names_itself(cand, text))
         bounds = TokenBounds(doc)
-        for cand in chosen:
+        for cand in map(self.dated, chosen):
             tokens = bounds.tokens(cand.start, cand.end)
             if tokens is None or not taken.isdisjoint(range(*tokens)):
                 continue

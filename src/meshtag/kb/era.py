@@ -1,0 +1,48 @@
+"""MeSH as the 2015 corpora knew it: a disease descriptor MeSH added later is written as the one that held it.
+
+BC5CDR and NCBI-disease were annotated against MeSH of about 2015. MeSH numbered its descriptors with seven
+digits up to D066331 and with nine digits from MeSH 2016 on; neither corpus uses a nine-digit descriptor. Such a
+descriptor is usually an entry term promoted under its old heading ("Essential Hypertension" under Hypertension,
+"Autism Spectrum Disorder" under Child Development Disorders, Pervasive), so the nearest older ancestor is what
+the annotators wrote. Chemicals are left alone: a new chemical descriptor is mostly a promoted supplementary
+concept (Lamotrigine, once C047781), not a child of its pharmacological parent.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from meshtag.kb.store import KnowledgeBase
+
+_NINE_DIGIT_DESCRIPTOR = re.compile(r"MESH:D0000\d{5}")
+_NAME_WORD = re.compile(r"[a-z]{4,}")
+_NEAREST = 6  # how many of the nearest older ancestors may win by a shared name word
+
+
+def added_after_2015(concept_id: str) -> bool:
+    """Is this a descriptor MeSH introduced after 2015 (nine-digit unique identifier)?
+
+    >>> added_after_2015("MESH:D000094623"), added_after_2015("MESH:D004535"), added_after_2015("MESH:C579932")
+    (True, False, False)
+    """
+    return bool(_NINE_DIGIT_DESCRIPTOR.fullmatch(concept_id))
+
+
+def concept_of_2015(kb: KnowledgeBase, concept_id: str, replaced: Collection[str] = ()) -> str:
+    """The concept a 2015 annotator gave for `concept_id`: itself unless it is a non-chemical descriptor added after
+    2015 and not in `replaced` (current ids known to replace a 2015 concept, which scoring maps back); then the
+    nearest ancestor that existed, preferring one that shares a name word ("Ehlers-Danlos Syndrome, Type IV" ->
+    Ehlers-Danlos Syndrome rather than Aortic Dissection)."""
+    if not added_after_2015(concept_id) or concept_id in replaced:
+        return concept_id
+    concept = kb.get(concept_id)
+    if concept is None or any(t.startswith("D") for t in concept.tree_numbers):
+        return concept_id
+    older = [a for a in kb.ancestors(concept_id) if not added_after_2015(a)]
+    if not older:
+        return concept_id
+    words = set(_NAME_WORD.findall(concept.name.lower()))
+    for ancestor in older[:_NEAREST]:
+        if words & set(_NAME_WORD.findall(kb.get(ancestor).name.lower())):
+            return ancestor
+    return older[0]
