@@ -159,3 +159,15 @@ def test_a_curated_2015_reading_yields_to_a_descriptor_named_as_written_and_salt
            for conv in ("meshtag", "bc5cdr")}
     assert ids["meshtag"] == ["MESH:D000089983", "MESH:D000089983"]
     assert ids["bc5cdr"] == ["MESH:D015283", "MESH:D015283"]
+
+
+def test_pubtator_mentions_take_in_a_disease_type_written_next_to_them():
+    text = "Three sisters had type IID von Willebrand disease; their cousin had Ehlers-Danlos syndrome type IV."
+    spans = {c: {(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions=c)).mentions}
+             for c in ("pubtator", "bc5cdr", "meshtag")}
+    assert ("type IID von Willebrand disease", "MESH:D014842") in spans["pubtator"]   # the head's concept
+    # the longer text names a concept of its own, which it then takes
+    assert ("Ehlers-Danlos syndrome type IV", "MESH:D000094623") in spans["pubtator"]
+    for other in ("bc5cdr", "meshtag"):
+        assert ("von Willebrand disease", "MESH:D014842") in spans[other]
+        assert not any(t.startswith("type") for t, _ in spans[other])

@@ -12,7 +12,8 @@
   Use it to compare with systems scored on BC5CDR (`meshtag eval --corpus bc5cdr` does).
 - "pubtator": the annotation style of PubTator gold files (NCBI-disease, meshtag's own receptor and
   brain-region set, docs/annotation-guidelines.md): everything "meshtag" tags, but a coordination with an
-  elliptical conjunct is one composite span ("colon or rectal cancer", id "A|B"; see meshtag.nlp.composites).
+  elliptical conjunct is one composite span ("colon or rectal cancer", id "A|B"; see meshtag.nlp.composites), and
+  a disease's numbered type written next to it is part of the mention ("type IID von Willebrand disease").
   "bc5cdr" writes composites the same way.
 
 Each of "bc5cdr" and "pubtator" also drops the terms its corpus alone leaves unannotated ("death": BC5CDR

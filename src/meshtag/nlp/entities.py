@@ -26,6 +26,12 @@ from meshtag.nlp.mentions import TokenBounds, write_mentions
 # what may precede the ligand in a receptor's name: a subtype ("D2 dopamine receptor") or a channel type
 # ("L-type calcium channel", "P/Q-type Ca2+ channels")
 SUBTYPE_PREFIX = re.compile(r"(?:[\w()-]*\d[\w()]*|[A-Z](?:/[A-Z])?-type)[\s-]+")
+# a disease's numbered type written before or after its name ("type IID von Willebrand disease", "SJS type 2"):
+# part of the mention in NCBI-disease's style (its training and development sets include it every time), while
+# BC5CDR leaves it out ("type IIb atrophy" is a muscle-fibre type there)
+_TYPE_BEFORE = re.compile(r"(?<![\w-])types?\s+(?:[IVX]+|\d+)[A-Za-z]?\s+$", re.IGNORECASE)
+_TYPE_AFTER = re.compile(r"\s+types?\s+(?:[IVX]+|\d+)[A-Za-z]?(?![\w-])", re.IGNORECASE)
+_TYPE_WINDOW = 16
 
 
 
@@ -113,6 +119,27 @@ class EntityWriter(KBComponent):
         return any(hit.id == cand.concept_ids[0] for hit in
                    self.kb.lookup(text[cand.start:cand.end], limit=3, fuzzy=False) if hit.score >= 1.0)
 
+    def typed(self, chosen: list[Candidate], text: str) -> list[Candidate]:
+        """Under the pubtator conventions a disease mention takes in the numbered type written next to it, and the
+        concept that exactly names the longer text if there is one ("Ehlers-Danlos syndrome type IV")."""
+        if self.conventions != "pubtator":
+            return chosen
+        out = []
+        for cand in chosen:
+            start, end = cand.start, cand.end
+            if self.labelled(cand)[0] == "CONDITION" and "composite" not in cand.notes:
+                before = _TYPE_BEFORE.search(text, max(0, start - _TYPE_WINDOW), start)
+                after = _TYPE_AFTER.match(text, end)
+                start, end = before.start() if before else start, after.end() if after else end
+            if (start, end) == (cand.start, cand.end) or \
+                    any(o is not cand and o.start < end and start < o.end for o in chosen):
+                out.append(cand)
+                continue
+            named = [hit.id for hit in self.kb.lookup(text[start:end], limit=1, fuzzy=False)
+                     if hit.score >= 0.95 and hit.label == "CONDITION"]
+            out.append(dataclasses.replace(cand, start=start, end=end, concept_ids=tuple(named) or cand.concept_ids))
+        return out
+
     def composite(self, cand: Candidate) -> tuple[str, str]:
         """PubTator-style id and name of a composite mention: every concept, joined by "|"."""
         concepts = [self.kb.get(cid) for cid in cand.concept_ids]
@@ -130,7 +157,7 @@ class EntityWriter(KBComponent):
         taken: set[int] = set()  # token indices already inside an entity
         chosen = resolve_overlaps(kept)
         if self.conventions in COMPOSITE_CONVENTIONS:
-            chosen = merge_coordinated(chosen, text, lambda cand: self.names_itself(cand, text))
+            chosen = self.typed(merge_coordinated(chosen, text, lambda cand: self.names_itself(cand, text)), text)
         bounds = TokenBounds(doc)
         for cand in map(self.dated, chosen):
             tokens = bounds.tokens(cand.start, cand.end)
