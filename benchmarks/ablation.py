@@ -57,6 +57,7 @@ def variants() -> dict[str, dict]:
         "- one corpus's blocked terms and BC5CDR ligand terms": {"hide": ("convention_blocked_terms.tsv",
                                                                          "bc5cdr_ligand_terms.tsv")},
         "- BC5CDR kept disease modifiers (heads only)": {"hide": ("bc5cdr_kept_modifiers.tsv",)},
+        "- negated modifiers (\"non-papillary renal cell carcinoma\")": {"remove": ["meshtag_negated_modifiers"]},
         "- research compound codes (\"PRE-084\", unlinked)": {"remove": ["meshtag_drug_codes"]},
         "- statistical NER (fast)": {"load": {"mode": "fast"}},
         "- corpus conventions (meshtag's)": {"load": {"conventions": "meshtag"}},

@@ -10,7 +10,7 @@ from spacy.language import Language
 # Importing the component modules registers their factories with spaCy.
 from meshtag.nlp import (  # noqa: F401
     abbreviations, ambiguity, coordination, curation, deficiency, dict_features, dictionary, drug_codes, entities,
-    model_linker, propagation, receptor_names, senses, sentences, subunits, suffixes, tokenizer,
+    model_linker, negations, propagation, receptor_names, senses, sentences, subunits, suffixes, tokenizer,
 )
 from meshtag.nlp.blas import numpy_blas
 from meshtag.paths import models_dir
@@ -54,6 +54,7 @@ def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: st
     if mode == "accurate":
         add_statistical_ner(nlp, Path(ner_path) if ner_path else default_ner_dir(), kb_cfg, conventions)
     nlp.add_pipe("meshtag_abbreviation_propagation", config={"kb_path": kb_cfg})
+    nlp.add_pipe("meshtag_negated_modifiers", config={"kb_path": kb_cfg, "conventions": conventions})
     nlp.add_pipe("meshtag_drug_codes", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_ambiguity", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_entities", config={"kb_path": kb_cfg, "conventions": conventions, "mesh_2015": mesh_2015})
