@@ -441,3 +441,13 @@ def test_two_subtypes_written_with_one_prefix_are_two_receptors(nlp):
     import meshtag
     composite = {(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="pubtator")).mentions}
     assert ("D2/3 receptors", "MESH:D017448|MESH:D050637") in composite
+
+
+def test_lead_the_verb_is_no_metal():
+    nlp = meshtag.load(mode="fast")
+    doc = nlp("A single administration of the dose leads to hypertension, and such doses may lead to stroke. "
+              "Blood lead levels rose after lead exposure.")
+    leads = [(e.text, e._.concept_id) for e in doc.ents if e.text.lower().startswith("lead")]
+    assert leads == [("lead", "MESH:D007854"), ("lead", "MESH:D007854")]
+    assert [e.start_char for e in doc.ents if e.text == "lead"] == [doc.text.index("lead levels"),
+                                                                   doc.text.index("lead exposure")]
