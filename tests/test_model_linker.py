@@ -76,3 +76,14 @@ def test_a_verb_of_effect_is_no_modifier_of_the_linked_head():
     assert ("pain", "MESH:D010146") in {(m.text, m.id) for m in doc.mentions}
     assert not [m for m in doc.mentions if "attenuated" in m.text]
 
+
+
+def test_an_unlinked_function_word_is_no_mention():
+    """BC5CDR development 9041081: the NER read "done" as a chemical; unknown to the KB and a stop word, it goes."""
+    import meshtag
+    from meshtag.tagging import tag_text
+
+    text = ("Electroretinography and standard pattern visual evoked potentials (P-VEPs) were done in 25 eyes of 25 "
+            "patients treated with vigabatrin.")
+    mentions = [(m.text, m.id) for m in tag_text(text, meshtag.load(conventions="bc5cdr")).mentions]
+    assert mentions == [("vigabatrin", "MESH:D020888")]

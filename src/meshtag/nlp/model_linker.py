@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -140,8 +141,9 @@ class ModelLinker(KBComponent):
                 inner = self.head_inside(cand, known, text)
                 if inner is not None:  # the model's boundaries, the dictionary's concept
                     cand.concept_ids, cand.score = inner.concept_ids, min(inner.score, score or inner.score)
-                elif raw < self.min_score or any(cand.overlaps(k) and not self.generic_inside(k, cand) for k in known):
-                    continue
+                elif raw < self.min_score or text[start:end].lower() in STOP_WORDS or \
+                        any(cand.overlaps(k) and not self.generic_inside(k, cand) for k in known):
+                    continue  # unknown to the KB, a function word ("were done"), or in the way of a linked name
                 else:
                     cand.notes.append("unlinked")
             candidates.append(cand)
