@@ -32,15 +32,16 @@ LINK_CACHE_SIZE = 100_000
 
 def name_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The model's span without the hyphens and slashes its tokens carry at either end: "kainic acid-" of
-    "pilocarpine-, kainic acid- and NMDA-induced", "/- dexrazoxane" of "+/- dexrazoxane" (a "+" stays: "Ca2+").
+    "pilocarpine-, kainic acid- and NMDA-induced", "/- dexrazoxane" of "+/- dexrazoxane" (a "+" stays: "Ca2+"),
+    and without the sentence's period that a token ending in one capital keeps ("vitamin D." at a title's end).
 
-    >>> text = "pilocarpine-, kainic acid- and doxorubicin +/- dexrazoxane"
-    >>> [text[slice(*name_bounds(text, s, e))] for s, e in [(14, 26), (44, 58)]]
-    ['kainic acid', 'dexrazoxane']
+    >>> text = "pilocarpine-, kainic acid- and doxorubicin +/- dexrazoxane; vitamin D."
+    >>> [text[slice(*name_bounds(text, s, e))] for s, e in [(14, 26), (44, 58), (60, 70)]]
+    ['kainic acid', 'dexrazoxane', 'vitamin D']
     """
     while start < end and text[start] in "-/ ":
         start += 1
-    while end > start and text[end - 1] in "-/ ":
+    while end > start and text[end - 1] in "-/ .":
         end -= 1
     return start, end
 
