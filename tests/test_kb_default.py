@@ -95,6 +95,15 @@ def test_lookup_reordered_and_fuzzy_scores(kb):
     assert kb.lookup("") == [] and kb.lookup("zzzzqqqq") == []
 
 
+def test_lookup_joins_a_name_written_with_a_hyphen_inside_a_word(kb):
+    # BC5CDR development 9154656 and 3961813: "puromycin amino-nucleoside (PAN)", "Tri-ortho-tolyl phosphate (TOTP)"
+    for query, concept_id in [("puromycin amino-nucleoside", "MESH:D011692"), ("nor-epinephrine", "MESH:D009638"),
+                              ("Tri-ortho-tolyl phosphate", "MESH:C025541")]:
+        best = kb.lookup(query, fuzzy=False)[0]
+        assert (best.id, best.score) == (concept_id, 0.95)
+    assert kb.lookup("amino-nucleoside", fuzzy=False) == []   # only names the KB has joined
+
+
 @pytest.mark.parametrize("query, concept_id", [
     ("A2A receptors", "MESH:D043705"),          # scripts/derive_subtype_receptor_terms.py: subtype without ligand
     ("M2 receptor", "MESH:D043585"),

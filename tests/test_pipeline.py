@@ -451,3 +451,11 @@ def test_lead_the_verb_is_no_metal():
     assert leads == [("lead", "MESH:D007854"), ("lead", "MESH:D007854")]
     assert [e.start_char for e in doc.ents if e.text == "lead"] == [doc.text.index("lead levels"),
                                                                    doc.text.index("lead exposure")]
+
+
+def test_a_short_form_takes_the_concept_of_a_long_form_written_with_a_hyphen_inside_a_word():
+    # BC5CDR development 9154656: "puromycin amino-nucleoside (PAN)" is Puromycin Aminonucleoside, not Nucleosides
+    text = "Nephrosis was induced by a single injection of puromycin amino-nucleoside (PAN). PAN caused proteinuria."
+    pans = {(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast")).mentions if "PAN" in m.text or
+            "nucleoside" in m.text}
+    assert pans == {("puromycin amino-nucleoside", "MESH:D011692"), ("PAN", "MESH:D011692")}
