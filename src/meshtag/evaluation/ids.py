@@ -5,7 +5,8 @@ The corpora were annotated against MeSH ~2015; some of those ids were since merg
 a correct prediction made against today's MeSH is not scored as an error; `precoordinated_2015.tsv` maps
 a concept added since for what the annotators wrote as two (Cystitis, Hemorrhagic = Hemorrhage|Cystitis);
 `omim_mesh_crosswalk.tsv` maps the OMIM ids NCBI-disease used for diseases MeSH then lacked to the MeSH concept
-that covers them now (C7 deficiency, OMIM:610102 = C566443), mined from its training set.
+that covers them now (C7 deficiency, OMIM:610102 = C566443), mined from its training set; `retired_ids_2015.tsv`
+maps the retired ids the first table lacks (C063008 mycophenolate mofetil, now under Mycophenolic Acid).
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from meshtag.model import Document, Mention
 _UNLINKED = {"", "-1", "-", "none", "null", "cui-less"}
 _BARE_MESH = re.compile(r"^[CD]\d{6,9}$")
 _SEPARATORS = re.compile(r"[|;]")
-EQUIVALENCE_FILES = ("id_equivalence_2015.tsv", "precoordinated_2015.tsv", "omim_mesh_crosswalk.tsv")
+EQUIVALENCE_FILES = ("id_equivalence_2015.tsv", "precoordinated_2015.tsv", "omim_mesh_crosswalk.tsv",
+                     "retired_ids_2015.tsv")
 OMIM_CROSSWALK = EQUIVALENCE_FILES[2]
 _HEADERS = ("old_id", "current_id", "omim_id")
 
@@ -27,8 +29,8 @@ _HEADERS = ("old_id", "current_id", "omim_id")
 @lru_cache(maxsize=1)
 def equivalence_table() -> dict[str, str]:
     """Id -> the id(s) it is scored as, all prefixed `MESH:` ("|" between two): old MeSH ids to the current
-    concept (id_equivalence_2015.tsv), current concepts to the 2015 pair they replace (precoordinated_2015.tsv),
-    OMIM ids to the MeSH concept covering them (omim_mesh_crosswalk.tsv)."""
+    concept (id_equivalence_2015.tsv, retired_ids_2015.tsv), current concepts to the 2015 pair they replace
+    (precoordinated_2015.tsv), OMIM ids to the MeSH concept covering them (omim_mesh_crosswalk.tsv)."""
     table: dict[str, str] = {}
     for name in EQUIVALENCE_FILES:
         text = resources.files("meshtag.evaluation").joinpath(name).read_text("utf-8")
