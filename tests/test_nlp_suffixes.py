@@ -24,6 +24,20 @@ def test_salt_word_joins_the_drug_and_keeps_its_concept(nlp):
     assert not any(text.lower() in ("sodium", "hcl") for text, _, _ in found)
 
 
+def test_an_ester_group_and_a_salt_word_join_the_drug(nlp):
+    # BC5CDR development 19642243: "tenofovir disoproxil fumarate" is one chemical (its fumarate was a mention)
+    found = ents(nlp, "HIV patients on tenofovir disoproxil fumarate and olmesartan medoxomil were studied.")
+    assert ("tenofovir disoproxil fumarate", "DRUG", "MESH:D000068698") in found
+    assert ("olmesartan medoxomil", "DRUG", "MESH:D000068557") in found
+    assert not any(text == "fumarate" for text, _, _ in found)
+
+
+def test_two_words_that_are_one_name_are_not_absorbed(nlp):
+    # BC5CDR development 663266: "sodium citrate" after "chelating agents" stays a name of its own
+    found = ents(nlp, "The chelating agents sodium citrate and disodium edetate were added.")
+    assert ("sodium citrate", "DRUG", "MESH:D000077559") in found
+
+
 def test_a_salt_mesh_names_itself_keeps_its_own_concept(nlp):
     assert ("calcium chloride", "DRUG", "MESH:D002122") in ents(nlp, "Infusion of calcium chloride raised pressure.")
 

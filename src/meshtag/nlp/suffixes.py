@@ -1,6 +1,7 @@
 """Words that complete a name the dictionary matched without them.
 
-- Salt and ester forms: "bupivacaine hydrochloride", "diclofenac sodium", "bupropion HCl" are one drug.
+- Salt and ester forms: "bupivacaine hydrochloride", "diclofenac sodium", "bupropion HCl", "tenofovir disoproxil
+  fumarate" (up to two such words) are one drug.
   MeSH names few salt forms, so the dictionary matches only the parent drug; the chemical the text names
   includes its counter-ion, and the corpora annotate the whole name with the parent's concept (BC5CDR
   training set: 48 such mentions, e.g. "ketamine hydrochloride" -> Ketamine).
@@ -28,11 +29,14 @@ SALT_WORDS = (
     # salts and esters of psychiatric and pain drugs ("escitalopram oxalate", "fluphenazine enanthate")
     "oxalate", "malate", "xinafoate", "napsylate", "hemifumarate", "hemitartrate", "dimesylate", "edisylate",
     "estolate", "enanthate", "palmitate", "lauroxil",
+    # ester prodrug groups, alone or before a salt word ("tenofovir disoproxil fumarate", "olmesartan medoxomil")
+    "disoproxil", "dipivoxil", "alafenamide", "axetil", "pivoxil", "medoxomil", "proxetil", "etexilate", "cilexetil",
+    "marboxil",
 )
 RECEPTOR_HEADS = ("receptor", "receptors", "channel", "channels")
 # label of the matched concept -> the words that may follow and complete its name
 SUFFIX_AFTER = {
-    "DRUG": re.compile(r"\s+(?:%s)\b" % "|".join(SALT_WORDS), re.IGNORECASE),
+    "DRUG": re.compile(r"(?:\s+(?:%s)\b){1,2}" % "|".join(SALT_WORDS), re.IGNORECASE),
     "RECEPTOR": re.compile(r"\s+(?:%s)\b" % "|".join(RECEPTOR_HEADS), re.IGNORECASE),
 }
 
@@ -55,7 +59,8 @@ class NameSuffixes(KBComponent):
             if word is None:
                 continue
             inside = [c for c in candidates if cand.end < c.start < word.end()]
-            if any(c.end > word.end() for c in inside):  # "lidocaine sodium channel": the word starts a name
+            # "lidocaine sodium channel": the word starts a name; "agents sodium citrate": the words are one
+            if any(c.end > word.end() or " " in text[c.start:c.end] for c in inside):
                 continue
             absorbed.update(id(c) for c in inside)
             cand.end = word.end()
