@@ -33,6 +33,7 @@ import re
 from functools import lru_cache
 
 from meshtag.kb.normalize import normalize
+from meshtag.nlp.candidates import KBComponent
 from meshtag.paths import curation_dir
 
 CONVENTIONS = ("meshtag", "pubtator", "bc5cdr")
@@ -46,6 +47,16 @@ MODIFIER_COLUMNS = ("modifier", "kept", "stripped", "source")
 CONVENTION_BLOCKED_TERMS = "convention_blocked_terms.tsv"
 CONVENTION_BLOCKED_COLUMNS = ("term", "label", "conventions", "source", "note")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+class ConventionsComponent(KBComponent):
+    """A KB component whose behaviour depends on the annotation conventions it is configured with."""
+
+    def __init__(self, kb_path: str | None = None, conventions: str = "meshtag"):
+        if conventions not in CONVENTIONS:
+            raise ValueError(f"conventions must be one of {CONVENTIONS}, not {conventions!r}")
+        super().__init__(kb_path)
+        self.conventions = conventions
 
 
 def is_class_only(tree_numbers: tuple[str, ...]) -> bool:

@@ -16,10 +16,10 @@ from meshtag.kb.era import concept_of_2015
 from meshtag.kb.normalize import normalize
 from meshtag.model import LABELS, Mention
 from meshtag.nlp.candidates import (
-    Candidate, KBComponent, get_candidates, resolve_overlaps, text_of, without_crossed_drugs,
+    Candidate, get_candidates, resolve_overlaps, text_of, without_crossed_drugs,
 )
 from meshtag.nlp.composites import COORDINATION_NOTE, merge_coordinated
-from meshtag.nlp.conventions import COMPOSITE_CONVENTIONS, CONVENTIONS, is_class_only, keeps, ligand_terms
+from meshtag.nlp.conventions import COMPOSITE_CONVENTIONS, ConventionsComponent, is_class_only, keeps, ligand_terms
 from meshtag.nlp.mentions import TokenBounds, write_mentions
 
 # a receptor subtype code written before its ligand: "D-2 " in "D-2 dopamine receptors", "H2-" in "H2-histamine"
@@ -45,16 +45,13 @@ def make_entity_writer(nlp: Language, name: str, kb_path: str | None, labels: li
     return EntityWriter(kb_path, labels, conventions, mesh_2015)
 
 
-class EntityWriter(KBComponent):
+class EntityWriter(ConventionsComponent):
     """Turns the surviving candidates into `doc.ents` (only the configured labels)."""
 
     def __init__(self, kb_path: str | None = None, labels: list[str] | tuple[str, ...] = LABELS,
                  conventions: str = "meshtag", mesh_2015: bool = False):
-        if conventions not in CONVENTIONS:
-            raise ValueError(f"conventions must be one of {CONVENTIONS}, not {conventions!r}")
-        super().__init__(kb_path)
+        super().__init__(kb_path, conventions)
         self.labels = frozenset(labels)
-        self.conventions = conventions
         self.mesh_2015 = mesh_2015
 
     def dated(self, cand: Candidate) -> Candidate:

@@ -16,8 +16,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, text_of
-from meshtag.nlp.conventions import keeps_modifiers
+from meshtag.nlp.candidates import Candidate, get_candidates, text_of
+from meshtag.nlp.conventions import ConventionsComponent, keeps_modifiers
 from meshtag.nlp.dictionary import balanced_end
 from meshtag.paths import models_dir
 
@@ -71,7 +71,7 @@ class Calibration:
         return raw if self.x is None else float(np.interp(raw, self.x, self.y))
 
 
-class ModelLinker(KBComponent):
+class ModelLinker(ConventionsComponent):
     """Adds the NER's entities (in `doc.ents`) as candidates, linked by label-compatible KB lookup.
 
     An unlinked model mention never displaces dictionary mentions it overlaps ("neuropathic pain
@@ -80,9 +80,8 @@ class ModelLinker(KBComponent):
 
     def __init__(self, kb_path: str | None = None, threshold: float = DEFAULT_THRESHOLD,
                  min_score: float = DEFAULT_MIN_SCORE, calibration: str | None = None, conventions: str = "meshtag"):
-        super().__init__(kb_path)
+        super().__init__(kb_path, conventions)
         self.threshold = threshold
-        self.conventions = conventions
         self.min_score = min_score
         self.calibrate = Calibration(DEFAULT_CALIBRATION if calibration is None else calibration)
         self._links: dict[tuple[str, str], tuple[tuple[str, ...], float]] = {}

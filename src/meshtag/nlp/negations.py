@@ -19,8 +19,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, set_candidates, text_of
-from meshtag.nlp.conventions import CONVENTIONS
+from meshtag.nlp.candidates import Candidate, get_candidates, set_candidates, text_of
+from meshtag.nlp.conventions import ConventionsComponent
 
 _NON_BEFORE = re.compile(r"(?<![\w-])non[- ]?$", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[\w'-]+\s+")
@@ -33,14 +33,8 @@ def make_negated_modifiers(nlp: Language, name: str, kb_path: str | None, conven
     return NegatedModifiers(kb_path, conventions)
 
 
-class NegatedModifiers(KBComponent):
+class NegatedModifiers(ConventionsComponent):
     """Rewrites or drops the disease candidates whose first word a "non-" prefix negates."""
-
-    def __init__(self, kb_path: str | None = None, conventions: str = "meshtag"):
-        if conventions not in CONVENTIONS:
-            raise ValueError(f"conventions must be one of {CONVENTIONS}, not {conventions!r}")
-        super().__init__(kb_path)
-        self.conventions = conventions
 
     def rest_named(self, rest: str) -> tuple[str, ...]:
         """The disease the words after the negated one name exactly; () if none."""

@@ -26,8 +26,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from meshtag.kb.terms import term_key
-from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, set_candidates, text_of
-from meshtag.nlp.conventions import CONVENTIONS, is_class_only
+from meshtag.nlp.candidates import Candidate, get_candidates, set_candidates, text_of
+from meshtag.nlp.conventions import ConventionsComponent, is_class_only
 
 # disease words that name a physiological phenomenon after these modifiers
 PHENOMENON_BEFORE: dict[str, re.Pattern[str]] = {
@@ -74,14 +74,11 @@ def make_senses(nlp: Language, name: str, kb_path: str | None, conventions: str)
     return Senses(kb_path, conventions)
 
 
-class Senses(KBComponent):
+class Senses(ConventionsComponent):
     """Under meshtag's conventions, re-reads or drops dictionary candidates as the module docstring says."""
 
     def __init__(self, kb_path: str | None = None, conventions: str = "meshtag"):
-        if conventions not in CONVENTIONS:
-            raise ValueError(f"conventions must be one of {CONVENTIONS}, not {conventions!r}")
-        super().__init__(kb_path)
-        self.conventions = conventions
+        super().__init__(kb_path, conventions)
         # the only keys this component may change, and each surface's key (surfaces repeat across documents)
         self.keys = self.kb.displaced_keys() | PHENOMENON_BEFORE.keys() | CONTEXT_SENSES.keys()
         self._key_of: dict[str, str] = {}
