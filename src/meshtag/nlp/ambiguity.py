@@ -7,8 +7,9 @@ Misreadings dropped here too: a bare "cortex" or "medulla" is the brain's only i
 nervous system, not in one about the kidney or adrenal gland, nor after an organ's adjective ("renal
 medulla"); a region that names a disease's site ("white matter abnormalities") is no region mention
 (annotation guideline 2.2); a receptor name before "ligand" names the ligand ("Fas ligand"); "depressed" is
-the disorder only of a person or the mood ("depressed patients", not "depressed cardiac function"); "lead" is
-no metal as a verb ("may lead to", "leads to")."""
+the disorder only of a person or the mood ("depressed patients", not "depressed cardiac function"); a word of
+an English idiom is not the KB's ("may lead to" is no metal, "the gold standard" no gold, the "tail suspension"
+test no drug suspension)."""
 from __future__ import annotations
 
 import re
@@ -57,11 +58,18 @@ DEPRESSED_PERSON_AFTER = re.compile(rf"(?:[\s,-]+(?:and|or|[a-z]+[,-]?)){{0,3}}?
 DEPRESSED_PERSON_BEFORE = re.compile(r"\b(?:remained|remain|became|become|becoming|felt|feel|feeling|clinically|"
                                      r"severely|moderately|mildly|currently|chronically)\s+$",
                                      re.IGNORECASE)
-# "lead" the verb, not the metal: "can lead to stroke", "administration leads to resolution"
-LEAD_VERB = re.compile(r"(?:lead|leads|leading)$", re.IGNORECASE)
-LEAD_VERB_AFTER = re.compile(r"\s+(?:to|either)\b", re.IGNORECASE)
-LEAD_VERB_BEFORE = re.compile(r"\b(?:can|cannot|may|might|could|would|will|should|must|does|did|do|not)\s+$",
-                              re.IGNORECASE)
+# English idioms whose word is a KB term in another sense, whatever cue words surround it: word -> (what follows
+# it, what precedes it) in the idiom. "lead" the verb ("can lead to stroke", "administration leads to resolution"),
+# the "gold standard" of a comparison, the "tail suspension" test of depression research
+_MODAL_BEFORE = r"\b(?:can|cannot|may|might|could|would|will|should|must|does|did|do|not)\s+$"
+IDIOMS: dict[str, tuple[re.Pattern | None, re.Pattern | None]] = {
+    word: (re.compile(after, re.IGNORECASE) if after else None, re.compile(before, re.IGNORECASE) if before else None)
+    for words, after, before in (
+        (("lead", "leads", "leading"), r"\s+(?:to|either)\b", _MODAL_BEFORE),
+        (("gold",), r"[\s-]+standards?\b", None),
+        (("suspension",), None, r"\btail\s+$"),
+    ) for word in words}
+IDIOM_WINDOW = 12
 _WORD = re.compile(r"[A-Za-z]+")
 AMBIGUOUS_SCORE = 0.6
 
@@ -125,16 +133,21 @@ class AmbiguityFilter(KBComponent):
                 and not DEPRESSED_PERSON_AFTER.match(text, c.end)
                 and not DEPRESSED_PERSON_BEFORE.search(text, max(0, c.start - 40), c.start)]
 
-    def verbs(self, candidates: list, text: str) -> list:
-        """"lead" used as a verb ("may lead to", "leads to"), which no cue word makes the metal."""
-        return [c for c in candidates if LEAD_VERB.fullmatch(text, c.start, c.end)
-                and (LEAD_VERB_AFTER.match(text, c.end) or LEAD_VERB_BEFORE.search(text, max(0, c.start - 12), c.start))]
+    def idioms(self, candidates: list, text: str) -> list:
+        """Candidates that are a word of an English idiom (IDIOMS): "may lead to", "the gold standard"."""
+        found = []
+        for c in candidates:
+            idiom = IDIOMS.get(text[c.start:c.end].lower())
+            if idiom is not None and ((idiom[0] is not None and idiom[0].match(text, c.end)) or (
+                    idiom[1] is not None and idiom[1].search(text, max(0, c.start - IDIOM_WINDOW), c.start))):
+                found.append(c)
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = get_candidates(doc)
         text = text_of(doc)
         misread = self.other_organs_parts(candidates, text) + self.receptor_named_ligands(candidates, text) + \
-            self.disease_sites(candidates, text) + self.lowered_measures(candidates, text) + self.verbs(candidates, text)
+            self.disease_sites(candidates, text) + self.lowered_measures(candidates, text) + self.idioms(candidates, text)
         if misread:
             candidates = [c for c in candidates if not any(c is m for m in misread)]
             set_candidates(doc, candidates)
