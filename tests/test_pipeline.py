@@ -456,10 +456,10 @@ def test_lead_the_verb_is_no_metal():
 def test_a_word_of_an_english_idiom_is_not_the_kbs():
     # BC5CDR training 17612891, 17491223, 16160878: none of these is annotated
     text = ("Clozapine remains the gold standard in resistant psychosis, and angiography was the gold-standard test. "
-            "Fluoxetine reduced immobility in the tail suspension test.")
+            "Fluoxetine reduced immobility in the tail suspension test and lowered bone mineral density.")
     found = {m.text for m in tag_text(text, meshtag.load(mode="fast")).mentions}
     assert {"Clozapine", "psychosis", "Fluoxetine"} <= found
-    assert "gold" not in found and "suspension" not in found
+    assert "gold" not in found and "suspension" not in found and "mineral" not in found
     therapy = tag_text("Nephropathy developed after gold therapy for rheumatoid arthritis.", meshtag.load(mode="fast"))
     assert ("gold", "MESH:D006046") in {(m.text, m.id) for m in therapy.mentions}   # the metal outside the idiom
 

@@ -68,6 +68,7 @@ IDIOMS: dict[str, tuple[re.Pattern | None, re.Pattern | None]] = {
         (("lead", "leads", "leading"), r"\s+(?:to|either)\b", _MODAL_BEFORE),
         (("gold",), r"[\s-]+standards?\b", None),
         (("suspension",), None, r"\btail\s+$"),
+        (("mineral",), r"\s+(?:density|densities|content)\b", None),  # "bone mineral density", a measure
     ) for word in words}
 IDIOM_WINDOW = 12
 _WORD = re.compile(r"[A-Za-z]+")
