@@ -470,3 +470,14 @@ def test_a_short_form_takes_the_concept_of_a_long_form_written_with_a_hyphen_ins
     pans = {(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast")).mentions if "PAN" in m.text or
             "nucleoside" in m.text}
     assert pans == {("puromycin amino-nucleoside", "MESH:D011692"), ("PAN", "MESH:D011692")}
+
+
+def test_a_blocked_long_form_is_no_mention_through_its_short_form():
+    # annotation guideline 2.2: "central nervous system"/"CNS" is the generic whole, blocked for BRAIN_REGION; a
+    # definition used to bring both back through the long form's KB lookup (NCBI-disease training 10639175)
+    text = "The central nervous system (CNS) of Atm-null mice shows defects; CNS neurons degenerate in the cerebellum."
+    regions = [m.text for m in tag_text(text, meshtag.load(mode="fast")).mentions if m.label == "BRAIN_REGION"]
+    assert regions == ["cerebellum"]
+    unblocked = [m.text for m in tag_text(text, meshtag.load(mode="fast", blocked_terms="")).mentions
+                 if m.label == "BRAIN_REGION"]
+    assert "CNS" in unblocked and "central nervous system" in unblocked

@@ -36,3 +36,11 @@ def load_blocked(path: str) -> frozenset[tuple[str, str]]:
     with open(file, encoding="utf-8", newline="") as fh:
         rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
         return frozenset((normalize(r["term"]), r["label"]) for r in rows if r.get("term") and r.get("source"))
+
+
+def blocked_pairs(blocked_terms: str | None) -> frozenset[tuple[str, str]]:
+    """The (normalised term, label) pairs a component configured with `blocked_terms` skips: None, the committed
+    lists; "", none; else that TSV."""
+    if blocked_terms is None:
+        return default_blocked()
+    return load_blocked(blocked_terms) if blocked_terms else frozenset()

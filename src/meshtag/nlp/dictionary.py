@@ -7,7 +7,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from meshtag.nlp.blocklist import default_blocked, load_blocked
+from meshtag.nlp.blocklist import blocked_pairs
 from meshtag.nlp.candidates import (
     Candidate, StatelessComponent, earliest_start_by_end, get_candidates, get_kb, resolve_overlaps, text_of,
     without_crossed_drugs,
@@ -80,10 +80,7 @@ class DictionaryMatcher(StatelessComponent):
 
             fingerprint = Curation.load(curation_dir).fingerprint
         self.kb = get_kb(kb_path, curation_dir if fingerprint else None, fingerprint)
-        if blocked_terms is None:
-            self.blocked = default_blocked()
-        else:
-            self.blocked = load_blocked(blocked_terms) if blocked_terms else frozenset()
+        self.blocked = blocked_pairs(blocked_terms)
         self._labelled: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
         self._named: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
 

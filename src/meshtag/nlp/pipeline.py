@@ -53,7 +53,7 @@ def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: st
     nlp.add_pipe("meshtag_subunits", config={"kb_path": kb_cfg})
     if mode == "accurate":
         add_statistical_ner(nlp, Path(ner_path) if ner_path else default_ner_dir(), kb_cfg, conventions)
-    nlp.add_pipe("meshtag_abbreviation_propagation", config={"kb_path": kb_cfg})
+    nlp.add_pipe("meshtag_abbreviation_propagation", config={"kb_path": kb_cfg, "blocked_terms": blocked_terms})
     nlp.add_pipe("meshtag_negated_modifiers", config={"kb_path": kb_cfg, "conventions": conventions})
     nlp.add_pipe("meshtag_drug_codes", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_ambiguity", config={"kb_path": kb_cfg})

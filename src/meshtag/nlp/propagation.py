@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from meshtag.kb.normalize import normalize
+from meshtag.nlp.blocklist import blocked_pairs
 from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, set_candidates, text_of
 
 # A long form is linked by lookup only when the KB is this sure (exact or token-reordered match).
@@ -177,13 +178,20 @@ def abbreviates(long_text: str, short: str) -> bool:
     return letters_in_order(short.lower(), initials)
 
 
-@Language.factory("meshtag_abbreviation_propagation", default_config={"kb_path": None})
-def make_propagation(nlp: Language, name: str, kb_path: str | None) -> "AbbreviationPropagation":
-    return AbbreviationPropagation(kb_path)
+@Language.factory("meshtag_abbreviation_propagation", default_config={"kb_path": None, "blocked_terms": None})
+def make_propagation(nlp: Language, name: str, kb_path: str | None,
+                     blocked_terms: str | None) -> "AbbreviationPropagation":
+    """`blocked_terms`: as the dictionary's (meshtag.nlp.blocklist.blocked_pairs); a long form read by KB lookup is
+    no mention when its term is blocked for that label ("central nervous system (CNS)": the generic whole)."""
+    return AbbreviationPropagation(kb_path, blocked_terms)
 
 
 class AbbreviationPropagation(KBComponent):
     """Rewrites candidates on every occurrence of each defined short form."""
+
+    def __init__(self, kb_path: str | None = None, blocked_terms: str | None = None):
+        super().__init__(kb_path)
+        self.blocked = blocked_pairs(blocked_terms)
 
     def long_form_candidate(self, long_form: Span, candidates: list[Candidate]) -> Candidate | None:
         """The concept the long form names: the KB's exact reading of the whole long form (or of the whole
@@ -209,8 +217,9 @@ class AbbreviationPropagation(KBComponent):
             return best
         if best is not None and _RELATION_WORDS & set(text[start:best.start].lower().split()):
             best = None  # "deleted in colorectal cancer (DCC)" names a gene, not the cancer
+        key = normalize(long_form.text)
         for hit in self.kb.lookup(long_form.text, limit=3, fuzzy=False):
-            if hit.score >= LOOKUP_MIN_SCORE and hit.label:
+            if hit.score >= LOOKUP_MIN_SCORE and hit.label and (key, hit.label) not in self.blocked:
                 return Candidate(start, end, (hit.id,), "dictionary", score=hit.score)
         return best
 
