@@ -481,3 +481,16 @@ def test_a_blocked_long_form_is_no_mention_through_its_short_form():
     unblocked = [m.text for m in tag_text(text, meshtag.load(mode="fast", blocked_terms="")).mentions
                  if m.label == "BRAIN_REGION"]
     assert "CNS" in unblocked and "central nervous system" in unblocked
+
+
+def test_an_unambiguous_receptor_or_disease_short_form_keeps_its_meaning_when_its_long_form_has_none():
+    # "vanilloid 1" (an elliptical conjunct) and "... beta 1 subunit gene" name no concept: the short forms used
+    # to lose their own meaning with them; a drug short form keeps losing it ("double-strand breaks (DSBs)", which a
+    # supplementary concept's code would read as a chemical)
+    text = ("Transient receptor potential ankyrin 1 (TRPA1) and vanilloid 1 (TRPV1) channels were studied. "
+            "The voltage-gated sodium channel beta 1 subunit gene (SCN1B) was sequenced. "
+            "Repair of DNA double-strand breaks (DSBs) was impaired; DSBs accumulated after cisplatin.")
+    found = {m.text: m.id for m in tag_text(text, meshtag.load(mode="fast")).mentions}
+    assert found["TRPV1"] == "MESH:C494484"      # TRPV1 receptor
+    assert found["SCN1B"] == "MESH:D062547"
+    assert "DSBs" not in found and found["cisplatin"] == "MESH:D002945"

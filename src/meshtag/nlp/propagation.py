@@ -26,6 +26,10 @@ from meshtag.kb.normalize import normalize
 from meshtag.nlp.blocklist import blocked_pairs
 from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, set_candidates, text_of
 
+# An unambiguous receptor or disease short form keeps its own meaning when its long form names nothing ("vanilloid 1
+# (TRPV1)", "syndrome of inappropriate secretion of antidiuretic hormone (SIADH)"); drug short forms do not: most are
+# supplementary concepts' codes that collide with other things ("median convulsant dose (CD50)", "(DSBs)")
+KEEP_OWN_MEANING = frozenset({"RECEPTOR", "CONDITION"})
 # A long form is linked by lookup only when the KB is this sure (exact or token-reordered match).
 LOOKUP_MIN_SCORE = 0.9
 SAME_NAME_RATIO = 0.9   # an unlinked long form this close to a name of the short form's own concept confirms it
@@ -336,6 +340,9 @@ class AbbreviationPropagation(KBComponent):
                 if confirmed is not None:  # the long form, an unknown spelling of that name, is a mention of it too
                     target = Candidate(long_form.start_char, long_form.end_char, confirmed.concept_ids, "dictionary",
                                        score=confirmed.score)
+                elif any((c.start, c.end) in spans and c.source == "dictionary" and c.concept_ids and not c.ambiguous
+                         and self.kb.label(c.concept_ids[0]) in KEEP_OWN_MEANING for c in candidates):
+                    continue  # "vanilloid 1 (TRPV1)": an unambiguous name keeps its meaning when its long form has none
             if target is not None:  # the other number of a short form whose meaning is known ("VSD" after "(VSDs)")
                 spans |= uses_of(text, shorts[0].text)
             resolved.append((target, spans))
