@@ -460,6 +460,8 @@ def test_a_word_of_an_english_idiom_is_not_the_kbs():
     found = {m.text for m in tag_text(text, meshtag.load(mode="fast")).mentions}
     assert {"Clozapine", "psychosis", "Fluoxetine"} <= found
     assert "gold" not in found and "suspension" not in found and "mineral" not in found
+    herg = tag_text("The human ether-a-go-go-related gene (HERG) encodes a potassium channel.", meshtag.load(mode="fast"))
+    assert "ether" not in {m.text for m in herg.mentions} and "HERG" in {m.text for m in herg.mentions}
     therapy = tag_text("Nephropathy developed after gold therapy for rheumatoid arthritis.", meshtag.load(mode="fast"))
     assert ("gold", "MESH:D006046") in {(m.text, m.id) for m in therapy.mentions}   # the metal outside the idiom
 
@@ -494,3 +496,11 @@ def test_an_unambiguous_receptor_or_disease_short_form_keeps_its_meaning_when_it
     assert found["TRPV1"] == "MESH:C494484"      # TRPV1 receptor
     assert found["SCN1B"] == "MESH:D062547"
     assert "DSBs" not in found and found["cisplatin"] == "MESH:D002945"
+
+
+def test_the_dihydropyridine_receptor_is_the_l_type_calcium_channel():
+    doc = tag_text("Mutations in the dihydropyridine receptor alpha1 subunit cause hypokalemic periodic paralysis.",
+                   meshtag.load(mode="fast"))
+    assert [(m.text, m.id) for m in doc.mentions if m.label == "RECEPTOR"] == [
+        ("dihydropyridine receptor alpha1 subunit", "MESH:D020746")]
+    assert not any(m.label == "DRUG" for m in doc.mentions)

@@ -69,6 +69,7 @@ IDIOMS: dict[str, tuple[re.Pattern | None, re.Pattern | None]] = {
         (("gold",), r"[\s-]+standards?\b", None),
         (("suspension",), None, r"\btail\s+$"),
         (("mineral",), r"\s+(?:density|densities|content)\b", None),  # "bone mineral density", a measure
+        (("ether",), r"-(?:a|à)-go-go\b", None),  # the "ether-a-go-go" potassium channel genes (EAG, HERG)
     ) for word in words}
 IDIOM_WINDOW = 12
 _WORD = re.compile(r"[A-Za-z]+")
