@@ -504,3 +504,9 @@ def test_the_dihydropyridine_receptor_is_the_l_type_calcium_channel():
     assert [(m.text, m.id) for m in doc.mentions if m.label == "RECEPTOR"] == [
         ("dihydropyridine receptor alpha1 subunit", "MESH:D020746")]
     assert not any(m.label == "DRUG" for m in doc.mentions)
+
+
+def test_a_symbol_is_not_the_chemical_named_by_the_lower_case_word():
+    found = {(m.text, m.label) for m in tag_text("MuSK antibodies were found, and MUSK mutations; musk ketone was not.",
+                                                 meshtag.load(mode="fast")).mentions}
+    assert {("MuSK", "RECEPTOR"), ("MUSK", "RECEPTOR"), ("musk ketone", "DRUG")} <= found

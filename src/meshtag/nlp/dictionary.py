@@ -86,13 +86,19 @@ class DictionaryMatcher(StatelessComponent):
 
     def named_first(self, ids: tuple[str, ...], surface: str) -> tuple[str, ...]:
         """The chemicals whose name is the surface itself first: a term key forgets the number, so "benzamide"
-        is also "Benzamides" (the class) and "amphetamines" also "Amphetamine" (memoised)."""
-        cache_key = (ids, surface.lower())
+        is also "Benzamides" (the class) and "amphetamines" also "Amphetamine" (memoised). A surface with a capital
+        after its first letter is a symbol: a chemical named by the lower-case word goes last ("MuSK", "MUSK" are the
+        receptor tyrosine kinase, not musk)."""
+        symbol = any(ch.isupper() for ch in surface[1:])
+        cache_key = (ids, surface.lower(), symbol)
         ordered = self._named.get(cache_key)
         if ordered is None:
             named = [cid for cid in ids if (c := self.kb.get(cid)) is not None and c.label == "DRUG"
-                     and c.name.lower() == cache_key[1]]
-            ordered = self._named[cache_key] = tuple(named + [cid for cid in ids if cid not in named])
+                     and c.name.lower() == cache_key[1] and not (symbol and c.name.islower())]
+            word = [cid for cid in ids if symbol and (c := self.kb.get(cid)) is not None and c.label == "DRUG"
+                    and c.name == cache_key[1]]
+            rest = [cid for cid in ids if cid not in named and cid not in word]
+            ordered = self._named[cache_key] = tuple(named + rest + word)
         return ordered
 
     def labelled_ids(self, key: str, concept_ids: tuple[str, ...]) -> tuple[str, ...]:
