@@ -510,3 +510,10 @@ def test_a_symbol_is_not_the_chemical_named_by_the_lower_case_word():
     found = {(m.text, m.label) for m in tag_text("MuSK antibodies were found, and MUSK mutations; musk ketone was not.",
                                                  meshtag.load(mode="fast")).mentions}
     assert {("MuSK", "RECEPTOR"), ("MUSK", "RECEPTOR"), ("musk ketone", "DRUG")} <= found
+
+
+def test_cd40_is_the_receptor_but_cd40_ligand_is_not():
+    doc = tag_text("The CD40 ligand gene is mutated in X-linked hyper-IgM syndrome; CD40 mutations cause the "
+                   "autosomal form.", meshtag.load(mode="fast"))
+    receptors = [(m.text, m.id, m.start) for m in doc.mentions if m.label == "RECEPTOR"]
+    assert receptors == [("CD40", "MESH:D019013", doc.text.index("CD40 mutations"))]
