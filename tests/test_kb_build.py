@@ -66,7 +66,7 @@ def test_xml_build_hgnc_links():
     assert ("transient receptor potential cation channel subfamily A member 1", "hgnc") in drafts["D000074025"].terms
     assert not any(t == "transient receptor potential cation channel subfamily A member 1"
                    for t, _ in drafts["C473350"].terms)
-    assert meta["hgnc_links"] == {"xref": 1, "human_protein": 1, "hgnc_only": 1, "names": 2}
+    assert meta["hgnc_links"] == {"xref": 1, "human_protein": 1, "approved_name": 0, "hgnc_only": 1, "names": 2}
 
 
 def test_gzipped_xml_gives_the_same_concepts():
@@ -120,3 +120,21 @@ def test_tsv_build_and_label_override(tmp_path):
     assert kb.version["counts"]["concepts"] == len(drafts)
     # the species-free receptor heading ranks before "OPRS1 protein, human" (annotation guidelines, Linking)
     assert kb.lookup("SIGMAR1")[0].id == "MESH:D000097605"
+
+
+def test_a_receptor_gene_links_to_the_concept_its_approved_name_names():
+    """TAAR1's MeSH record is "Trace amine-associated receptor 1", not "TAAR1 protein, human": the symbol becomes
+    its term (before, the gene got no concept, as "associated" keeps genes about a receptor out of HGNC-only ones)."""
+    from meshtag.kb.concept import ConceptDraft
+    from meshtag.kb.hgnc import Gene, link_genes
+
+    taar1 = ConceptDraft(key="C434723", name="Trace amine-associated receptor 1", kind="supplementary",
+                         label="RECEPTOR")
+    taar1.add_term("Trace amine-associated receptor 1", "name")
+    drafts = {"C434723": taar1}
+    counts = link_genes(drafts, [Gene("HGNC:17734", "TAAR1", "trace amine associated receptor 1", ("TA1",))], {},
+                        common=frozenset())
+    assert counts["approved_name"] == 1 and counts["hgnc_only"] == 0
+    assert ("TAAR1", "hgnc") in taar1.terms and ("TA1", "hgnc") in taar1.terms
+    assert set(drafts) == {"C434723"}
+

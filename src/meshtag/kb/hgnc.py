@@ -6,6 +6,8 @@ A gene's symbol, aliases and previous symbols become "hgnc" terms of:
    mapped heading when that heading's name contains the symbol (TRPA1 -> "TRPA1 Cation Channel") or is a
    receptor ("5-HT2A", an alias of HTR2A -> Receptor, Serotonin, 5-HT2A): the heading ranks first, as the
    annotation guidelines want a species-free concept, never "... protein, human".
+3. the receptor concept named by the gene's approved name (TAAR1 -> "Trace amine-associated receptor 1", a
+   supplementary record not called "TAAR1 protein, human").
 Receptor or channel genes with neither get an `HGNC:n` concept whose `related_id` is the closest MeSH
 receptor/channel family (flag "related_is_family"; none when no family fits): the one whose name shares most
 words with the gene's, then the one below all the others that do (CHRNA4, "cholinergic receptor nicotinic
@@ -172,10 +174,11 @@ def link_genes(drafts: dict[str, ConceptDraft], genes: list[Gene], xref_links: d
     `common`: the common English words whose aliases are left out (default: the committed list)."""
     common = common_words() if common is None else common
     proteins = _human_protein_index(drafts)
+    receptor_names = {normalize(d.name): d.key for d in drafts.values() if d.label == "RECEPTOR"}
     receptors = [_Family(words, required, tuple(d.tree_numbers), d.key)
                  for d in drafts.values() if d.kind == "descriptor" and d.label == "RECEPTOR"
                  for words, required in {_name_tokens(t) for t, _ in d.terms} if len(words) >= 2]
-    counts = {"xref": 0, "human_protein": 0, "hgnc_only": 0}
+    counts = {"xref": 0, "human_protein": 0, "approved_name": 0, "hgnc_only": 0}
     named: dict[str, tuple[str, str]] = {}   # normalised approved name -> (concept key, name)
     for gene in genes:
         targets: list[str] = []
@@ -190,6 +193,9 @@ def link_genes(drafts: dict[str, ConceptDraft], genes: list[Gene], xref_links: d
             if heading is not None:
                 targets.insert(0, heading)
             counts["human_protein"] += 1
+        elif normalize(gene.name) in receptor_names:  # a receptor concept named by the approved name (TAAR1)
+            targets.append(receptor_names[normalize(gene.name)])
+            counts["approved_name"] += 1
         elif _RECEPTOR_NAME.search(gene.name) and not _NOT_A_RECEPTOR.search(gene.name):
             family = _family_of(gene, receptors)   # None: no MeSH family fits ("KDEL ... receptor 3")
             hg = ConceptDraft(key=gene.hgnc_id, name=gene.name, kind="hgnc", label="RECEPTOR",
