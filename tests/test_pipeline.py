@@ -517,3 +517,11 @@ def test_cd40_is_the_receptor_but_cd40_ligand_is_not():
                    "autosomal form.", meshtag.load(mode="fast"))
     receptors = [(m.text, m.id, m.start) for m in doc.mentions if m.label == "RECEPTOR"]
     assert receptors == [("CD40", "MESH:D019013", doc.text.index("CD40 mutations"))]
+
+
+def test_acetylcholine_receptor_abbreviations_name_the_receptor_and_its_subtype():
+    doc = tag_text("The M4 mAChR modulator and neuronal nAChRs; the alpha7 nAChR; mAChRs in the heart.",
+                   meshtag.load(mode="fast"))
+    assert [(m.text, m.id) for m in doc.mentions if m.label == "RECEPTOR"] == [
+        ("M4 mAChR", "MESH:D043588"), ("nAChRs", "MESH:D011978"), ("alpha7 nAChR", "MESH:D064569"),
+        ("mAChRs", "MESH:D011976")]
