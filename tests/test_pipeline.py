@@ -525,3 +525,14 @@ def test_acetylcholine_receptor_abbreviations_name_the_receptor_and_its_subtype(
     assert [(m.text, m.id) for m in doc.mentions if m.label == "RECEPTOR"] == [
         ("M4 mAChR", "MESH:D043588"), ("nAChRs", "MESH:D011978"), ("alpha7 nAChR", "MESH:D064569"),
         ("mAChRs", "MESH:D011976")]
+
+
+def test_a_bare_ganglion_is_no_cyst_and_the_optic_nerve_head_is_the_eyes():
+    nlp = meshtag.load(mode="fast")
+    found = {(m.text, m.label) for m in tag_text(
+        "The celiac ganglion was denervated and a ganglion cyst of the wrist excised. The optic nerve head was "
+        "cupped, and optic nerve damage followed.", nlp).mentions}
+    assert ("ganglion cyst", "CONDITION") in found and ("ganglion", "CONDITION") not in found
+    doc = tag_text("The optic nerve head was cupped, and optic nerve damage followed.", nlp)
+    assert [(m.text, m.start) for m in doc.mentions if m.label == "BRAIN_REGION"] == [
+        ("optic nerve", doc.text.index("optic nerve damage"))]

@@ -5,7 +5,7 @@ a receptor's next to "gene" or "mutations"); an alias with a cue supports its ot
 
 Misreadings dropped here too: a bare "cortex" or "medulla" is the brain's only in a document about the
 nervous system, not in one about the kidney or adrenal gland, nor after an organ's adjective ("renal
-medulla"); a region that names a disease's site ("white matter abnormalities") is no region mention
+medulla"); the "optic nerve head" is the eye's; a region that names a disease's site ("white matter abnormalities") is no region mention
 (annotation guideline 2.2); a receptor name before "ligand" names the ligand ("Fas ligand"); "depressed" is
 the disorder only of a person or the mood ("depressed patients", not "depressed cardiac function"); a word of
 an English idiom is not the KB's ("may lead to" is no metal, "the gold standard" no gold, the "tail suspension"
@@ -39,6 +39,9 @@ CUE_WINDOW = 4
 ORGAN_PARTS = frozenset({"cortex", "cortices", "medulla", "medullas", "medullae"})
 OTHER_ORGAN = re.compile(r"\b(?:renal|kidneys?|nephr\w*|adrenal\w*|glomerul\w*|tubul\w*)\b", re.IGNORECASE)
 OTHER_ORGAN_BEFORE = re.compile(r"\b(?:renal|kidney|adrenal|ovarian|thymic)\s+$", re.IGNORECASE)  # "renal medulla"
+# "optic nerve head": the optic disc, part of the eye (guideline 2.2); MeSH's term for it is unlabelled, so the
+# labelled "optic nerve" inside it would otherwise stand
+EYE_PART_AFTER = re.compile(r"[\s-]+heads?\b", re.IGNORECASE)
 # "Fas ligand", "Kit ligand", "CD40 ligand": a protein named after the receptor it binds, not the receptor
 # (a name with its own head word stays: "sigma receptor ligands" are drugs that bind the receptor)
 LIGAND_AFTER = re.compile(r"[\s-]*ligands?\b", re.IGNORECASE)
@@ -118,6 +121,11 @@ class AmbiguityFilter(KBComponent):
         return parts + [c for c in candidates if c.source == "abbreviation" and c.concept_ids[:1]
                         and c.concept_ids[0] in misread]
 
+    def eye_parts(self, candidates: list, text: str) -> list:
+        """The "optic nerve" of "optic nerve head", which is the eye's optic disc."""
+        return [c for c in candidates if text[c.start:c.end].lower().startswith("optic nerve")
+                and EYE_PART_AFTER.match(text, c.end)]
+
     def receptor_named_ligands(self, candidates: list, text: str) -> list:
         """Receptor names without a head word that name a ligand: the "Fas" of "Fas ligand"."""
         return [c for c in candidates if c.concept_ids and LIGAND_AFTER.match(text, c.end)
@@ -149,7 +157,8 @@ class AmbiguityFilter(KBComponent):
         candidates = get_candidates(doc)
         text = text_of(doc)
         misread = self.other_organs_parts(candidates, text) + self.receptor_named_ligands(candidates, text) + \
-            self.disease_sites(candidates, text) + self.lowered_measures(candidates, text) + self.idioms(candidates, text)
+            self.disease_sites(candidates, text) + self.lowered_measures(candidates, text) + self.idioms(candidates, text) + \
+            self.eye_parts(candidates, text)
         if misread:
             candidates = [c for c in candidates if not any(c is m for m in misread)]
             set_candidates(doc, candidates)
