@@ -99,3 +99,12 @@ def test_a_second_conjunct_may_take_an_article():
     text = "Neurons of the inferior and the superior colliculus fired."
     found = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="pubtator")).mentions]
     assert found == [("inferior and the superior colliculus", "MESH:D007245|MESH:D013477")]
+
+
+def test_a_drug_named_by_its_role_is_no_bare_conjunct():
+    # MeSH has "baclofen receptor" for GABA-B receptors: "agonist baclofen and GABAA receptor modulators" used to
+    # make baclofen a receptor; "dopamine and serotonin receptors" is still a coordination
+    found = [(e.text, e.label_, e._.concept_id) for e in meshtag.load(mode="fast")(
+        "The GABAB receptor agonist baclofen and GABAA receptor modulators; dopamine and serotonin receptors.").ents]
+    assert ("baclofen", "DRUG", "MESH:D001418") in found
+    assert ("dopamine", "RECEPTOR", "MESH:D011954") in found

@@ -34,6 +34,10 @@ HEAD_LABELS = {"receptor": "RECEPTOR", "receptors": "RECEPTOR", "channel": "RECE
 LOOKBACK = 80
 MAX_EXTRA_WORDS = 2
 WORD_BEFORE = re.compile(rf"(?<![\w-])({_WORD})\s+$")
+# "the GABAB receptor agonist baclofen and GABAA receptor modulators": a conjunct named by its drug role is the
+# drug, not an elliptical receptor name (MeSH has "baclofen receptor" for GABA-B receptors)
+DRUG_ROLE_BEFORE = re.compile(r"\b(?:agonists?|antagonists?|blockers?|inhibitors?|modulators?|ligands?|drugs?|"
+                              r"analogu?es?)\s+$", re.IGNORECASE)
 
 
 @Language.factory("meshtag_coordination", default_config={"kb_path": None})
@@ -75,7 +79,7 @@ class Coordination(KBComponent):
         if head is None or (slash and head[1] != "RECEPTOR"):
             return []
         match = (SLASH_BEFORE if slash else CONJUNCTS_BEFORE).search(before)
-        if match is None:
+        if match is None or DRUG_ROLE_BEFORE.search(before, max(0, match.start(1) - 16), match.start(1)):
             return []
         head_word, label = head
         heads = [head_word]
