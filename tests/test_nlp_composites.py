@@ -108,3 +108,11 @@ def test_a_drug_named_by_its_role_is_no_bare_conjunct():
         "The GABAB receptor agonist baclofen and GABAA receptor modulators; dopamine and serotonin receptors.").ents]
     assert ("baclofen", "DRUG", "MESH:D001418") in found
     assert ("dopamine", "RECEPTOR", "MESH:D011954") in found
+
+
+def test_numbered_subtypes_mesh_does_not_name_share_their_family():
+    found = [(e.text, e._.concept_id) for e in meshtag.load(mode="fast")(
+        "Orexin-1 and orexin-2 receptors regulate arousal; galanin-1 and galanin-2 receptors differ.").ents]
+    assert ("Orexin-1", "MESH:D064446") in found and ("orexin-2 receptors", "MESH:D064446") in found
+    # MeSH names both galanin subtypes: each keeps its own
+    assert ("galanin-1", "MESH:D044091") in found and ("galanin-2 receptors", "MESH:D044092") in found

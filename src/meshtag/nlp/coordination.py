@@ -15,6 +15,7 @@ from meshtag.nlp.candidates import (
     Candidate, KBComponent, earliest_start_by_end, get_candidates, set_candidates, text_of,
 )
 from meshtag.nlp.composites import CONJUNCT_SHORT_FORM, COORDINATION_NOTE
+from meshtag.nlp.receptor_names import NUMBERED_LIGAND
 
 # Heads that follow a candidate without being part of it ("MOR receptors": MOR is the candidate).
 TRAILING_HEADS = re.compile(r"\s+(receptors?|channels?|subtypes?)\b", re.IGNORECASE)
@@ -90,15 +91,29 @@ class Coordination(KBComponent):
         for word in _SPLIT.finditer(_SPACED_BRACKETS.sub(lambda m: " " * len(m.group(0)), match.group(1))):
             hits = next((h for h in (self.kb.lookup(f"{word.group(0)} {head}", limit=1, fuzzy=False)
                                      for head in heads) if h and h[0].score >= 1.0), None)
-            if hits and hits[0].label and hits[0].label == label:
+            ids = (hits[0].id,) if hits and hits[0].label and hits[0].label == label else \
+                self.same_family(text, word.group(0), cand, label)
+            if ids:
                 start = window_start + match.start(1) + word.start()
                 end = start + len(word.group(0))
                 if name_starts.get(end, start) < start:
                     continue
                 if not found:  # the first conjunct may start further left ("dopamine D2 and serotonin 5-HT2")
-                    start = self.named_start(text, start, end, head_word, hits[0].id)
-                found.append(Candidate(start, end, (hits[0].id,), "dictionary", notes=[COORDINATION_NOTE]))
+                    start = self.named_start(text, start, end, head_word, ids[0])
+                found.append(Candidate(start, end, ids, "dictionary", notes=[COORDINATION_NOTE]))
         return found
+
+    def same_family(self, text: str, word: str, cand: Candidate, label: str | None) -> tuple[str, ...]:
+        """The family concept of the receptor after the conjunction for a conjunct that numbers another subtype of
+        the same ligand, when MeSH names neither subtype ("Orexin-1 and orexin-2 receptors": Orexin Receptors)."""
+        first, second = NUMBERED_LIGAND.fullmatch(word), NUMBERED_LIGAND.match(text, cand.start, cand.end)
+        if label != "RECEPTOR" or first is None or second is None or not cand.concept_ids or \
+                first.group(1).lower() != second.group(1).lower():
+            return ()
+        family = self.kb.get(cand.concept_ids[0])  # the family, not a subtype MeSH names by the second number
+        if family is None or family.label != label or second.group(2).lower() in family.name.lower():
+            return ()
+        return (family.id,)
 
     def named_start(self, text: str, start: int, end: int, head_word: str, concept_id: str) -> int:
         """The start of the longest conjunct ending at `end`, up to MAX_EXTRA_WORDS more words to the left,
