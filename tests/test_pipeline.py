@@ -536,3 +536,11 @@ def test_a_bare_ganglion_is_no_cyst_and_the_optic_nerve_head_is_the_eyes():
     doc = tag_text("The optic nerve head was cupped, and optic nerve damage followed.", nlp)
     assert [(m.text, m.start) for m in doc.mentions if m.label == "BRAIN_REGION"] == [
         ("optic nerve", doc.text.index("optic nerve damage"))]
+
+
+def test_a_protein_named_after_the_receptor_it_works_on_is_no_receptor():
+    doc = tag_text("Insulin receptor substrate 1 and the insulin receptor were phosphorylated; PDGF receptor kinase "
+                   "inhibitors were added.", meshtag.load(mode="fast"))
+    receptors = [(m.text, m.start) for m in doc.mentions if m.label == "RECEPTOR"]
+    assert receptors == [("insulin receptor", doc.text.index("insulin receptor were")),
+                         ("PDGF receptor", doc.text.index("PDGF"))]   # the receptor's own kinase: the receptor

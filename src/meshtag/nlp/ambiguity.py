@@ -5,11 +5,12 @@ a receptor's next to "gene" or "mutations"); an alias with a cue supports its ot
 
 Misreadings dropped here too: a bare "cortex" or "medulla" is the brain's only in a document about the
 nervous system, not in one about the kidney or adrenal gland, nor after an organ's adjective ("renal
-medulla"); the "optic nerve head" is the eye's; a region that names a disease's site ("white matter abnormalities") is no region mention
-(annotation guideline 2.2); a receptor name before "ligand" names the ligand ("Fas ligand"); "depressed" is
-the disorder only of a person or the mood ("depressed patients", not "depressed cardiac function"); a word of
-an English idiom is not the KB's ("may lead to" is no metal, "the gold standard" no gold, the "tail suspension"
-test no drug suspension)."""
+medulla"); the "optic nerve head" is the eye's; a region that names a disease's site ("white matter
+abnormalities") is no region mention (annotation guideline 2.2); a receptor name before "ligand" names the
+ligand ("Fas ligand"), and one before "substrate" or "associated protein" another protein ("insulin receptor
+substrate 1"); "depressed" is the disorder only of a person or the mood ("depressed patients", not "depressed
+cardiac function"); a word of an English idiom is not the KB's ("may lead to" is no metal, "the gold standard"
+no gold, the "tail suspension" test no drug suspension)."""
 from __future__ import annotations
 
 import re
@@ -46,6 +47,10 @@ EYE_PART_AFTER = re.compile(r"[\s-]+heads?\b", re.IGNORECASE)
 # (a name with its own head word stays: "sigma receptor ligands" are drugs that bind the receptor)
 LIGAND_AFTER = re.compile(r"[\s-]*ligands?\b", re.IGNORECASE)
 RECEPTOR_HEAD = re.compile(rf"\b{HEAD_WORDS}$", re.IGNORECASE)
+# "insulin receptor substrate 1", "growth factor receptor bound protein 2": another protein named after the receptor
+# it works on (guideline 1.2). Not "kinase": "PDGF receptor kinase inhibitors" act on the receptor's own kinase
+OTHER_PROTEIN_AFTER = re.compile(r"[\s-]+(?:substrates?|(?:associated|interacting|binding|bound|accessory|"
+                                 r"anchoring|activity-modifying)[\s-]+proteins?)\b", re.IGNORECASE)
 # "brainstem dysgenesis", "white matter abnormalities", "spinal cord ischemia": a disease named by its site, which
 # holds no region mention (annotation guideline 2.2); an experimental "lesion" or "damage" does
 PATHOLOGY_AFTER = re.compile(
@@ -127,9 +132,11 @@ class AmbiguityFilter(KBComponent):
                 and EYE_PART_AFTER.match(text, c.end)]
 
     def receptor_named_ligands(self, candidates: list, text: str) -> list:
-        """Receptor names without a head word that name a ligand: the "Fas" of "Fas ligand"."""
-        return [c for c in candidates if c.concept_ids and LIGAND_AFTER.match(text, c.end)
-                and not RECEPTOR_HEAD.search(text, c.start, c.end) and self.kb.label(c.concept_ids[0]) == "RECEPTOR"]
+        """Receptor names without a head word that name a ligand: the "Fas" of "Fas ligand"; and any receptor name
+        that names another protein working on it ("insulin receptor substrate 1")."""
+        return [c for c in candidates if c.concept_ids and self.kb.label(c.concept_ids[0]) == "RECEPTOR" and (
+            OTHER_PROTEIN_AFTER.match(text, c.end) or
+            (LIGAND_AFTER.match(text, c.end) and not RECEPTOR_HEAD.search(text, c.start, c.end)))]
 
     def disease_sites(self, candidates: list, text: str) -> list:
         """Brain regions that name the site of a disease right after them ("brainstem dysgenesis")."""
@@ -156,9 +163,8 @@ class AmbiguityFilter(KBComponent):
     def __call__(self, doc: Doc) -> Doc:
         candidates = get_candidates(doc)
         text = text_of(doc)
-        misread = self.other_organs_parts(candidates, text) + self.receptor_named_ligands(candidates, text) + \
-            self.disease_sites(candidates, text) + self.lowered_measures(candidates, text) + self.idioms(candidates, text) + \
-            self.eye_parts(candidates, text)
+        misread = [c for find in (self.other_organs_parts, self.receptor_named_ligands, self.disease_sites,
+                                   self.lowered_measures, self.idioms, self.eye_parts) for c in find(candidates, text)]
         if misread:
             candidates = [c for c in candidates if not any(c is m for m in misread)]
             set_candidates(doc, candidates)

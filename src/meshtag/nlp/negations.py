@@ -3,14 +3,14 @@
 
 A disease candidate written right after "non-" (or "non ") whose first word is the negated modifier is linked to
 what the rest of it names ("renal cell carcinoma"); the mention is the whole phrase, as NCBI-disease annotates it
-("nonpapillary renal cell carcinoma", "nonhereditary cancer"), or under the bc5cdr conventions the rest alone (BC5CDR:
-"non-immune thrombocytopenia" -> "thrombocytopenia"). When the rest names nothing the candidate goes. (A negated word
-outside the candidate is left out of it: NCBI-disease's training set leaves "non-Jewish" and "nonneonatal" out.) A candidate of
-one negated word ("non-diabetic controls", "non-FAP patients") is no mention of the disease, which NCBI-disease
-leaves unannotated; BC5CDR annotates the word ("non-hypertensive", "non-PD": 4 of 4 in its training set), so the
-bc5cdr conventions keep it. Names that carry the prefix themselves ("non-Hodgkin lymphoma", "non-small cell lung
-cancer") are KB terms, matched whole before this runs; drugs and receptors are left alone ("non-warfarin users"
-mention warfarin)."""
+("nonpapillary renal cell carcinoma", "nonhereditary cancer"), or under the bc5cdr conventions the rest alone
+(BC5CDR: "non-immune thrombocytopenia" -> "thrombocytopenia"). When the rest names nothing the candidate goes. (A
+negated word outside the candidate is left out of it: NCBI-disease's training set leaves "non-Jewish" and
+"nonneonatal" out.) A candidate of one negated word ("non-diabetic controls", "non-FAP patients") is no mention of
+the disease, which NCBI-disease leaves unannotated; BC5CDR annotates the word ("non-hypertensive", "non-PD": 4 of 4
+in its training set), so the bc5cdr conventions keep it. Names that carry the prefix themselves ("non-Hodgkin
+lymphoma", "non-small cell lung cancer") are KB terms, matched whole before this runs; drugs and receptors are left
+alone ("non-warfarin users" mention warfarin)."""
 from __future__ import annotations
 
 import dataclasses
