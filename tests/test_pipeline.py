@@ -548,7 +548,9 @@ def test_a_protein_named_after_the_receptor_it_works_on_is_no_receptor():
 
 def test_pain_and_psychiatry_regions_mesh_names_only_by_their_parent():
     doc = tag_text("Stimulation of the subgenual cingulate cortex; neurons of the trigeminal nucleus caudalis and the "
-                   "ventral posterolateral nucleus; the posterior cingulate cortex.", meshtag.load(mode="fast"))
+                   "ventral posterolateral nucleus; the posterior cingulate cortex and the lateral septum.",
+                   meshtag.load(mode="fast"))
     assert [(m.text, m.id) for m in doc.mentions if m.label == "BRAIN_REGION"] == [
         ("subgenual cingulate cortex", "MESH:D006179"), ("trigeminal nucleus caudalis", "MESH:D014279"),
-        ("ventral posterolateral nucleus", "MESH:D020651"), ("posterior cingulate cortex", "MESH:D006179")]
+        ("ventral posterolateral nucleus", "MESH:D020651"), ("posterior cingulate cortex", "MESH:D006179"),
+        ("lateral septum", "MESH:D012686")]
