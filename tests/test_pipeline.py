@@ -554,3 +554,11 @@ def test_pain_and_psychiatry_regions_mesh_names_only_by_their_parent():
         ("subgenual cingulate cortex", "MESH:D006179"), ("trigeminal nucleus caudalis", "MESH:D014279"),
         ("ventral posterolateral nucleus", "MESH:D020651"), ("posterior cingulate cortex", "MESH:D006179"),
         ("lateral septum", "MESH:D012686")]
+
+
+def test_iuphar_opioid_names_and_trp_subfamily_names():
+    doc = tag_text("The DOP receptor agonist SNC80 and the KOP receptor; transient receptor potential melastatin 8 "
+                   "(TRPM8) senses cold.", meshtag.load(mode="fast"))
+    assert [(m.text, m.id) for m in doc.mentions if m.label == "RECEPTOR"] == [
+        ("DOP receptor", "MESH:D017465"), ("KOP receptor", "MESH:D017473"),
+        ("transient receptor potential melastatin 8", "MESH:D050053"), ("TRPM8", "MESH:D050053")]
