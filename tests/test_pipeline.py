@@ -562,3 +562,11 @@ def test_iuphar_opioid_names_and_trp_subfamily_names():
     assert [(m.text, m.id) for m in doc.mentions if m.label == "RECEPTOR"] == [
         ("DOP receptor", "MESH:D017465"), ("KOP receptor", "MESH:D017473"),
         ("transient receptor potential melastatin 8", "MESH:D050053"), ("TRPM8", "MESH:D050053")]
+
+
+def test_pain_conditions_mesh_names_only_by_a_narrower_concept():
+    nlp = meshtag.load(mode="fast")
+    found = {(m.text, m.id) for m in tag_text("Painful diabetic peripheral neuropathy, diabetic polyneuropathy and "
+                                              "phantom limb pain were studied.", nlp).mentions}
+    assert found == {("Painful diabetic peripheral neuropathy", "MESH:D003929"),
+                     ("diabetic polyneuropathy", "MESH:D003929"), ("phantom limb pain", "MESH:D010591")}
