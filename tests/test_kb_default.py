@@ -140,6 +140,15 @@ def test_pharmacology_spellings_of_receptors_and_channels(kb, query, concept_id)
 ])
 def test_acids_named_by_their_anion(kb, query, concept_id):
     assert kb.lookup(query, fuzzy=False)[0].id == concept_id
+
+
+@pytest.mark.parametrize("query, concept_id", [
+    ("lisdexamfetamine", "MESH:D000069478"),   # salt_parent_terms.tsv: MeSH names them by their salt only
+    ("paliperidone", "MESH:D000068882"),
+    ("salmeterol", "MESH:D000068299"),
+])
+def test_drugs_mesh_names_by_their_salt(kb, query, concept_id):
+    assert kb.lookup(query, fuzzy=False)[0].id == concept_id
     assert not kb.lookup("carboxylate", fuzzy=False)  # a class's anion is the functional group, no drug
 
 
