@@ -570,3 +570,9 @@ def test_pain_conditions_mesh_names_only_by_a_narrower_concept():
                                               "phantom limb pain were studied.", nlp).mentions}
     assert found == {("Painful diabetic peripheral neuropathy", "MESH:D003929"),
                      ("diabetic polyneuropathy", "MESH:D003929"), ("phantom limb pain", "MESH:D010591")}
+
+
+def test_serotonin_toxicity_is_the_syndrome():
+    found = [(m.text, m.id) for m in tag_text("Serotonin toxicity with tramadol was reported.",
+                                              meshtag.load(mode="fast")).mentions]
+    assert found == [("Serotonin toxicity", "MESH:D020230"), ("tramadol", "MESH:D014147")]
