@@ -65,3 +65,17 @@ def test_a_completed_short_form_needs_no_definition(nlp):
     found = ents(nlp, "Both NMDA and MOR receptors were blocked.")
     assert ("MOR receptors", "RECEPTOR", "MESH:D017450") in found
     assert ("NMDA", "RECEPTOR", "MESH:D016194") in found
+
+
+def test_an_r_abbreviating_receptor_makes_the_receptor(nlp):
+    found = ents(nlp, "CGRP-R antagonists, NMDA-R hypofunction and 5-HT1A-R expression were studied.")
+    assert ("CGRP-R", "RECEPTOR", "MESH:D018015") in found
+    assert ("NMDA-R", "RECEPTOR", "MESH:D016194") in found
+    assert not any(label == "DRUG" for _, label, _ in found)
+
+
+def test_ar_after_an_adrenergic_subtype_is_the_adrenoceptor(nlp):
+    found = ents(nlp, "beta2-AR agonists and alpha1-AR antagonists; the AR gene in prostate cancer.")
+    assert ("beta2-AR", "RECEPTOR", "MESH:D018343") in found
+    assert ("alpha1-AR", "RECEPTOR", "MESH:D018340") in found
+    assert ("AR", "RECEPTOR", "MESH:D011944") in found          # the androgen receptor stays itself

@@ -6,7 +6,9 @@
   includes its counter-ion, and the corpora annotate the whole name with the parent's concept (BC5CDR
   training set: 48 such mentions, e.g. "ketamine hydrochloride" -> Ketamine).
 - Receptor heads: "mGlu7 receptor", "MOR receptors", "TRPA1 channel" are one receptor mention; the
-  symbol alone is what the dictionary knows (annotation guidelines 1.1: the whole name is the mention).
+  symbol alone is what the dictionary knows (annotation guidelines 1.1: the whole name is the mention). An "-R"
+  abbreviates the head ("CGRP-R", "NMDA-R"): the mention is the receptor, not the ligand; "beta2-AR" is the
+  beta-2 adrenoceptor, not the androgen receptor (AR).
 
 The span is extended over the word and keeps the matched concept; a form MeSH does name ("calcium
 chloride", "NMDA receptor") is already the longer dictionary match and is left alone.
@@ -34,7 +36,13 @@ SALT_WORDS = (
     "marboxil",
 )
 RECEPTOR_HEADS = ("receptor", "receptors", "channel", "channels")
+# "CGRP-R", "NMDA-R", "GABA(B)Rs": a capital R (after a hyphen or a bracket) abbreviates "receptor"; the name with
+# "receptor" must be a receptor's term ("CGRP receptor"), which the completed mention then means
+RECEPTOR_R_AFTER = re.compile(r"(?:-|(?<=\)))Rs?(?![\w-])")
+# "beta2-AR", "alpha1-ARs": AR after an adrenergic subtype is the adrenergic receptor, not the androgen receptor
+ADRENERGIC_BEFORE = re.compile(r"(?<![\w-])((?:alpha|beta|α|β)\d?[A-Da-d]?)-$", re.IGNORECASE)
 # label of the matched concept -> the words that may follow and complete its name
+REORDERED_OR_EXACT = 0.95  # KB lookup score of a name in MeSH's or another word order
 SUFFIX_AFTER = {
     "DRUG": re.compile(r"(?:\s+(?:%s)\b){1,2}" % "|".join(SALT_WORDS), re.IGNORECASE),
     "RECEPTOR": re.compile(r"\s+(?:%s)\b" % "|".join(RECEPTOR_HEADS), re.IGNORECASE),
@@ -54,6 +62,8 @@ class NameSuffixes(KBComponent):
         candidates = get_candidates(doc)
         absorbed: set[int] = set()  # ids of candidates that were only the suffix word ("sodium", "chloride")
         for cand in candidates:
+            if cand.concept_ids and (self.receptor_abbreviated(cand, text) or self.adrenergic(cand, text)):
+                continue
             suffix = SUFFIX_AFTER.get(self.kb.label(cand.concept_ids[0])) if cand.concept_ids else None
             word = suffix.match(text, cand.end) if suffix else None
             if word is None:
@@ -69,3 +79,30 @@ class NameSuffixes(KBComponent):
         if absorbed:
             set_candidates(doc, [c for c in candidates if id(c) not in absorbed])
         return doc
+
+    def adrenergic(self, cand, text: str) -> bool:
+        """Reads "AR" after an adrenergic subtype as that adrenoceptor ("beta2-AR": Receptors, Adrenergic, beta-2)."""
+        if text[cand.start:cand.end] not in ("AR", "ARs"):
+            return False
+        subtype = ADRENERGIC_BEFORE.search(text, max(0, cand.start - 8), cand.start)
+        ids = tuple(h.id for h in self.kb.lookup(f"{subtype.group(1)}-adrenergic receptor", limit=1, fuzzy=False)
+                    if h.score >= REORDERED_OR_EXACT and h.label == "RECEPTOR") if subtype else ()
+        if not ids:
+            return False
+        cand.start, cand.concept_ids, cand.ambiguous = subtype.start(1), ids, False
+        cand.notes.append("name suffix")
+        return True
+
+    def receptor_abbreviated(self, cand, text: str) -> bool:
+        """Extends a drug or receptor candidate over an "-R" that abbreviates "receptor" ("CGRP-R" is the CGRP
+        receptor, not the peptide) and links it to that receptor; False when there is none."""
+        r = RECEPTOR_R_AFTER.match(text, cand.end)
+        if r is None:
+            return False
+        ids = tuple(h.id for h in self.kb.lookup(f"{text[cand.start:cand.end]} receptor", limit=1, fuzzy=False)
+                    if h.score >= REORDERED_OR_EXACT and h.label == "RECEPTOR")
+        if not ids:
+            return False
+        cand.end, cand.concept_ids, cand.ambiguous = r.end(), ids, False
+        cand.notes.append("name suffix")
+        return True
