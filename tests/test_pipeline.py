@@ -572,7 +572,8 @@ def test_pain_conditions_mesh_names_only_by_a_narrower_concept():
                      ("diabetic polyneuropathy", "MESH:D003929"), ("phantom limb pain", "MESH:D010591")}
 
 
-def test_serotonin_toxicity_is_the_syndrome():
-    found = [(m.text, m.id) for m in tag_text("Serotonin toxicity with tramadol was reported.",
+def test_serotonin_toxicity_is_the_syndrome_and_maois_the_class():
+    found = [(m.text, m.id) for m in tag_text("Serotonin toxicity with tramadol and MAOIs was reported.",
                                               meshtag.load(mode="fast")).mentions]
-    assert found == [("Serotonin toxicity", "MESH:D020230"), ("tramadol", "MESH:D014147")]
+    assert found == [("Serotonin toxicity", "MESH:D020230"), ("tramadol", "MESH:D014147"),
+                     ("MAOIs", "MESH:D008996")]
