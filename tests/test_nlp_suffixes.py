@@ -24,14 +24,6 @@ def test_salt_word_joins_the_drug_and_keeps_its_concept(nlp):
     assert not any(text.lower() in ("sodium", "hcl") for text, _, _ in found)
 
 
-def test_an_ester_group_and_a_salt_word_join_the_drug(nlp):
-    # BC5CDR development 19642243: "tenofovir disoproxil fumarate" is one chemical (its fumarate was a mention)
-    found = ents(nlp, "HIV patients on tenofovir disoproxil fumarate and olmesartan medoxomil were studied.")
-    assert ("tenofovir disoproxil fumarate", "DRUG", "MESH:D000068698") in found
-    assert ("olmesartan medoxomil", "DRUG", "MESH:D000068557") in found
-    assert not any(text == "fumarate" for text, _, _ in found)
-
-
 def test_two_words_that_are_one_name_are_not_absorbed(nlp):
     # BC5CDR development 663266: "sodium citrate" after "chelating agents" stays a name of its own
     found = ents(nlp, "The chelating agents sodium citrate and disodium edetate were added.")
@@ -67,15 +59,20 @@ def test_a_completed_short_form_needs_no_definition(nlp):
     assert ("NMDA", "RECEPTOR", "MESH:D016194") in found
 
 
-def test_an_r_abbreviating_receptor_makes_the_receptor(nlp):
-    found = ents(nlp, "CGRP-R antagonists, NMDA-R hypofunction and 5-HT1A-R expression were studied.")
-    assert ("CGRP-R", "RECEPTOR", "MESH:D018015") in found
-    assert ("NMDA-R", "RECEPTOR", "MESH:D016194") in found
-    assert not any(label == "DRUG" for _, label, _ in found)
-
-
-def test_ar_after_an_adrenergic_subtype_is_the_adrenoceptor(nlp):
-    found = ents(nlp, "beta2-AR agonists and alpha1-AR antagonists; the AR gene in prostate cancer.")
-    assert ("beta2-AR", "RECEPTOR", "MESH:D018343") in found
-    assert ("alpha1-AR", "RECEPTOR", "MESH:D018340") in found
-    assert ("AR", "RECEPTOR", "MESH:D011944") in found          # the androgen receptor stays itself
+@pytest.mark.parametrize("text, expected, absent", [
+    # BC5CDR development 19642243: "tenofovir disoproxil fumarate" is one chemical (its fumarate was a mention)
+    ("HIV patients on tenofovir disoproxil fumarate and olmesartan medoxomil were studied.",
+     [("tenofovir disoproxil fumarate", "DRUG", "MESH:D000068698"),
+      ("olmesartan medoxomil", "DRUG", "MESH:D000068557")], {"fumarate"}),
+    # an "-R" that abbreviates "receptor": the receptor, not the peptide or the chemical
+    ("CGRP-R antagonists, NMDA-R hypofunction and 5-HT1A-R expression were studied.",
+     [("CGRP-R", "RECEPTOR", "MESH:D018015"), ("NMDA-R", "RECEPTOR", "MESH:D016194")], {"CGRP", "NMDA"}),
+    # "AR" after an adrenergic subtype is the adrenoceptor; alone it stays the androgen receptor
+    ("beta2-AR agonists and alpha1-AR antagonists; the AR gene in prostate cancer.",
+     [("beta2-AR", "RECEPTOR", "MESH:D018343"), ("alpha1-AR", "RECEPTOR", "MESH:D018340"),
+      ("AR", "RECEPTOR", "MESH:D011944")], set()),
+])
+def test_words_after_a_name_complete_it(nlp, text, expected, absent):
+    found = ents(nlp, text)
+    assert all(mention in found for mention in expected)
+    assert not absent & {mention_text for mention_text, _, _ in found}
