@@ -29,6 +29,7 @@ from meshtag.kb.terms import casing_agrees, cased_form, common_words, is_ambiguo
 from meshtag.paths import curation_dir, default_kb_dir
 
 CURATED_COLUMNS = ("term", "concept_id", "label", "source", "note")
+REORDERED = 0.95  # lookup score of a name in another token order (or with a word's hyphen dropped)
 CORPUS_SCOPE = "corpus"  # optional `scope` column: a corpus's annotation convention, not a general synonym
 ACTION_COLUMNS = ("concept_id", "action_id", "source")
 _KIND_RANK = {"curated": 0, "name": 1, "synonym": 2, "hgnc": 3}
@@ -498,6 +499,12 @@ class KnowledgeBase:
         ok = info.caseless or _casing_ok(info.forms, surface)
         return ok or not (info.ambiguous and _is_ambiguous(info, 0, len(surface), surface, ok))
 
+    def named_ids(self, phrase: str, label: str, limit: int = 1) -> tuple[str, ...]:
+        """The concepts of `label` among the `limit` best that `phrase` names exactly or in another word order
+        (lookup score >= REORDERED), best first."""
+        return tuple(hit.id for hit in self.lookup(phrase, limit=limit, fuzzy=False)
+                     if hit.score >= REORDERED and hit.label == label)
+
     def lookup(self, text: str, limit: int = 10, fuzzy: bool = True) -> list[Candidate]:
         """Candidate concepts for a name, best first: exact key 1.0, token-reordered 0.95 (failing both, the name with
         the hyphens inside its words dropped 0.95: "puromycin amino-nucleoside"), then fuzzy < 0.9.
@@ -515,17 +522,18 @@ class KnowledgeBase:
                 scored.setdefault(entry[0], 1.0)
                 ranks.setdefault(entry[0], self._lookup_rank(entry))
         terms, overlay = self._terms, self._overlay
+
+        def take(other_key: str) -> None:
+            """Score the concepts of another spelling of the name, when it is a term key."""
+            if other_key in terms or other_key in overlay:
+                for entry in self.entries(other_key):
+                    scored.setdefault(entry[0], REORDERED)
+                    ranks.setdefault(entry[0], self._lookup_rank(entry))
+
         for reordered in _reorderings(key):  # up to 719 orders, few of them keys: test before collecting entries
-            if reordered in terms or reordered in overlay:
-                for entry in self.entries(reordered):
-                    scored.setdefault(entry[0], 0.95)
-                    ranks.setdefault(entry[0], self._lookup_rank(entry))
+            take(reordered)
         if not scored and _WORD_HYPHEN.search(text):  # "puromycin amino-nucleoside": the name joins the parts
-            joined = normalize(_WORD_HYPHEN.sub("", text))
-            if joined in terms or joined in overlay:
-                for entry in self.entries(joined):
-                    scored.setdefault(entry[0], 0.95)
-                    ranks.setdefault(entry[0], self._lookup_rank(entry))
+            take(normalize(_WORD_HYPHEN.sub("", text)))
         if fuzzy and len(scored) < limit:
             from meshtag.kb.fuzzy import fuzzy_candidates
 

@@ -132,9 +132,8 @@ class EntityWriter(ConventionsComponent):
                     any(o is not cand and o.start < end and start < o.end for o in chosen):
                 out.append(cand)
                 continue
-            named = [hit.id for hit in self.kb.lookup(text[start:end], limit=1, fuzzy=False)
-                     if hit.score >= 0.95 and hit.label == "CONDITION"]
-            out.append(dataclasses.replace(cand, start=start, end=end, concept_ids=tuple(named) or cand.concept_ids))
+            named = self.kb.named_ids(text[start:end], "CONDITION")
+            out.append(dataclasses.replace(cand, start=start, end=end, concept_ids=named or cand.concept_ids))
         return out
 
     def composite(self, cand: Candidate) -> tuple[str, str]:

@@ -24,7 +24,6 @@ from meshtag.nlp.conventions import ConventionsComponent
 
 _NON_BEFORE = re.compile(r"(?<![\w-])non[- ]?$", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[\w'-]+\s+")
-_NAMES = 0.95  # lookup score of an exact or reordered KB name
 LABEL = "CONDITION"
 
 
@@ -36,21 +35,15 @@ def make_negated_modifiers(nlp: Language, name: str, kb_path: str | None, conven
 class NegatedModifiers(ConventionsComponent):
     """Rewrites or drops the disease candidates whose first word a "non-" prefix negates."""
 
-    def rest_named(self, rest: str) -> tuple[str, ...]:
-        """The disease the words after the negated one name exactly; () if none."""
-        return tuple(hit.id for hit in self.kb.lookup(rest, limit=1, fuzzy=False)
-                     if hit.score >= _NAMES and hit.label == LABEL)
-
-    def negated(self, cand: Candidate, text: str) -> Candidate | None:
-        """The candidate as it stands after "non" (which the caller has found before it); None to drop it."""
+    def negated(self, cand: Candidate, text: str, non: re.Match) -> Candidate | None:
+        """The candidate as it stands after the "non" the caller found before it (`non`); None to drop it."""
         first = _FIRST_WORD.match(text, cand.start, cand.end)
         if first is None:
             return cand if self.conventions == "bc5cdr" else None
-        ids = self.rest_named(text[first.end():cand.end])
+        ids = self.kb.named_ids(text[first.end():cand.end], LABEL)  # the disease the rest names
         if not ids:
             return None
-        start = first.end() if self.conventions == "bc5cdr" else cand.start - len(
-            _NON_BEFORE.search(text, max(0, cand.start - 4), cand.start).group())
+        start = first.end() if self.conventions == "bc5cdr" else non.start()
         return dataclasses.replace(cand, start=start, concept_ids=ids)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -61,8 +54,9 @@ class NegatedModifiers(ConventionsComponent):
         out = []
         for cand in candidates:
             label = self.kb.label(cand.concept_ids[0]) if cand.concept_ids else cand.label
-            if label == LABEL and _NON_BEFORE.search(text, max(0, cand.start - 4), cand.start):
-                cand = self.negated(cand, text)
+            non = _NON_BEFORE.search(text, max(0, cand.start - 4), cand.start) if label == LABEL else None
+            if non is not None:
+                cand = self.negated(cand, text, non)
             if cand is not None:
                 out.append(cand)
         set_candidates(doc, out)

@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from meshtag.kb.store import REORDERED
 from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, text_of
 from meshtag.nlp.composites import COORDINATION_NOTE
 
@@ -30,7 +31,6 @@ HEAD_WORDS = r"(?:receptors?|adrenoceptors?|channels?)"  # the words a receptor'
 HEAD = re.compile(rf"\b{HEAD_WORDS}(?:[ -](?:alpha|beta|gamma|delta)\b)?\b", re.IGNORECASE)
 WORD_BEFORE = re.compile(r"(\S+)\s+$")
 MAX_WORDS = 3
-REORDERED = 0.95  # kb.lookup's score for the same tokens in another order
 NUMBERED_LIGAND = re.compile(r"([A-Za-z]{3,})(?:-| )([A-Z]?\d{1,2}[A-Za-z]?)")  # "orexin-1", "vasopressin V2"
 # "5-HT1B/1D ", "D2/3 ", "mGluR2/3 ", "α2A/2C " right before a head word
 SLASHED_SUBTYPES = re.compile(r"(?<![\w-])(?P<first>(?P<prefix>5-HT|[^\W\d_]{1,5})(?P<a>\d[A-Za-z]?))/"
@@ -100,17 +100,13 @@ class ReceptorNames(KBComponent):
             return (start, ids) if ids else (0, ())
         return 0, ()
 
-    def exact_receptor_ids(self, phrase: str) -> tuple[str, ...]:
-        """RECEPTOR concepts named by `phrase` in any word order."""
-        return tuple(h.id for h in self.kb.lookup(phrase, limit=3, fuzzy=False)
-                     if h.score >= REORDERED and h.label == "RECEPTOR")
-
     def slashed_subtypes(self, text: str, head: re.Match, candidates: list[Candidate]) -> None:
         """The two receptors of "5-HT1B/1D receptors" (see the module docstring), when the KB names both."""
         m = SLASHED_SUBTYPES.search(text, max(0, head.start() - 24), head.start())
         if m is None:
             return
-        first, second = (self.exact_receptor_ids(f"{code} {head.group(0)}") or self.exact_receptor_ids(code)
+        first, second = (self.kb.named_ids(f"{code} {head.group(0)}", "RECEPTOR", limit=3) or
+                         self.kb.named_ids(code, "RECEPTOR", limit=3)
                          for code in (m["first"], f"{m['prefix']}{m['b']}"))  # "mGlu3" is a name, "mGlu3 receptor" not
         if not first or not second:
             return

@@ -42,7 +42,6 @@ RECEPTOR_R_AFTER = re.compile(r"(?:-|(?<=\)))Rs?(?![\w-])")
 # "beta2-AR", "alpha1-ARs": AR after an adrenergic subtype is the adrenergic receptor, not the androgen receptor
 ADRENERGIC_BEFORE = re.compile(r"(?<![\w-])((?:alpha|beta|α|β)\d?[A-Da-d]?)-$", re.IGNORECASE)
 # label of the matched concept -> the words that may follow and complete its name
-REORDERED_OR_EXACT = 0.95  # KB lookup score of a name in MeSH's or another word order
 SUFFIX_AFTER = {
     "DRUG": re.compile(r"(?:\s+(?:%s)\b){1,2}" % "|".join(SALT_WORDS), re.IGNORECASE),
     "RECEPTOR": re.compile(r"\s+(?:%s)\b" % "|".join(RECEPTOR_HEADS), re.IGNORECASE),
@@ -85,8 +84,7 @@ class NameSuffixes(KBComponent):
         if text[cand.start:cand.end] not in ("AR", "ARs"):
             return False
         subtype = ADRENERGIC_BEFORE.search(text, max(0, cand.start - 8), cand.start)
-        ids = tuple(h.id for h in self.kb.lookup(f"{subtype.group(1)}-adrenergic receptor", limit=1, fuzzy=False)
-                    if h.score >= REORDERED_OR_EXACT and h.label == "RECEPTOR") if subtype else ()
+        ids = self.kb.named_ids(f"{subtype.group(1)}-adrenergic receptor", "RECEPTOR") if subtype else ()
         if not ids:
             return False
         cand.start, cand.concept_ids, cand.ambiguous = subtype.start(1), ids, False
@@ -99,8 +97,7 @@ class NameSuffixes(KBComponent):
         r = RECEPTOR_R_AFTER.match(text, cand.end)
         if r is None:
             return False
-        ids = tuple(h.id for h in self.kb.lookup(f"{text[cand.start:cand.end]} receptor", limit=1, fuzzy=False)
-                    if h.score >= REORDERED_OR_EXACT and h.label == "RECEPTOR")
+        ids = self.kb.named_ids(f"{text[cand.start:cand.end]} receptor", "RECEPTOR")
         if not ids:
             return False
         cand.end, cand.concept_ids, cand.ambiguous = r.end(), ids, False
