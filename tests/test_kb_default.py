@@ -227,6 +227,14 @@ def test_british_spelling_and_plural_of_a_short_key(kb):
     assert found["PON"].ambiguous
 
 
+def test_a_short_receptor_symbol_is_not_ambiguous_but_a_short_alias_is(kb):
+    """"D2R" (a subtype and the R of receptor) needs no cue word, unlike the three-letter alias "MOR"."""
+    found = {m.text: m for m in kb.find("Expression of D2R and H3R fell; MOR rose.")}
+    assert found["D2R"].concept_ids[0] == "MESH:D017448" and not found["D2R"].ambiguous
+    assert found["H3R"].concept_ids[0] == "MESH:D018100" and not found["H3R"].ambiguous
+    assert found["MOR"].ambiguous
+
+
 def test_find_all_includes_nested(kb):
     spans = {(m.text, m.concept_ids[0]) for m in kb.find_all("mechanical allodynia in dorsal root ganglia")}
     assert {("mechanical allodynia", "MESH:D006930"), ("allodynia", "MESH:D006930")} <= spans

@@ -129,6 +129,7 @@ def test_short_form_defined_as_a_non_concept_loses_its_global_meaning(nlp):
 def test_ambiguous_alias_needs_context(nlp):
     assert not any(t == "MOR" for t, *_ in mentions(nlp, "The MOR of the cohort was 12 percent."))
     assert ("MOR", "RECEPTOR", "MESH:D017450", "dictionary") in mentions(nlp, "MOR agonists relieved pain.")
+    assert ("D2R", "RECEPTOR", "MESH:D017448", "dictionary") in mentions(nlp, "Expression of D2R was reduced.")
 
 
 def test_gene_symbol_that_is_a_word_is_a_receptor_next_to_gene_and_in_its_repeats(nlp):

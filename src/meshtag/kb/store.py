@@ -43,6 +43,8 @@ _first_item, _second_item, _third_item, _fourth_item = itemgetter(0), itemgetter
 _NO_SECONDS: dict[str, int] = {}
 # normalised key, 1 if a term alone, {second token: width}, 1 if a term alone with a labelled concept
 _TokenInfo = tuple[str, int, dict[str, int], int]
+# "D2R", "H3R", "A1R", "S1R": a subtype's capital and number with the R of "receptor", a receptor symbol however short
+RECEPTOR_SYMBOL = re.compile(r"[A-Z]\dR")
 
 
 class _KeyInfo(NamedTuple):
@@ -58,12 +60,12 @@ class _KeyInfo(NamedTuple):
 
 def _is_ambiguous(info: _KeyInfo, start: int, end: int, text: str, case_ok: bool) -> bool:
     """Is a match ambiguous? Its key is, unless only for being short while the surface has 4+ letters or digits
-    (plural folding makes "pons" the key "pon", which it shares with the short alias PON), or for being a
-    common word while the surface keeps the term's own casing ("AIDS", not the word "aids")."""
+    (plural folding makes "pons" the key "pon", which it shares with the short alias PON) or is a receptor symbol
+    ("D2R"), or for being a common word while the surface keeps the term's own casing ("AIDS", not the word "aids")."""
     if not info.ambiguous:
         return False
     if info.short and sum(c.isalnum() for c in text[start:end]) <= 3:
-        return True
+        return not RECEPTOR_SYMBOL.fullmatch(text, start, end)
     return info.common and not (case_ok and info.forms)
 
 
