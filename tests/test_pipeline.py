@@ -565,6 +565,14 @@ def test_iuphar_opioid_names_and_trp_subfamily_names():
         ("transient receptor potential melastatin 8", "MESH:D050053"), ("TRPM8", "MESH:D050053")]
 
 
+def test_iuphar_subtype_names_of_peptide_receptors_and_channels():
+    doc = tag_text("The V2 receptor antagonist tolvaptan; ET(B) receptors and Y1R antagonists; NTS1 agonists; GIRK "
+                   "channels; mice lacking GABAB1.", meshtag.load(mode="fast"))
+    assert [(m.text, m.id) for m in doc.mentions if m.label == "RECEPTOR"] == [
+        ("V2 receptor", "MESH:D017483"), ("ET(B) receptors", "MESH:D044023"), ("Y1R", "MESH:C097212"),
+        ("NTS1", "MESH:C114036"), ("GIRK channels", "MESH:D051676"), ("GABAB1", "MESH:D018080")]
+
+
 def test_pain_conditions_mesh_names_only_by_a_narrower_concept():
     nlp = meshtag.load(mode="fast")
     found = {(m.text, m.id) for m in tag_text("Painful diabetic peripheral neuropathy, diabetic polyneuropathy and "
