@@ -573,6 +573,18 @@ def test_iuphar_subtype_names_of_peptide_receptors_and_channels():
         ("NTS1", "MESH:C114036"), ("GIRK channels", "MESH:D051676"), ("GABAB1", "MESH:D018080")]
 
 
+def test_brackets_a_name_opens_with_belong_to_it_and_a_bracket_it_does_not_open_ends_it():
+    """BC5CDR annotates "(insulin-dependent) diabetes mellitus" and "(R)-alpha-methylhistamine" with their opening
+    brackets; "IDDM) (5" crosses the bracket that closes the short form, and "(12)" after it is a count."""
+    text = ("Adverse events were (insulin-dependent) diabetes mellitus (IDDM) (5) and later IDDM (12). "
+            "(R)-alpha-methylhistamine, (S)-ketamine and (R)-fluoxetine were given, and (+/-)-amphetamine.")
+    got = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast")).mentions]
+    assert got == [("(insulin-dependent) diabetes mellitus", "MESH:D003922"), ("IDDM", "MESH:D003922"),
+                   ("IDDM", "MESH:D003922"), ("(R)-alpha-methylhistamine", "MESH:C069357"),
+                   ("(S)-ketamine", "MESH:C000629870"), ("(R)-fluoxetine", "MESH:D005473"),
+                   ("amphetamine", "MESH:D000661")]
+
+
 def test_pain_conditions_mesh_names_only_by_a_narrower_concept():
     nlp = meshtag.load(mode="fast")
     found = {(m.text, m.id) for m in tag_text("Painful diabetic peripheral neuropathy, diabetic polyneuropathy and "

@@ -37,22 +37,39 @@ def inside_word(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
 
 
-def balanced_end(text: str, start: int, end: int) -> int | None:
-    """The end of a match with balanced brackets: itself, one further when the closing bracket of an opening
-    one inside it follows ("PGE(2" -> "PGE(2)"), or None when it opens or closes one it does not contain
-    ("receptors (GABA(A", "HDL) cholesterol"): normalised matching ignores punctuation, brackets matter.
+# a bracketed word or configuration that opens a name: "(insulin-dependent) diabetes mellitus", "(R)-alpha-methyl..."
+OPENING_BRACKETED = re.compile(r"\((?:[a-z][a-z-]*|\d*[RSEZ](?:,\d*[RSEZ])*)\)")
+# the configuration that prefixes a chemical's name, which BC5CDR annotates with it ("(S)-ketamine", "(2R,4R)-4-amino...",
+# 3 of 3 in its training set); a racemate's sign is left out ("(+/-)-PG-9", 9 of 9)
+STEREO_PREFIX = re.compile(r"\(\d*[RSEZ](?:,\d*[RSEZ])*\)-$")
+# a count in brackets after a name, "IDDM (12)", is not the number of a name ("IDDM 12", a susceptibility locus)
+BRACKETED_COUNT = re.compile(r"\s\(\d+\)$")
 
-    >>> text = "PGE(2) and HDL) cholesterol"
-    >>> balanced_end(text, 0, 5), balanced_end(text, 11, 27), balanced_end(text, 0, 3)
-    (6, None, 3)
+
+def balanced_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The bounds of a match with balanced brackets: itself; one further when the closing bracket of an opening one
+    inside it follows ("PGE(2" -> "PGE(2)"); one earlier when it closes a bracketed word or configuration that opens
+    the name ("R)-alpha-methylhistamine" -> "(R)-alpha-methylhistamine"); or None when it opens or closes another
+    ("receptors (GABA(A", "HDL) cholesterol", "IDDM) (5"): normalised matching ignores punctuation, brackets matter.
+
+    >>> text = "PGE(2) and HDL) cholesterol; (R)-alpha-methylhistamine (RAMH) (5)"
+    >>> balanced_span(text, 0, 5), balanced_span(text, 11, 27), balanced_span(text, 30, 54), balanced_span(text, 57, 66)
+    ((0, 6), None, (29, 54), None)
     """
-    span = text[start:end]
-    opened = span.count("(") + span.count("[")
-    closed = span.count(")") + span.count("]")
-    if opened == closed:
-        return end
-    if opened == closed + 1 and end < len(text) and text[end] in ")]":
-        return end + 1
+    depth = 0
+    for i in range(start, end):
+        if text[i] in "([":
+            depth += 1
+        elif text[i] in ")]":
+            depth -= 1
+            if depth < 0:
+                if start == 0 or not OPENING_BRACKETED.fullmatch(text, start - 1, i + 1):
+                    return None
+                start, depth = start - 1, 0
+    if depth == 0:
+        return start, end
+    if depth == 1 and end < len(text) and text[end] in ")]":
+        return start, end + 1
     return None
 
 
@@ -125,13 +142,18 @@ class DictionaryMatcher(StatelessComponent):
             if not ids or inside_word(text, match.start, match.end) or \
                     clause_break(text, match.start, match.end):
                 continue
-            end = balanced_end(text, match.start, match.end) if BRACKETS.search(text, match.start, match.end) \
-                else match.end
-            if end is None:
-                continue
-            if text.endswith(PROTEIN_WORDS, match.start, end):
-                end = self.without_protein_word(text, match.start, end, ids)
-            found.append(Candidate(match.start, end, ids, "dictionary",
+            start, end = match.start, match.end
+            if BRACKETS.search(text, start, end):
+                bounds = balanced_span(text, start, end)
+                if bounds is None or BRACKETED_COUNT.search(text, *bounds):
+                    continue
+                start, end = bounds
+            if text.endswith(PROTEIN_WORDS, start, end):
+                end = self.without_protein_word(text, start, end, ids)
+            if start > 3 and text[start - 1] == "-" and self.kb.label(ids[0]) == "DRUG" and \
+                    (prefix := STEREO_PREFIX.search(text, max(0, start - 16), start)):
+                start = prefix.start()
+            found.append(Candidate(start, end, ids, "dictionary",
                                    ambiguous=match.ambiguous, case_ok=match.case_sensitive_ok))
         if "(" in text:
             found += self.names_around_short_forms(text, found)
@@ -174,7 +196,7 @@ class DictionaryMatcher(StatelessComponent):
                 start, end = left + match.start, left + match.end + width
                 if defined_from < start:
                     continue
-                if balanced_end(text, start, end) == end:  # the short form's bracket, and no other half one
+                if balanced_span(text, start, end) == (start, end):  # the short form's bracket, and no other half one
                     found.append(Candidate(start, end, ids, "dictionary",
                                            ambiguous=match.ambiguous, case_ok=match.case_sensitive_ok))
         return found

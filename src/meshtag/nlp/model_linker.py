@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from meshtag.nlp.candidates import Candidate, get_candidates, text_of
 from meshtag.nlp.conventions import ConventionsComponent, keeps_modifiers
-from meshtag.nlp.dictionary import balanced_end
+from meshtag.nlp.dictionary import balanced_span
 from meshtag.paths import models_dir
 
 DEFAULT_CALIBRATION = models_dir() / "calibration" / "model_linker.json"
@@ -133,7 +133,7 @@ class ModelLinker(ConventionsComponent):
             start, end = name_bounds(text, ent.start_char, ent.end_char)
             if (start, end) in exact or start >= end:
                 continue  # the dictionary already has this very span, linked
-            if balanced_end(text, start, end) != end:
+            if balanced_span(text, start, end) != (start, end):
                 continue  # "IDDM) (5", "HBV) infection": a span across a bracket is no name
             ids, score, raw = self.link(text[start:end], ent.label_)
             cand = Candidate(start, end, ids, "model", score=score, label=ent.label_)
