@@ -1,5 +1,6 @@
-"""MeSH as the 2015 corpora knew it (meshtag.kb.era): disease descriptors added after 2015 are written as the older
-concept that held them, chemicals and ids the scoring tables already relate to 2015 are left alone."""
+"""MeSH as the 2015 corpora knew it (meshtag.kb.era): disease descriptors and supplementary concepts added after 2015
+are written as the older concept that held them, chemical descriptors and ids the scoring tables already relate to 2015
+are left alone."""
 from __future__ import annotations
 
 import pytest
@@ -20,8 +21,10 @@ def kb() -> KnowledgeBase:
     ("MESH:D000094623", "MESH:D004535"),   # Ehlers-Danlos Syndrome, Type IV: the named parent, not Aortic Dissection
     ("MESH:D000075222", "MESH:D006973"),   # Essential Hypertension -> Hypertension
     ("MESH:D000067877", "MESH:D002659"),   # Autism Spectrum Disorder -> Child Development Disorders, Pervasive
+    ("MESH:C000629870", "MESH:D007649"),   # Esketamine (supplementary, 2018) -> the heading it is filed under, Ketamine
+    ("MESH:C000599871", "MESH:D017483"),   # AVPR1A protein, human -> Receptors, Vasopressin (not a name-word match)
 ])
-def test_new_disease_descriptor_becomes_the_older_one(kb, current, then):
+def test_new_disease_descriptor_or_supplementary_concept_becomes_the_older_one(kb, current, then):
     assert kb.get(current) is not None
     assert concept_of_2015(kb, current, replaced_2015_ids()) == then
 

@@ -20,8 +20,8 @@ import click
 @click.option("--conventions", type=click.Choice(["meshtag", "pubtator", "bc5cdr"]), default=None,
               help="Annotation conventions of the pipeline [default: bc5cdr for --corpus bc5cdr, else pubtator].")
 @click.option("--mesh-2015/--current-mesh", "mesh_2015", default=None,
-              help="Write disease descriptors MeSH added after 2015 as the older concept that held them, as the "
-                   "2015 corpora were annotated [default: on with --corpus, else off].")
+              help="Write disease descriptors and supplementary concepts MeSH added after 2015 as the older concept "
+                   "that held them, as the 2015 corpora were annotated [default: on with --corpus, else off].")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def evaluate(gold: Path, corpus: str | None, mode: str, pred: Path | None, errors_path: Path | None,
              conventions: str | None, mesh_2015: bool | None, as_json: bool) -> None:

@@ -31,8 +31,8 @@ def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: st
     `blocked_terms`: a blocked-terms TSV (None: the committed lists; "": none). `conventions`: "meshtag"
     (default), "pubtator" (coordinated mentions as one composite span, as PubTator gold files write them) or
     "bc5cdr" (also drops pharmacological-class words BC5CDR leaves unannotated); see meshtag.nlp.conventions.
-    `mesh_2015`: write a disease descriptor MeSH added after 2015 as the older one that held it, as BC5CDR and
-    NCBI-disease (annotated against MeSH ~2015) do; see meshtag.kb.era."""
+    `mesh_2015`: write a disease descriptor or supplementary concept MeSH added after 2015 as the older one that
+    held it, as BC5CDR and NCBI-disease (annotated against MeSH ~2015) do; see meshtag.kb.era."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
     from meshtag.review.curation import resolve_curation_dir
