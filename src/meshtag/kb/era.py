@@ -1,4 +1,5 @@
-"""MeSH as the 2015 corpora knew it: a disease descriptor MeSH added later is written as the one that held it.
+"""MeSH as the 2015 corpora knew it: a disease descriptor or supplementary concept MeSH added later is written as the
+one that held it.
 
 BC5CDR and NCBI-disease were annotated against MeSH of about 2015. MeSH numbered its descriptors with seven
 digits up to D066331 and with nine digits from MeSH 2016 on; neither corpus uses a nine-digit descriptor. Such a
