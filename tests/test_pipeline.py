@@ -557,6 +557,16 @@ def test_pain_and_psychiatry_regions_mesh_names_only_by_their_parent():
         ("lateral septum", "MESH:D012686")]
 
 
+def test_nerve_roots_hemispheres_and_central_pain():
+    doc = tag_text("Lesions of the cerebral hemispheres; the dorsal roots were cut but the nerve roots of the cauda were "
+                   "spared. Motor cortex stimulation relieved central pain; nerve root compression caused radiculitis.",
+                   meshtag.load(mode="fast"))
+    assert [(m.text, m.label, m.id) for m in doc.mentions] == [
+        ("cerebral hemispheres", "BRAIN_REGION", "MESH:D054022"), ("dorsal roots", "BRAIN_REGION", "MESH:D013126"),
+        ("Motor cortex", "BRAIN_REGION", "MESH:D009044"), ("central pain", "CONDITION", "MESH:D009437"),
+        ("nerve root compression", "CONDITION", "MESH:D011843"), ("radiculitis", "CONDITION", "MESH:D011843")]
+
+
 def test_iuphar_opioid_names_and_trp_subfamily_names():
     doc = tag_text("The DOP receptor agonist SNC80 and the KOP receptor; transient receptor potential melastatin 8 "
                    "(TRPM8) senses cold.", meshtag.load(mode="fast"))
