@@ -567,6 +567,16 @@ def test_nerve_roots_hemispheres_and_central_pain():
         ("nerve root compression", "CONDITION", "MESH:D011843"), ("radiculitis", "CONDITION", "MESH:D011843")]
 
 
+def test_addiction_psychosis_and_pain_syndromes_mesh_names_only_by_a_broader_concept():
+    doc = tag_text("Patients with schizoaffective disorder, nicotine dependence, cannabis use disorder or "
+                   "medication-overuse headache; chronic postsurgical pain and bladder pain syndrome.",
+                   meshtag.load(mode="fast"))
+    assert [(m.text, m.id) for m in doc.mentions] == [
+        ("schizoaffective disorder", "MESH:D011618"), ("nicotine dependence", "MESH:D014029"),
+        ("cannabis use disorder", "MESH:D002189"), ("medication-overuse headache", "MESH:D051271"),
+        ("chronic postsurgical pain", "MESH:D010149"), ("bladder pain syndrome", "MESH:D018856")]
+
+
 def test_iuphar_opioid_names_and_trp_subfamily_names():
     doc = tag_text("The DOP receptor agonist SNC80 and the KOP receptor; transient receptor potential melastatin 8 "
                    "(TRPM8) senses cold.", meshtag.load(mode="fast"))
