@@ -132,6 +132,13 @@ def test_ambiguous_alias_needs_context(nlp):
     assert ("D2R", "RECEPTOR", "MESH:D017448", "dictionary") in mentions(nlp, "Expression of D2R was reduced.")
 
 
+def test_an_ambiguous_alias_in_a_list_of_sure_mentions_of_its_label_is_kept(nlp):
+    listed = mentions(nlp, "Cannabidiol, THC and nabiximols were measured.")
+    assert ("THC", "DRUG", "MESH:D013759", "dictionary") in listed
+    assert not any(t == "THC" for t, *_ in mentions(nlp, "THC was measured."))
+    assert not any(t in ("ER", "PR") for t, *_ in mentions(nlp, "ER and PR status were recorded."))  # no sure item
+
+
 def test_gene_symbol_that_is_a_word_is_a_receptor_next_to_gene_and_in_its_repeats(nlp):
     text = "Deletion of the KIT gene in piebaldism. KIT was absent. Each kit contained swabs."
     kits = [(t, label) for t, label, *_ in mentions(nlp, text) if t.lower() == "kit"]

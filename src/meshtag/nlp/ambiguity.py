@@ -1,7 +1,8 @@
 """Ambiguity control: short or common-word aliases (MOR, CP, DE, KO, "lead", "can") are kept only with
 evidence — a definition in the text (handled by propagation), the same concept named unambiguously
-elsewhere in the document, or a cue word for the concept's label next to it (a gene symbol such as KIT is
-a receptor's next to "gene" or "mutations"); an alias with a cue supports its other uses in the document.
+elsewhere in the document, a cue word for the concept's label next to it (a gene symbol such as KIT is
+a receptor's next to "gene" or "mutations"), or a list whose next item is a sure mention of that label ("Cannabidiol,
+THC and nabiximols"); an alias with such evidence supports its other uses in the document.
 
 Misreadings dropped here too: a bare "cortex" or "medulla" is the brain's only in a document about the
 nervous system, not in one about the kidney or adrenal gland, nor after an organ's adjective ("renal
@@ -36,6 +37,9 @@ LABEL_CUES: dict[str, frozenset[str]] = {
                               "synapse synapses subfield dentate".split()),
 }
 CUE_WINDOW = 4
+# what separates the items of a list: "Cannabidiol, THC and nabiximols", "D1/D2", "MOR or DOR"
+LIST_GAP_BEFORE = re.compile(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+|\s*/\s*)$")
+LIST_GAP_AFTER = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 # organ parts named like brain regions, and what tells the organ they belong to
 ORGAN_PARTS = frozenset({"cortex", "cortices", "medulla", "medullas", "medullae"})
 OTHER_ORGAN = re.compile(r"\b(?:renal|kidneys?|nephr\w*|adrenal\w*|glomerul\w*|tubul\w*)\b", re.IGNORECASE)
@@ -103,14 +107,30 @@ def make_ambiguity_filter(nlp: Language, name: str, kb_path: str | None) -> "Amb
 class AmbiguityFilter(KBComponent):
     """Drops ambiguous dictionary candidates that have no supporting evidence in the document."""
 
-    def supported(self, cand, text: str, sure_ids: set[str]) -> bool:
+    def supported(self, cand, text: str, sure_ids: set[str], sure_ends: dict[tuple[int, int], str]) -> bool:
+        """Evidence for an ambiguous alias: its concept named unambiguously in the document, a cue word of its
+        label next to it, or a list it stands in whose next item is a sure mention of its label ("Cannabidiol,
+        THC and nabiximols": `sure_ends` maps each sure mention's (start, end) to its label)."""
         if not cand.case_ok:
             return False
         if any(cid in sure_ids for cid in cand.concept_ids):
             return True
         label = self.kb.label(cand.concept_ids[0]) if cand.concept_ids else None
         cues = LABEL_CUES.get(label or "", frozenset())
-        return bool(cues & window_words(text, cand.start, cand.end))
+        return bool(cues & window_words(text, cand.start, cand.end)) or (
+            label is not None and label in self.list_neighbours(cand, text, sure_ends))
+
+    @staticmethod
+    def list_neighbours(cand, text: str, sure_ends: dict[tuple[int, int], str]) -> set[str]:
+        """The labels of the sure mentions right before and after `cand` in a list."""
+        found = set()
+        gap = LIST_GAP_BEFORE.search(text, max(0, cand.start - 8), cand.start)
+        if gap:
+            found |= {label for (_, end), label in sure_ends.items() if end == gap.start()}
+        gap = LIST_GAP_AFTER.match(text, cand.end)
+        if gap:
+            found |= {label for (start, _), label in sure_ends.items() if start == gap.end()}
+        return found
 
     def other_organs_parts(self, candidates: list, text: str) -> list:
         """The bare "cortex"/"medulla" brain regions of a document that names the kidney or adrenal gland and
@@ -170,11 +190,14 @@ class AmbiguityFilter(KBComponent):
             set_candidates(doc, candidates)
         if not any(c.ambiguous for c in candidates):
             return doc
-        sure_ids = {cid for c in candidates if not c.ambiguous for cid in c.concept_ids[:1]}
+        sure = [c for c in candidates if not c.ambiguous and c.concept_ids]
+        sure_ids = {c.concept_ids[0] for c in sure}
+        sure_ends = {(c.start, c.end): self.kb.label(c.concept_ids[0]) for c in sure}
         doubtful = [c for c in candidates if c.ambiguous and c.source == "dictionary"]
         # one sense per document: an alias read as a concept by its cue words supports its bare repeats; a
         # supported alias's own concept is then sure, so the sure concepts alone decide what is kept
-        sure_ids.update(c.concept_ids[0] for c in doubtful if c.concept_ids and self.supported(c, text, sure_ids))
+        sure_ids.update(c.concept_ids[0] for c in doubtful
+                        if c.concept_ids and self.supported(c, text, sure_ids, sure_ends))
         kept = []
         for cand in candidates:
             if cand.ambiguous and cand.source == "dictionary":
