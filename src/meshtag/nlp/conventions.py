@@ -16,6 +16,9 @@
   a disease's numbered type written next to it is part of the mention ("type IID von Willebrand disease").
   "bc5cdr" writes composites the same way.
 
+Under "bc5cdr" each ion symbol of an ion transporter's name is a chemical mention ("Na-K-2Cl cotransporter":
+meshtag.nlp.transporter_ions).
+
 Each of "bc5cdr" and "pubtator" also drops the terms its corpus alone leaves unannotated ("death": BC5CDR
 annotates 26 of 32 matches, NCBI-disease none of 20): models/curation/convention_blocked_terms.tsv, mined
 from the training sets by scripts/mine_blocked_terms.py. Terms both leave unannotated are blocked everywhere

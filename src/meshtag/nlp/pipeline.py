@@ -11,6 +11,7 @@ from spacy.language import Language
 from meshtag.nlp import (  # noqa: F401
     abbreviations, ambiguity, coordination, curation, deficiency, dict_features, dictionary, drug_codes, entities,
     model_linker, negations, propagation, receptor_names, senses, sentences, subunits, suffixes, tokenizer,
+    transporter_ions,
 )
 from meshtag.nlp.blas import numpy_blas
 from meshtag.paths import models_dir
@@ -57,6 +58,7 @@ def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: st
     nlp.add_pipe("meshtag_negated_modifiers", config={"kb_path": kb_cfg, "conventions": conventions})
     nlp.add_pipe("meshtag_drug_codes", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_ambiguity", config={"kb_path": kb_cfg})
+    nlp.add_pipe("meshtag_transporter_ions", config={"kb_path": kb_cfg, "conventions": conventions})
     nlp.add_pipe("meshtag_entities", config={"kb_path": kb_cfg, "conventions": conventions, "mesh_2015": mesh_2015})
     nlp.meta["name"] = f"meshtag_{mode}"
     nlp.meta["version"] = PIPELINE_VERSION
