@@ -59,6 +59,7 @@ def variants() -> dict[str, dict]:
         "- BC5CDR kept disease modifiers (heads only)": {"hide": ("bc5cdr_kept_modifiers.tsv",)},
         "- negated modifiers (\"non-papillary renal cell carcinoma\")": {"remove": ["meshtag_negated_modifiers"]},
         "- research compound codes (\"PRE-084\", unlinked)": {"remove": ["meshtag_drug_codes"]},
+        "- ions of transporter names (\"Na-K-2Cl cotransporter\", bc5cdr)": {"remove": ["meshtag_transporter_ions"]},
         "- statistical NER (fast)": {"load": {"mode": "fast"}},
         "- corpus conventions (meshtag's)": {"load": {"conventions": "meshtag"}},
         "- MeSH 2015 concepts (today's disease descriptors)": {"load": {"mesh_2015": False}},
