@@ -116,3 +116,14 @@ def test_numbered_subtypes_mesh_does_not_name_share_their_family():
     assert ("Orexin-1", "MESH:D064446") in found and ("orexin-2 receptors", "MESH:D064446") in found
     # MeSH names both galanin subtypes: each keeps its own
     assert ("galanin-1", "MESH:D044091") in found and ("galanin-2 receptors", "MESH:D044092") in found
+
+
+def test_a_contrast_with_but_not_is_a_coordination_too():
+    """"alpha2- but not I1-receptor-mediated" (held-out set 2 annotates it as one composite mention)."""
+    text = "Estrogen reduces alpha2- but not I1-receptor-mediated hypotension, and NMDA but not AMPA receptors."
+    pubtator = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="pubtator")).mentions]
+    assert ("alpha2- but not I1-receptor", "MESH:D018341|MESH:C410887") in pubtator
+    assert ("NMDA but not AMPA receptors", "MESH:D016194|MESH:D018091") in pubtator
+    default = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast")).mentions]
+    assert ("alpha2-", "MESH:D018341") in default and ("I1-receptor", "MESH:C410887") in default
+    assert ("NMDA", "MESH:D016194") in default  # the receptor, not the chemical

@@ -18,9 +18,9 @@ COORDINATION_NOTE = "coordination"   # set by meshtag.nlp.coordination on a conj
 COMPOSITE_NOTE = "composite"
 # a conjunct may carry its short form: "paraventricular (PVN) and supraoptic nuclei"
 CONJUNCT_SHORT_FORM = r"(?:\s*\([A-Za-z0-9-]{1,8}\))?"
-# what may stand between two conjuncts: ", ", " and ", " or ", ", and ", " and/or ", "/", each after the
+# what may stand between two conjuncts: ", ", " and ", " or ", ", and ", " and/or ", " but not ", "/", each after the
 # first conjunct's short form, and " and the "
-JOINER = re.compile(rf"{CONJUNCT_SHORT_FORM}\s*,?\s*(?:(?:and/or|and|or)(?:\s+the)?|/)?\s*")
+JOINER = re.compile(rf"{CONJUNCT_SHORT_FORM}\s*,?\s*(?:(?:and/or|and|or|but\s+not)(?:\s+the)?|/)?\s*")
 
 
 def is_short_form_of_conjunct(conjunct: Candidate, cand: Candidate, text: str) -> bool:

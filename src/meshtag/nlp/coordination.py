@@ -19,12 +19,12 @@ from meshtag.nlp.receptor_names import NUMBERED_LIGAND
 
 # Heads that follow a candidate without being part of it ("MOR receptors": MOR is the candidate).
 TRAILING_HEADS = re.compile(r"\s+(receptors?|channels?|subtypes?)\b", re.IGNORECASE)
-# "W1, W2 and " / "W1 or " immediately before the second conjunct
+# "W1, W2 and " / "W1 or " / "W1 but not " immediately before the second conjunct
 _WORD = r"[A-Za-z0-9\u0370-\u03ff][\w\u0370-\u03ff'-]*(?:\([A-Za-z0-9]{1,3}\))?"  # "GABA(A)" is one word
 # a conjunct may carry its short form ("paraventricular (PVN) and supraoptic nuclei"), and the second conjunct
 # may take an article: "the inferior and the superior colliculus"
 CONJUNCTS_BEFORE = re.compile(rf"((?:{_WORD}{CONJUNCT_SHORT_FORM}\s*,\s*)*{_WORD}){CONJUNCT_SHORT_FORM}\s*(?:,\s*)?"
-                              r"\b(?:and|or|and/or)\s+(?:the\s+)?$")
+                              r"\b(?:and|or|and/or|but\s+not)\s+(?:the\s+)?$")
 # "D1/D2 receptor", "mu/delta opioid receptors": receptor subtypes joined by a slash (other names use the
 # slash for synonyms, "VEGFR-2/Flk-1", or formulas, "Na/K")
 SLASH_BEFORE = re.compile(rf"(?<![\w/-])({_WORD})/$")
@@ -74,7 +74,7 @@ class Coordination(KBComponent):
         window_start = max(0, cand.start - LOOKBACK)
         before = text[window_start:cand.start]
         slash = before.endswith("/")
-        if not (slash or (before[-1:].isspace() and before.rstrip().endswith(("and", "or", " the")))):  # cheap test
+        if not (slash or (before[-1:].isspace() and before.rstrip().endswith(("and", "or", " the", " not")))):  # cheap
             return []
         head = self.head_of(text, cand)  # cheaper than the backtracking regex, and None for most candidates
         if head is None or (slash and head[1] != "RECEPTOR"):
@@ -131,7 +131,7 @@ class Coordination(KBComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        if " and " not in text and " or " not in text and "/" not in text:
+        if " and " not in text and " or " not in text and "/" not in text and " but not " not in text:
             return doc
         candidates = get_candidates(doc)
         name_starts = earliest_start_by_end(candidates)
