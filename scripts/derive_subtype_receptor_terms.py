@@ -178,11 +178,14 @@ def type_rows(subtypes: dict[str, Subtype], kb) -> list[dict[str, str]]:
 
 def serotonin_type_rows(found: list[Receptor], kb) -> list[dict[str, str]]:
     """"serotonin type <n> receptor", "type <n> serotonin receptor" and "serotonin <n> receptor" for a serotonin
-    receptor code ("Serotonin 5-HT2 Receptors" -> "type 2 serotonin receptor", as in "type-2 serotonin receptor")."""
+    receptor code ("Serotonin 5-HT2 Receptors" -> "type 2 serotonin receptor", as in "type-2 serotonin receptor"),
+    of a descriptor or a species-free supplementary record ("serotonin 6 receptor" -> "serotonin type 6 receptor")."""
     rows, seen = [], set()
     for receptor in found:
+        if SPECIES.search(receptor.name):
+            continue
         for _, term in receptor.terms:
-            m = re.fullmatch(r"Serotonin 5-HT(\d[A-F]?) Receptors?", term)
+            m = re.fullmatch(r"Serotonin (?:5-HT)?(\d[A-F]?) Receptors?", term, re.IGNORECASE)
             if m:
                 n = m.group(1)
                 rows += [row(spelling, receptor.id, f"the 5-HT{n} subtype of MeSH term '{term}' ({receptor.ui} "
@@ -266,9 +269,10 @@ def derive(mesh: Path, kb) -> list[dict[str, str]]:
     found = receptors(descriptors, kb)
     subtypes = unique_subtypes(found)
     named = subtype_rows(subtypes, kb)
+    supplementary = receptors(mesh_rows(mesh, "mesh_supplementary.tsv"), kb)
     return named + r_suffix_rows(found, subtypes, named, kb) + adjective_rows(found, kb) + \
-        type_rows(subtypes, kb) + serotonin_type_rows(found, kb) + \
-        numbered_type_rows(found + receptors(mesh_rows(mesh, "mesh_supplementary.tsv"), kb), kb) + \
+        type_rows(subtypes, kb) + serotonin_type_rows(found + supplementary, kb) + \
+        numbered_type_rows(found + supplementary, kb) + \
         numbered_ligand_rows(found, descriptors, kb) + ligand_short_form_rows(found, kb)
 
 

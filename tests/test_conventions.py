@@ -55,6 +55,17 @@ def test_bc5cdr_conventions_score_a_receptor_named_after_its_ligand_as_the_ligan
     assert ("dopamine", "DRUG", "MESH:D004298") in bc5cdr
 
 
+def test_bc5cdr_conventions_keep_the_ligand_of_a_short_form_inside_a_receptor_name():
+    """BC5CDR annotates "serotonin" and "5-HT" in "serotonin type 6 (5-HT(6)) receptors" (training set)."""
+    text = "Antagonists at serotonin type 6 (5-HT(6)) receptors and the gamma-aminobutyric acid (GABA(A)) receptor."
+    bc5cdr = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="bc5cdr")).mentions]
+    assert bc5cdr == [("serotonin", "MESH:D012701"), ("5-HT", "MESH:D012701"),
+                      ("gamma-aminobutyric acid", "MESH:D005680"), ("GABA", "MESH:D005680")]
+    default = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast")).mentions]
+    assert default == [("serotonin type 6 (5-HT(6)) receptors", "MESH:C097216"),
+                       ("gamma-aminobutyric acid (GABA(A)) receptor", "MESH:D018079")]
+
+
 def test_ion_channels_written_with_element_symbols_and_their_ligand():
     # BC5CDR development abstract 11282081; the spellings come from scripts/derive_ion_symbol_terms.py
     text = "Acute L-type Ca(2) channel blockade can promote AF, as Ca-channel blockers and Na+ channels do."

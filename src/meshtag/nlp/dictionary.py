@@ -22,7 +22,7 @@ BRACKETS = re.compile(r"[()\[\]]")
 # deficiency"; the name is looked for with the bracket left out, within WINDOW characters before it and
 # WINDOW_AFTER after it
 # (a stop word right after the bracket, "(NMDA) and", "(GI) was", continues no name: half the cases, skipped)
-INNER_SHORT_FORM = re.compile(r"(?<=\w) \([A-Za-z0-9][\w+-]{0,9}\) (?=([A-Za-z0-9]+))")
+INNER_SHORT_FORM = re.compile(r"(?<=\w) \([A-Za-z0-9][\w+-]{0,9}(?:\([\w+-]{1,4}\))?\) (?=([A-Za-z0-9]+))")  # "(5-HT(6))"
 WINDOW = 60
 WINDOW_AFTER = 30
 LABEL_CACHE_SIZE = 200_000

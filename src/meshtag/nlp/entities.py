@@ -29,6 +29,8 @@ SUBTYPE_PREFIX = re.compile(r"(?:[\w()-]*\d[\w()]*|[A-Z](?:/[A-Z])?-type)[\s-]+"
 # a disease's numbered type written before or after its name ("type IID von Willebrand disease", "SJS type 2"):
 # part of the mention in NCBI-disease's style (its training and development sets include it every time), while
 # BC5CDR leaves it out ("type IIb atrophy" is a muscle-fibre type there)
+# a short form inside a receptor's name, "(5-HT(6))" in "serotonin type 6 (5-HT(6)) receptors"
+_INNER_SHORT_FORM = re.compile(r"\s\(([A-Za-z0-9][\w+-]*(?:\([\w+-]{1,4}\))?)\)\s")
 _TYPE_BEFORE = re.compile(r"(?<![\w-])types?\s+(?:[IVX]+|\d+)[A-Za-z]?\s+$", re.IGNORECASE)
 _TYPE_AFTER = re.compile(r"\s+types?\s+(?:[IVX]+|\d+)[A-Za-z]?(?![\w-])", re.IGNORECASE)
 _TYPE_WINDOW = 16
@@ -106,6 +108,23 @@ class EntityWriter(ConventionsComponent):
                 return Candidate(cand.start + m.start, cand.start + m.end, ids, cand.source, score=cand.score)
         return cand
 
+    def inner_ligands(self, cand: Candidate, text: str) -> list[Candidate]:
+        """Under the bc5cdr conventions, the ligand a short form inside a receptor's name starts with ("5-HT" of
+        "serotonin type 6 (5-HT(6)) receptors", "GABA" of "gamma-aminobutyric acid (GABA(A)) receptor"), which
+        BC5CDR annotates beside the ligand the name starts with."""
+        if self.conventions != "bc5cdr" or "(" not in text[cand.start:cand.end] or \
+                self.labelled(cand)[0] != "RECEPTOR":
+            return []
+        found = []
+        for inner in _INNER_SHORT_FORM.finditer(text, cand.start, cand.end):
+            for m in self.kb.find_all(inner.group(1)):
+                ids = tuple(i for i in m.concept_ids if self.kb.label(i) == "DRUG")
+                if ids and m.start == 0:
+                    start = inner.start(1)
+                    found.append(Candidate(start, start + m.end, ids, cand.source, score=cand.score))
+                    break
+        return found
+
     def class_only(self, concept_ids: tuple[str, ...]) -> bool:
         """Is the first of these concepts only a pharmacological class (no ligand to annotate)?"""
         concept = self.kb.get(concept_ids[0]) if concept_ids else None
@@ -148,7 +167,8 @@ class EntityWriter(ConventionsComponent):
         drugs_at = {c.start: c for c in candidates if self.labelled(c)[0] == "DRUG" and self.wanted(c, text)} \
             if self.conventions == "bc5cdr" else {}
         # the ligand rule runs before the conventions' filter: a dropped class may still name its ligand
-        kept = without_crossed_drugs([k for k in (self.conventional(c, text, drugs_at) for c in candidates)
+        kept = without_crossed_drugs([k for c in candidates for k in (self.conventional(c, text, drugs_at),
+                                                                      *self.inner_ligands(c, text))
                                       if self.wanted(k, text)], lambda c: self.labelled(c)[0])
         taken: set[int] = set()  # token indices already inside an entity
         chosen = resolve_overlaps(kept)
