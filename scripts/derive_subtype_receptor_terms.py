@@ -264,16 +264,48 @@ def ligand_short_form_rows(found: list[Receptor], kb) -> list[dict[str, str]]:
     return rows
 
 
+# a receptor or channel word in a name ("urotensin II receptor", "Piezo-type mechanosensitive ion channel")
+RECEPTOR_WORD = re.compile(r"\b(?:receptors?|channels?)\b", re.IGNORECASE)
+SPECIES_END = re.compile(rf"{SPECIES.pattern}$", re.IGNORECASE)
+
+
+def species_free_rows(rows: list[list[str]], kb) -> list[dict[str, str]]:
+    """A receptor named only by species-specific supplementary records ("urotensin II receptor, mouse") gets the
+    name without the species, linked to the one heading the records are filed under (Receptors, G-Protein-Coupled),
+    as the annotation guidelines link it (never to a species' record); a trailing "protein" is left out, and a name
+    several headings claim or the KB already knows is not derived."""
+    claims: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
+    for ui, name, synonyms, headings, *_ in rows:
+        heads = [h for h in headings.split(",") if h]
+        if len(heads) != 1 or kb.label(f"MESH:{ui}") != "RECEPTOR" or kb.label(f"MESH:{heads[0]}") != "RECEPTOR":
+            continue
+        for term in [name, *filter(None, synonyms.split("|"))]:
+            base = re.sub(r" proteins?$", "", SPECIES_END.sub("", term))
+            if base != term and RECEPTOR_WORD.search(base):
+                claims[normalize(base)].setdefault(f"MESH:{heads[0]}", (base, f"{term} ({ui} {name})"))
+    out, seen = [], set()
+    for key, by_heading in sorted(claims.items()):
+        if len(by_heading) != 1:
+            continue
+        (heading, (spelling, source)), = by_heading.items()
+        if is_new(spelling, seen, kb):
+            out.append(row(spelling, heading, f"species-specific MeSH term '{source}' without its species, linked to "
+                                              f"the heading it is filed under ({heading[5:]} {kb.get(heading).name})"))
+    return out
+
+
 def derive(mesh: Path, kb) -> list[dict[str, str]]:
     descriptors = mesh_rows(mesh, "mesh_descriptors.tsv")
     found = receptors(descriptors, kb)
     subtypes = unique_subtypes(found)
     named = subtype_rows(subtypes, kb)
-    supplementary = receptors(mesh_rows(mesh, "mesh_supplementary.tsv"), kb)
+    supplementary_rows = mesh_rows(mesh, "mesh_supplementary.tsv")
+    supplementary = receptors(supplementary_rows, kb)
     return named + r_suffix_rows(found, subtypes, named, kb) + adjective_rows(found, kb) + \
         type_rows(subtypes, kb) + serotonin_type_rows(found + supplementary, kb) + \
         numbered_type_rows(found + supplementary, kb) + \
-        numbered_ligand_rows(found, descriptors, kb) + ligand_short_form_rows(found, kb)
+        numbered_ligand_rows(found, descriptors, kb) + ligand_short_form_rows(found, kb) + \
+        species_free_rows(supplementary_rows, kb)
 
 
 if __name__ == "__main__":

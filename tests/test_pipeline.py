@@ -612,6 +612,15 @@ def test_brackets_a_name_opens_with_belong_to_it_and_a_bracket_it_does_not_open_
                    ("amphetamine", "MESH:D000661")]
 
 
+def test_a_receptor_mesh_names_only_for_a_species_is_linked_to_its_heading():
+    """"urotensin II receptor" exists in MeSH only as "urotensin II receptor, human/mouse" (guideline: never a species'
+    record, its heading instead)."""
+    doc = tag_text("Urotensin II receptors and the Piezo-type mechanosensitive ion channel component 2 were expressed.",
+                   meshtag.load(mode="fast"))
+    assert [(m.text, m.id) for m in doc.mentions if m.label == "RECEPTOR"] == [
+        ("Urotensin II receptors", "MESH:D043562"), ("Piezo-type mechanosensitive ion channel component 2", "MESH:D007473")]
+
+
 def test_pain_conditions_mesh_names_only_by_a_narrower_concept():
     nlp = meshtag.load(mode="fast")
     found = {(m.text, m.id) for m in tag_text("Painful diabetic peripheral neuropathy, diabetic polyneuropathy and "
