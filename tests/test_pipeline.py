@@ -565,8 +565,9 @@ def test_pain_and_psychiatry_regions_mesh_names_only_by_their_parent():
 
 
 def test_nerve_roots_hemispheres_and_central_pain():
-    doc = tag_text("Lesions of the cerebral hemispheres; the dorsal roots were cut but the nerve roots of the cauda were "
-                   "spared. Motor cortex stimulation relieved central pain; nerve root compression caused radiculitis.",
+    doc = tag_text("Lesions of the cerebral hemispheres; the dorsal roots were cut but the nerve roots of the cauda "
+                   "were spared. Motor cortex stimulation relieved central pain; nerve root compression caused "
+                   "radiculitis.",
                    meshtag.load(mode="fast"))
     assert [(m.text, m.label, m.id) for m in doc.mentions] == [
         ("cerebral hemispheres", "BRAIN_REGION", "MESH:D054022"), ("dorsal roots", "BRAIN_REGION", "MESH:D013126"),
@@ -618,7 +619,8 @@ def test_a_receptor_mesh_names_only_for_a_species_is_linked_to_its_heading():
     doc = tag_text("Urotensin II receptors and the Piezo-type mechanosensitive ion channel component 2 were expressed.",
                    meshtag.load(mode="fast"))
     assert [(m.text, m.id) for m in doc.mentions if m.label == "RECEPTOR"] == [
-        ("Urotensin II receptors", "MESH:D043562"), ("Piezo-type mechanosensitive ion channel component 2", "MESH:D007473")]
+        ("Urotensin II receptors", "MESH:D043562"),
+        ("Piezo-type mechanosensitive ion channel component 2", "MESH:D007473")]
 
 
 def test_pain_conditions_mesh_names_only_by_a_narrower_concept():

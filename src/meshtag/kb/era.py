@@ -45,7 +45,7 @@ def concept_of_2015(kb: KnowledgeBase, concept_id: str, replaced: Collection[str
     older = [a for a in kb.ancestors(concept_id) if not added_after_2015(a)]
     if not older:
         return concept_id
-    if concept.kind == "supplementary":  # the heading it is filed under ("AVPR1A protein, human": Receptors, Vasopressin)
+    if concept.kind == "supplementary":  # its heading ("AVPR1A protein, human": Receptors, Vasopressin)
         return older[0]
     words = set(_NAME_WORD.findall(concept.name.lower()))
     for ancestor in older[:_NEAREST]:

@@ -22,7 +22,8 @@ BRACKETS = re.compile(r"[()\[\]]")
 # deficiency"; the name is looked for with the bracket left out, within WINDOW characters before it and
 # WINDOW_AFTER after it
 # (a stop word right after the bracket, "(NMDA) and", "(GI) was", continues no name: half the cases, skipped)
-INNER_SHORT_FORM = re.compile(r"(?<=\w) \([A-Za-z0-9][\w+-]{0,9}(?:\([\w+-]{1,4}\))?\) (?=([A-Za-z0-9]+))")  # "(5-HT(6))"
+# ("(5-HT(6))": the short form may hold one bracket of its own)
+INNER_SHORT_FORM = re.compile(r"(?<=\w) \([A-Za-z0-9][\w+-]{0,9}(?:\([\w+-]{1,4}\))?\) (?=([A-Za-z0-9]+))")
 WINDOW = 60
 WINDOW_AFTER = 30
 LABEL_CACHE_SIZE = 200_000
@@ -39,8 +40,8 @@ def inside_word(text: str, start: int, end: int) -> bool:
 
 # a bracketed word or configuration that opens a name: "(insulin-dependent) diabetes mellitus", "(R)-alpha-methyl..."
 OPENING_BRACKETED = re.compile(r"\((?:[a-z][a-z-]*|\d*[RSEZ](?:,\d*[RSEZ])*)\)")
-# the configuration that prefixes a chemical's name, which BC5CDR annotates with it ("(S)-ketamine", "(2R,4R)-4-amino...",
-# 3 of 3 in its training set); a racemate's sign is left out ("(+/-)-PG-9", 9 of 9)
+# the configuration that prefixes a chemical's name, which BC5CDR annotates with it ("(S)-ketamine",
+# "(2R,4R)-4-amino...", 3 of 3 in its training set); a racemate's sign is left out ("(+/-)-PG-9", 9 of 9)
 STEREO_PREFIX = re.compile(r"\(\d*[RSEZ](?:,\d*[RSEZ])*\)-$")
 # a count in brackets after a name, "IDDM (12)", is not the number of a name ("IDDM 12", a susceptibility locus)
 BRACKETED_COUNT = re.compile(r"\s\(\d+\)$")
