@@ -585,6 +585,14 @@ def test_addiction_psychosis_and_pain_syndromes_mesh_names_only_by_a_broader_con
         ("chronic postsurgical pain", "MESH:D010149"), ("bladder pain syndrome", "MESH:D018856")]
 
 
+def test_gyri_of_neuroimaging_reports_are_their_lobe_and_cingulated_is_cingulate():
+    doc = tag_text("Activation fell in the right medial frontal gyrus, the superior temporal gyrus, the precuneus and "
+                   "the anterior cingulated cortex.", meshtag.load(mode="fast"))
+    assert [(m.text, m.id) for m in doc.mentions] == [
+        ("medial frontal gyrus", "MESH:D005625"), ("superior temporal gyrus", "MESH:D013702"),
+        ("precuneus", "MESH:D010296"), ("anterior cingulated cortex", "MESH:D006179")]
+
+
 def test_iuphar_opioid_names_and_trp_subfamily_names():
     doc = tag_text("The DOP receptor agonist SNC80 and the KOP receptor; transient receptor potential melastatin 8 "
                    "(TRPM8) senses cold.", meshtag.load(mode="fast"))
