@@ -593,6 +593,15 @@ def test_gyri_of_neuroimaging_reports_are_their_lobe_and_cingulated_is_cingulate
         ("precuneus", "MESH:D010296"), ("anterior cingulated cortex", "MESH:D006179")]
 
 
+def test_rodent_regions_mesh_names_by_their_nucleus_or_whole():
+    doc = tag_text("Neurons of the ventromedial hypothalamus, the rostral ventrolateral medulla, the subiculum and the "
+                   "barrel cortex projected to the lateral parabrachial nucleus.", meshtag.load(mode="fast"))
+    assert [(m.text, m.id) for m in doc.mentions] == [
+        ("ventromedial hypothalamus", "MESH:D014697"), ("rostral ventrolateral medulla", "MESH:D008526"),
+        ("subiculum", "MESH:D006624"), ("barrel cortex", "MESH:D013003"),
+        ("lateral parabrachial nucleus", "MESH:D065823")]
+
+
 def test_iuphar_opioid_names_and_trp_subfamily_names():
     doc = tag_text("The DOP receptor agonist SNC80 and the KOP receptor; transient receptor potential melastatin 8 "
                    "(TRPM8) senses cold.", meshtag.load(mode="fast"))
