@@ -87,3 +87,18 @@ def test_an_unlinked_function_word_is_no_mention():
             "patients treated with vigabatrin.")
     mentions = [(m.text, m.id) for m in tag_text(text, meshtag.load(conventions="bc5cdr")).mentions]
     assert mentions == [("vigabatrin", "MESH:D020888")]
+
+
+def test_an_unlinked_place_or_body_part_is_no_mention():
+    """NCBI-disease development 9012404: the NER read "California" as a disease; MeSH names it only as a place."""
+    import meshtag
+    from meshtag.nlp.model_linker import ModelLinker
+    from meshtag.tagging import tag_text
+
+    text = ("A population-based series of 54 male breast cancer cases from Southern California were analyzed for "
+            "germ-line mutations in the inherited breast/ovarian cancer genes, BRCA1 and BRCA2.")
+    mentions = [m.text for m in tag_text(text, meshtag.load(conventions="pubtator")).mentions]
+    assert "California" not in mentions and "male breast cancer" in mentions
+    linker = ModelLinker()
+    assert linker.names_a_place_or_body_part("California") and linker.names_a_place_or_body_part("prostate")
+    assert not linker.names_a_place_or_body_part("platelet aggregation")  # a process: BC5CDR annotates it

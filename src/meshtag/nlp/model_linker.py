@@ -28,6 +28,9 @@ LOOKUP_CANDIDATES = 5
 # heads that say only what kind of thing a mention is: "Schwartz-Jampel syndrome" is not "Syndrome"
 GENERIC_HEADS = frozenset({"MESH:D013577", "MESH:D004194"})  # Syndrome, Disease
 LINK_CACHE_SIZE = 100_000
+# MeSH trees of what an unlinked model mention names when it is no drug, disease, receptor or region: a place
+# ("Southern California") or a body part outside the nervous system ("prostate" as an organ)
+NOT_A_MENTION_TREES = ("Z01", "A")
 
 
 def name_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -105,6 +108,15 @@ class ModelLinker(ConventionsComponent):
             return (), probability, raw
         return tuple(h.id for h in hits), probability, raw
 
+    def names_a_place_or_body_part(self, name: str) -> bool:
+        """Does `name` exactly name only places and body parts (NOT_A_MENTION_TREES), none of them labelled?
+        The NER reads "California" and "prostate" as diseases now and then (BC5CDR and NCBI-disease: 5 such
+        unlinked mentions, none annotated)."""
+        exact = [h for h in self.kb.lookup(name, limit=LOOKUP_CANDIDATES, fuzzy=False) if h.score >= 1.0]
+        return bool(exact) and all(
+            h.label is None and (concept := self.kb.get(h.id)) is not None and concept.tree_numbers
+            and all(t.startswith(NOT_A_MENTION_TREES) for t in concept.tree_numbers) for h in exact)
+
     def head_inside(self, cand: Candidate, known: list[Candidate], text: str) -> Candidate | None:
         """The linked candidate of the same label that lies inside an unlinked model mention and ends where
         it ends — its head ("severe renal failure" → "renal failure"): the mention keeps the model's
@@ -142,8 +154,10 @@ class ModelLinker(ConventionsComponent):
                 if inner is not None:  # the model's boundaries, the dictionary's concept
                     cand.concept_ids, cand.score = inner.concept_ids, min(inner.score, score or inner.score)
                 elif raw < self.min_score or text[start:end].lower() in STOP_WORDS or \
-                        any(cand.overlaps(k) and not self.generic_inside(k, cand) for k in known):
-                    continue  # unknown to the KB, a function word ("were done"), or in the way of a linked name
+                        any(cand.overlaps(k) and not self.generic_inside(k, cand) for k in known) or \
+                        self.names_a_place_or_body_part(text[start:end]):
+                    continue  # unknown to the KB, a function word ("were done"), in the way of a linked name, or a
+                    # place or body part ("California")
                 else:
                     cand.notes.append("unlinked")
             candidates.append(cand)
