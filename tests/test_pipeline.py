@@ -602,6 +602,15 @@ def test_rodent_regions_mesh_names_by_their_nucleus_or_whole():
         ("lateral parabrachial nucleus", "MESH:D065823")]
 
 
+def test_clinical_names_mesh_files_as_narrower_concepts_or_people_with_the_disease():
+    doc = tag_text("Migraineurs and asthmatics; acute renal insufficiency, grand mal seizures and psychomotor retardation "
+                   "after heroin.", meshtag.load(mode="fast"))
+    assert [(m.text, m.id) for m in doc.mentions] == [
+        ("Migraineurs", "MESH:D008881"), ("asthmatics", "MESH:D001249"), ("acute renal insufficiency", "MESH:D058186"),
+        ("grand mal seizures", "MESH:D004830"), ("psychomotor retardation", "MESH:D011596"),
+        ("heroin", "MESH:D003932")]
+
+
 def test_iuphar_opioid_names_and_trp_subfamily_names():
     doc = tag_text("The DOP receptor agonist SNC80 and the KOP receptor; transient receptor potential melastatin 8 "
                    "(TRPM8) senses cold.", meshtag.load(mode="fast"))
