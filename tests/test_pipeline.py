@@ -609,6 +609,12 @@ def test_clinical_names_mesh_files_as_narrower_concepts_or_people_with_the_disea
         ("Migraineurs", "MESH:D008881"), ("asthmatics", "MESH:D001249"), ("acute renal insufficiency", "MESH:D058186"),
         ("grand mal seizures", "MESH:D004830"), ("psychomotor retardation", "MESH:D011596"),
         ("heroin", "MESH:D003932")]
+    doc = tag_text("Sinus node dysfunction with syncopal attacks, ventricular ectopy and cardiac dysrhythmias; elevated "
+                   "intraocular pressure, then hypotony.", meshtag.load(mode="fast"))
+    assert [(m.text, m.id) for m in doc.mentions] == [
+        ("Sinus node dysfunction", "MESH:D012804"), ("syncopal attacks", "MESH:D013575"),
+        ("ventricular ectopy", "MESH:D018879"), ("cardiac dysrhythmias", "MESH:D001145"),
+        ("elevated intraocular pressure", "MESH:D009798"), ("hypotony", "MESH:D015814")]
 
 
 def test_iuphar_opioid_names_and_trp_subfamily_names():
