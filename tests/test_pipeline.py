@@ -617,6 +617,15 @@ def test_clinical_names_mesh_files_as_narrower_concepts_or_people_with_the_disea
         ("elevated intraocular pressure", "MESH:D009798"), ("hypotony", "MESH:D015814")]
 
 
+def test_research_codes_of_tool_compounds_link_to_their_mesh_record():
+    """The MeSH export lists no code synonyms: models/curation/research_codes.tsv links them by chemical name."""
+    doc = tag_text("The D1 agonist SKF 38393, the 5-HT1A antagonist WAY-100635 and the CB1 antagonist SR141716A were "
+                   "given with Ro 15-1788 and eserine.", meshtag.load(mode="fast"))
+    assert [(m.text, m.id) for m in doc.mentions if m.label == "DRUG"] == [
+        ("SKF 38393", "MESH:D015647"), ("WAY-100635", "MESH:C090413"), ("SR141716A", "MESH:D000077285"),
+        ("Ro 15-1788", "MESH:D005442"), ("eserine", "MESH:D010830")]
+
+
 def test_iuphar_opioid_names_and_trp_subfamily_names():
     doc = tag_text("The DOP receptor agonist SNC80 and the KOP receptor; transient receptor potential melastatin 8 "
                    "(TRPM8) senses cold.", meshtag.load(mode="fast"))
