@@ -294,6 +294,33 @@ def species_free_rows(rows: list[list[str]], kb) -> list[dict[str, str]]:
     return out
 
 
+# channel symbols whose subscript papers also write in brackets: "Na(v)1.7", "Ca(v)1.2", "K(ATP) channel", "K(Ca)3.1"
+SUBSCRIPTED = {"nav": ("Na", "v"), "cav": ("Ca", "v"), "kv": ("K", "v"), "kir": ("K", "ir"), "katp": ("K", "ATP"),
+               "kca": ("K", "Ca"), "bkca": ("BK", "Ca")}
+SUBSCRIPTED_KEY = re.compile(rf"^({'|'.join(SUBSCRIPTED)})((?: \d{{1,2}} \d{{1,2}}| \d)?)( channels?)?$")  # "Kv11.1", not "KIR44"
+
+
+def bracketed_subscript_rows(kb) -> list[dict[str, str]]:
+    """"Na(v)1.7" for the channel the KB knows as "Nav1.7" (normalised "nav 1 7"; the bracketed spelling normalises
+    to "na v 1 7", so it never matched, and "Ca(v)1.2" was read by fuzzy lookup as the P/Q-type channel). A bare
+    symbol needs "channel" after it ("K(ATP) channel"), except K(ATP) itself; "KIR" alone is the killer-cell receptor
+    family, and the "KATP1"/"KATP2" aliases of two GIRK genes are left out."""
+    rows, seen = [], set()
+    for key in kb.completions(""):
+        m = SUBSCRIPTED_KEY.match(key)
+        if not m or (m.group(1) == "katp" and m.group(2)) or not (m.group(2) or m.group(3) or m.group(1) == "katp"):
+            continue
+        ids = [cid for cid, _ in kb.senses(key) if kb.label(cid) == "RECEPTOR"]
+        if not ids:
+            continue
+        base, subscript = SUBSCRIPTED[m.group(1)]
+        spelling = f"{base}({subscript})" + ".".join(m.group(2).split()) + (m.group(3) or "")
+        if is_new(spelling, seen, kb):
+            rows.append(row(spelling, ids[0], f"the KB term '{key}' ({ids[0][5:]} {kb.get(ids[0]).name}) with its "
+                                              f"subscript in brackets"))
+    return rows
+
+
 def derive(mesh: Path, kb) -> list[dict[str, str]]:
     descriptors = mesh_rows(mesh, "mesh_descriptors.tsv")
     found = receptors(descriptors, kb)
@@ -305,7 +332,7 @@ def derive(mesh: Path, kb) -> list[dict[str, str]]:
         type_rows(subtypes, kb) + serotonin_type_rows(found + supplementary, kb) + \
         numbered_type_rows(found + supplementary, kb) + \
         numbered_ligand_rows(found, descriptors, kb) + ligand_short_form_rows(found, kb) + \
-        species_free_rows(supplementary_rows, kb)
+        species_free_rows(supplementary_rows, kb) + bracketed_subscript_rows(kb)
 
 
 if __name__ == "__main__":
