@@ -665,10 +665,10 @@ def test_a_receptor_mesh_names_only_for_a_species_is_linked_to_its_heading():
 
 
 def test_channel_subscripts_written_in_brackets():
-    """"Na(v)1.7" is Nav1.7; "Ca(v)1.2" is the L-type channel (fuzzy lookup read it as the P/Q type)."""
+    """"Na(v)1.7" is Nav1.7; "Ca(v)1.2" an L-type channel (fuzzy lookup read it as the P/Q type; MeSH has its alpha(1C))."""
     doc = tag_text("Na(v)1.7 and Ca(v)1.2 channels; K(ATP) channels and K(Ca)3.1.", meshtag.load(mode="fast"))
     assert [(m.text, m.id) for m in doc.mentions] == [
-        ("Na(v)1.7", "MESH:D062556"), ("Ca(v)1.2 channels", "MESH:D020746"), ("K(ATP) channels", "MESH:D054086"),
+        ("Na(v)1.7", "MESH:D062556"), ("Ca(v)1.2 channels", "MESH:C419385"), ("K(ATP) channels", "MESH:D054086"),
         ("K(Ca)3.1", "MESH:D051660")]
 
 
