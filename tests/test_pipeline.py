@@ -603,8 +603,8 @@ def test_rodent_regions_mesh_names_by_their_nucleus_or_whole():
 
 
 def test_clinical_names_mesh_files_as_narrower_concepts_or_people_with_the_disease():
-    doc = tag_text("Migraineurs and asthmatics; acute renal insufficiency, grand mal seizures and psychomotor retardation "
-                   "after heroin.", meshtag.load(mode="fast"))
+    doc = tag_text("Migraineurs and asthmatics; acute renal insufficiency, grand mal seizures and psychomotor "
+                   "retardation after heroin.", meshtag.load(mode="fast"))
     assert [(m.text, m.id) for m in doc.mentions] == [
         ("Migraineurs", "MESH:D008881"), ("asthmatics", "MESH:D001249"), ("acute renal insufficiency", "MESH:D058186"),
         ("grand mal seizures", "MESH:D004830"), ("psychomotor retardation", "MESH:D011596"),
