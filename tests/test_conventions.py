@@ -176,7 +176,8 @@ def test_pubtator_mentions_take_in_a_disease_type_written_next_to_them():
     text = "Three sisters had type IID von Willebrand disease; their cousin had Ehlers-Danlos syndrome type IV."
     spans = {c: {(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions=c)).mentions}
              for c in ("pubtator", "bc5cdr", "meshtag")}
-    assert ("type IID von Willebrand disease", "MESH:D014842") in spans["pubtator"]   # the head's concept
+    # MeSH names the type, not the subtype: "type IID" is von Willebrand Disease, Type 2 (NCBI-disease's id)
+    assert ("type IID von Willebrand disease", "MESH:D056728") in spans["pubtator"]
     # the longer text names a concept of its own, which it then takes
     assert ("Ehlers-Danlos syndrome type IV", "MESH:D000094623") in spans["pubtator"]
     for other in ("bc5cdr", "meshtag"):

@@ -33,8 +33,29 @@ SUBTYPE_PREFIX = re.compile(r"(?:[\w()-]*\d[\w()]*|[A-Z](?:/[A-Z])?-type)[\s-]+"
 _INNER_SHORT_FORM = re.compile(r"\s\(([A-Za-z0-9][\w+-]*(?:\([\w+-]{1,4}\))?)\)\s")
 _TYPE_BEFORE = re.compile(r"(?<![\w-])types?\s+(?:[IVX]+|\d+)[A-Za-z]?\s+$", re.IGNORECASE)
 _TYPE_AFTER = re.compile(r"\s+types?\s+(?:[IVX]+|\d+)[A-Za-z]?(?![\w-])", re.IGNORECASE)
+# a disease's type number, roman or arabic, with the letter of a subtype: "type IID", "type 2"
+_TYPE_NUMBER = re.compile(r"\b(types?\s+)([IVX]+|\d+)([A-Za-z]?)(?![\w-])", re.IGNORECASE)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _TYPE_WINDOW = 16
 
+
+
+def type_spellings(name: str) -> list[str]:
+    """A typed disease name as written, then with its type in arabic numerals, then without the subtype's letter: MeSH
+    names the type ("von Willebrand Disease, Type 2"), not its subtypes ("type IID", NCBI-disease's D056728).
+
+    >>> type_spellings("type IID von Willebrand disease")
+    ['type IID von Willebrand disease', 'type 2D von Willebrand disease', 'type 2 von Willebrand disease']
+    """
+    m = _TYPE_NUMBER.search(name)
+    if m is None:
+        return [name]
+    number = m.group(2).upper()
+    arabic = number if number.isdigit() else str(_ROMAN.get(number, number))
+    spellings = [name, f"{name[:m.start(2)]}{arabic}{m.group(3)}{name[m.end(3):]}"]
+    if m.group(3):
+        spellings.append(f"{name[:m.start(2)]}{arabic}{name[m.end(3):]}")
+    return list(dict.fromkeys(spellings))
 
 
 @Language.factory("meshtag_entities",
@@ -151,7 +172,8 @@ class EntityWriter(ConventionsComponent):
                     any(o is not cand and o.start < end and start < o.end for o in chosen):
                 out.append(cand)
                 continue
-            named = self.kb.named_ids(text[start:end], "CONDITION")
+            named = next(filter(None, (self.kb.named_ids(name, "CONDITION") for name in type_spellings(text[start:end]))),
+                         ())
             out.append(dataclasses.replace(cand, start=start, end=end, concept_ids=named or cand.concept_ids))
         return out
 
