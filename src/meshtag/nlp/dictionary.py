@@ -23,7 +23,8 @@ BRACKETS = re.compile(r"[()\[\]]")
 # WINDOW_AFTER after it
 # (a stop word right after the bracket, "(NMDA) and", "(GI) was", continues no name: half the cases, skipped)
 # ("(5-HT(6))": the short form may hold one bracket of its own)
-INNER_SHORT_FORM = re.compile(r"(?<=\w) \([A-Za-z0-9][\w+-]{0,9}(?:\([\w+-]{1,4}\))?\) (?=([A-Za-z0-9]+))")
+SHORT_FORM_INSIDE = r"[A-Za-z0-9][\w+-]{0,9}(?:\([\w+-]{1,4}\))?"
+INNER_SHORT_FORM = re.compile(rf"(?<=\w) \({SHORT_FORM_INSIDE}\) (?=([A-Za-z0-9]+))")
 WINDOW = 60
 WINDOW_AFTER = 30
 LABEL_CACHE_SIZE = 200_000

@@ -20,24 +20,24 @@ from meshtag.nlp.candidates import (
 )
 from meshtag.nlp.composites import COORDINATION_NOTE, merge_coordinated
 from meshtag.nlp.conventions import COMPOSITE_CONVENTIONS, ConventionsComponent, is_class_only, keeps, ligand_terms
+from meshtag.nlp.dictionary import SHORT_FORM_INSIDE
 from meshtag.nlp.mentions import TokenBounds, write_mentions
 
 # a receptor subtype code written before its ligand: "D-2 " in "D-2 dopamine receptors", "H2-" in "H2-histamine"
 # what may precede the ligand in a receptor's name: a subtype ("D2 dopamine receptor") or a channel type
 # ("L-type calcium channel", "P/Q-type Ca2+ channels")
 SUBTYPE_PREFIX = re.compile(r"(?:[\w()-]*\d[\w()]*|[A-Z](?:/[A-Z])?-type)[\s-]+")
+# a short form inside a receptor's name, "(5-HT(6))" in "serotonin type 6 (5-HT(6)) receptors"
+_INNER_SHORT_FORM = re.compile(rf"\s\(({SHORT_FORM_INSIDE})\)\s")
 # a disease's numbered type written before or after its name ("type IID von Willebrand disease", "SJS type 2"):
 # part of the mention in NCBI-disease's style (its training and development sets include it every time), while
 # BC5CDR leaves it out ("type IIb atrophy" is a muscle-fibre type there)
-# a short form inside a receptor's name, "(5-HT(6))" in "serotonin type 6 (5-HT(6)) receptors"
-_INNER_SHORT_FORM = re.compile(r"\s\(([A-Za-z0-9][\w+-]*(?:\([\w+-]{1,4}\))?)\)\s")
 _TYPE_BEFORE = re.compile(r"(?<![\w-])types?\s+(?:[IVX]+|\d+)[A-Za-z]?\s+$", re.IGNORECASE)
 _TYPE_AFTER = re.compile(r"\s+types?\s+(?:[IVX]+|\d+)[A-Za-z]?(?![\w-])", re.IGNORECASE)
 # a disease's type number, roman or arabic, with the letter of a subtype: "type IID", "type 2"
 _TYPE_NUMBER = re.compile(r"\b(types?\s+)([IVX]+|\d+)([A-Za-z]?)(?![\w-])", re.IGNORECASE)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _TYPE_WINDOW = 16
-
 
 
 def type_spellings(name: str) -> list[str]:
@@ -172,8 +172,8 @@ class EntityWriter(ConventionsComponent):
                     any(o is not cand and o.start < end and start < o.end for o in chosen):
                 out.append(cand)
                 continue
-            named = next(filter(None, (self.kb.named_ids(name, "CONDITION") for name in type_spellings(text[start:end]))),
-                         ())
+            spellings = type_spellings(text[start:end])
+            named = next(filter(None, (self.kb.named_ids(name, "CONDITION") for name in spellings)), ())
             out.append(dataclasses.replace(cand, start=start, end=end, concept_ids=named or cand.concept_ids))
         return out
 
