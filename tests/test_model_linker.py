@@ -102,3 +102,12 @@ def test_an_unlinked_place_or_body_part_is_no_mention():
     linker = ModelLinker()
     assert linker.names_a_place_or_body_part("California") and linker.names_a_place_or_body_part("prostate")
     assert not linker.names_a_place_or_body_part("platelet aggregation")  # a process: BC5CDR annotates it
+
+
+def test_a_bare_type_is_no_mention():
+    """NCBI-disease development 8621452: the NER read "Type II" of "Type II human complement C2 deficiency" alone."""
+    import meshtag
+    from meshtag.tagging import tag_text
+
+    text = "Type II human complement C2 deficiency. Allele-specific amino acid substitutions cause impaired C2 secretion."
+    assert "Type II" not in [m.text for m in tag_text(text, meshtag.load(conventions="pubtator")).mentions]

@@ -9,6 +9,7 @@ scripts/calibrate_model_linker.py). Below `threshold` the mention is kept with i
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +32,8 @@ LINK_CACHE_SIZE = 100_000
 # MeSH trees of what an unlinked model mention names when it is no drug, disease, receptor or region: a place
 # ("Southern California") or a body part outside the nervous system ("prostate" as an organ)
 NOT_A_MENTION_TREES = ("Z01", "A")
+# a type designation alone ("Type II" of "Type II human complement C2 deficiency") names no disease
+BARE_TYPE = re.compile(r"types?\s+(?:[IVX]+|\d+)[A-Za-z]?", re.IGNORECASE)
 
 
 def name_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -155,9 +158,9 @@ class ModelLinker(ConventionsComponent):
                     cand.concept_ids, cand.score = inner.concept_ids, min(inner.score, score or inner.score)
                 elif raw < self.min_score or text[start:end].lower() in STOP_WORDS or \
                         any(cand.overlaps(k) and not self.generic_inside(k, cand) for k in known) or \
-                        self.names_a_place_or_body_part(text[start:end]):
-                    continue  # unknown to the KB, a function word ("were done"), in the way of a linked name, or a
-                    # place or body part ("California")
+                        self.names_a_place_or_body_part(text[start:end]) or BARE_TYPE.fullmatch(text, start, end):
+                    continue  # unknown to the KB, a function word ("were done"), in the way of a linked name, a
+                    # place or body part ("California"), or a bare type ("Type II")
                 else:
                     cand.notes.append("unlinked")
             candidates.append(cand)
