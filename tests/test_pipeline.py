@@ -625,6 +625,11 @@ VOCABULARY = [
                  "RECEPTOR", [("Urotensin II receptors", "MESH:D043562"),
                               ("Piezo-type mechanosensitive ion channel component 2", "MESH:D007473")],
                  id="receptors MeSH names only for a species"),
+    pytest.param("TRP channels, VGSCs, K2P channels and ASICs; iGluRs, mGluRs and AMPARs; beta-ARs and alpha2-ARs.",
+                 None, [("TRP channels", "MESH:D050051"), ("VGSCs", "MESH:D061566"), ("K2P channels", "MESH:D024683"),
+                        ("ASICs", "MESH:D062565"), ("iGluRs", "MESH:D058468"), ("mGluRs", "MESH:D018094"),
+                        ("AMPARs", "MESH:D018091"), ("beta-ARs", "MESH:D011943"), ("alpha2-ARs", "MESH:D018341")],
+                 id="receptor family abbreviations"),
     # "Ca(v)1.2" was read by fuzzy lookup as the P/Q-type channel; MeSH has its alpha(1C)
     pytest.param("Na(v)1.7 and Ca(v)1.2 channels; K(ATP) channels and K(Ca)3.1.", None,
                  [("Na(v)1.7", "MESH:D062556"), ("Ca(v)1.2 channels", "MESH:C419385"),
