@@ -58,7 +58,7 @@ def variants() -> dict[str, dict]:
                                                                          "bc5cdr_ligand_terms.tsv")},
         "- BC5CDR kept disease modifiers (heads only)": {"hide": ("bc5cdr_kept_modifiers.tsv",)},
         "- negated modifiers (\"non-papillary renal cell carcinoma\")": {"remove": ["meshtag_negated_modifiers"]},
-        "- research compound codes (\"PRE-084\", unlinked)": {"remove": ["meshtag_drug_codes"]},
+        "- research compound codes (\"BD1047\", unlinked)": {"remove": ["meshtag_drug_codes"]},
         "- ions of transporter names (\"Na-K-2Cl cotransporter\", bc5cdr)": {"remove": ["meshtag_transporter_ions"]},
         "- statistical NER (fast)": {"load": {"mode": "fast"}},
         "- corpus conventions (meshtag's)": {"load": {"conventions": "meshtag"}},
