@@ -610,6 +610,12 @@ VOCABULARY = [
                  "given with Ro 15-1788 and eserine.", "DRUG",
                  [("SKF 38393", "MESH:D015647"), ("WAY-100635", "MESH:C090413"), ("SR141716A", "MESH:D000077285"),
                   ("Ro 15-1788", "MESH:D005442"), ("eserine", "MESH:D010830")], id="research codes of tool compounds"),
+    pytest.param("Lunesta, Vyvanse and Nurtec; arketamine and an SSRI, triptans and mood stabilizers; atypical "
+                 "antipsychotics.", "DRUG",
+                 [("Lunesta", "MESH:D000069582"), ("Vyvanse", "MESH:D000069478"), ("Nurtec", "MESH:C578443"),
+                  ("arketamine", "MESH:D007649"), ("SSRI", "MESH:D017367"), ("triptans", "MESH:D058825"),
+                  ("mood stabilizers", "MESH:D018692"), ("atypical antipsychotics", "MESH:D014150")],
+                 id="trade names and drug classes"),
     pytest.param("The DOP receptor agonist SNC80 and the KOP receptor; transient receptor potential melastatin 8 "
                  "(TRPM8) senses cold.", "RECEPTOR",
                  [("DOP receptor", "MESH:D017465"), ("KOP receptor", "MESH:D017473"),
