@@ -401,6 +401,8 @@ def test_a_region_naming_a_diseases_site_is_no_region_mention(nlp):
     assert [t for t, label, *_ in mentions(nlp, text) if label == "BRAIN_REGION"] == ["brainstem"]  # "lesions of"
     rat = "Rats with substantia nigra lesions lost dopamine."
     assert "substantia nigra" in [t for t, label, *_ in mentions(nlp, rat) if label == "BRAIN_REGION"]
+    tumours = "A brainstem glioma, optic nerve involvement and basal ganglia calcifications; the pons was spared."
+    assert [t for t, label, *_ in mentions(nlp, tumours) if label == "BRAIN_REGION"] == ["pons"]
 
 
 def test_a_receptor_genes_short_form_is_the_receptor_but_a_disease_genes_is_not_the_disease(nlp):

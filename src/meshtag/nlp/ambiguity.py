@@ -55,12 +55,13 @@ RECEPTOR_HEAD = re.compile(rf"\b{HEAD_WORDS}$", re.IGNORECASE)
 # it works on (guideline 1.2). Not "kinase": "PDGF receptor kinase inhibitors" act on the receptor's own kinase
 OTHER_PROTEIN_AFTER = re.compile(r"[\s-]+(?:substrates?|(?:associated|interacting|binding|bound|accessory|"
                                  r"anchoring|activity-modifying)[\s-]+proteins?)\b", re.IGNORECASE)
-# "brainstem dysgenesis", "white matter abnormalities", "spinal cord ischemia": a disease named by its site, which
-# holds no region mention (annotation guideline 2.2); an experimental "lesion" or "damage" does
+# "brainstem dysgenesis", "white matter abnormalities", "spinal cord ischemia", "brainstem glioma", "optic nerve
+# involvement": a disease named by its site, which holds no region mention (annotation guideline 2.2); an
+# experimental "lesion" or "damage" does
 PATHOLOGY_AFTER = re.compile(
     r"[\s-]+(?:abnormalit\w*|dysgenesis|dysfunction|hyperintensit\w*|atroph\w*|malformations?|hypoplasia|"
     r"o?edema|palsy|palsies|diseases?|disorders?|degeneration|demyelination|infarcts?|infarction|"
-    r"ha?emorrhages?|ischa?emia)\b", re.IGNORECASE)
+    r"ha?emorrhages?|ischa?emia|involvement|tumou?rs?|gliomas?|neoplasms?|calcifications?|sclerosis)\b", re.IGNORECASE)
 NERVOUS_SYSTEM = re.compile(r"\b(?:brain\w*|cerebr\w*|neur\w*|cns|spinal|hippocamp\w*|thalam\w*|striat\w*)\b",
                             re.IGNORECASE)
 # "depressed" is the disorder next to a person or the mood, else a measure that went down
