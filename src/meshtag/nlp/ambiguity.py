@@ -15,6 +15,7 @@ no gold, the "tail suspension" test no drug suspension)."""
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -100,6 +101,30 @@ def window_words(text: str, start: int, end: int, n: int = CUE_WINDOW) -> set[st
     return {w.lower() for w in before + after}
 
 
+class SureMentions:
+    """The unambiguous candidates of a document, with the labels of those ending and starting at each offset."""
+
+    def __init__(self, candidates: list, label_of):
+        self.candidates = candidates
+        self.ending: dict[int, set[str]] = defaultdict(set)
+        self.starting: dict[int, set[str]] = defaultdict(set)
+        for c in candidates:
+            label = label_of(c.concept_ids[0])
+            self.ending[c.end].add(label)
+            self.starting[c.start].add(label)
+
+    def list_neighbours(self, cand, text: str) -> set[str]:
+        """The labels of the sure mentions right before and after `cand` in a list."""
+        found = set()
+        gap = LIST_GAP_BEFORE.search(text, max(0, cand.start - 8), cand.start)
+        if gap:
+            found |= self.ending.get(gap.start(), set())
+        gap = LIST_GAP_AFTER.match(text, cand.end)
+        if gap:
+            found |= self.starting.get(gap.end(), set())
+        return found
+
+
 @Language.factory("meshtag_ambiguity", default_config={"kb_path": None})
 def make_ambiguity_filter(nlp: Language, name: str, kb_path: str | None) -> "AmbiguityFilter":
     return AmbiguityFilter(kb_path)
@@ -108,10 +133,10 @@ def make_ambiguity_filter(nlp: Language, name: str, kb_path: str | None) -> "Amb
 class AmbiguityFilter(KBComponent):
     """Drops ambiguous dictionary candidates that have no supporting evidence in the document."""
 
-    def supported(self, cand, text: str, sure_ids: set[str], sure_ends: dict[tuple[int, int], str]) -> bool:
+    def supported(self, cand, text: str, sure_ids: set[str], sure: "SureMentions") -> bool:
         """Evidence for an ambiguous alias: its concept named unambiguously in the document, a cue word of its
         label next to it, or a list it stands in whose next item is a sure mention of its label ("Cannabidiol,
-        THC and nabiximols": `sure_ends` maps each sure mention's (start, end) to its label)."""
+        THC and nabiximols")."""
         if not cand.case_ok:
             return False
         if any(cid in sure_ids for cid in cand.concept_ids):
@@ -119,19 +144,7 @@ class AmbiguityFilter(KBComponent):
         label = self.kb.label(cand.concept_ids[0]) if cand.concept_ids else None
         cues = LABEL_CUES.get(label or "", frozenset())
         return bool(cues & window_words(text, cand.start, cand.end)) or (
-            label is not None and label in self.list_neighbours(cand, text, sure_ends))
-
-    @staticmethod
-    def list_neighbours(cand, text: str, sure_ends: dict[tuple[int, int], str]) -> set[str]:
-        """The labels of the sure mentions right before and after `cand` in a list."""
-        found = set()
-        gap = LIST_GAP_BEFORE.search(text, max(0, cand.start - 8), cand.start)
-        if gap:
-            found |= {label for (_, end), label in sure_ends.items() if end == gap.start()}
-        gap = LIST_GAP_AFTER.match(text, cand.end)
-        if gap:
-            found |= {label for (start, _), label in sure_ends.items() if start == gap.end()}
-        return found
+            label is not None and label in sure.list_neighbours(cand, text))
 
     def other_organs_parts(self, candidates: list, text: str) -> list:
         """The bare "cortex"/"medulla" brain regions of a document that names the kidney or adrenal gland and
@@ -191,14 +204,13 @@ class AmbiguityFilter(KBComponent):
             set_candidates(doc, candidates)
         if not any(c.ambiguous for c in candidates):
             return doc
-        sure = [c for c in candidates if not c.ambiguous and c.concept_ids]
-        sure_ids = {c.concept_ids[0] for c in sure}
-        sure_ends = {(c.start, c.end): self.kb.label(c.concept_ids[0]) for c in sure}
+        sure = SureMentions([c for c in candidates if not c.ambiguous and c.concept_ids], self.kb.label)
+        sure_ids = {c.concept_ids[0] for c in sure.candidates}
         doubtful = [c for c in candidates if c.ambiguous and c.source == "dictionary"]
         # one sense per document: an alias read as a concept by its cue words supports its bare repeats; a
         # supported alias's own concept is then sure, so the sure concepts alone decide what is kept
         sure_ids.update(c.concept_ids[0] for c in doubtful
-                        if c.concept_ids and self.supported(c, text, sure_ids, sure_ends))
+                        if c.concept_ids and self.supported(c, text, sure_ids, sure))
         kept = []
         for cand in candidates:
             if cand.ambiguous and cand.source == "dictionary":
