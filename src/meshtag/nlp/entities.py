@@ -32,8 +32,9 @@ _INNER_SHORT_FORM = re.compile(rf"\s\(({SHORT_FORM_INSIDE})\)\s")
 # a disease's numbered type written before or after its name ("type IID von Willebrand disease", "SJS type 2"):
 # part of the mention in NCBI-disease's style (its training and development sets include it every time), while
 # BC5CDR leaves it out ("type IIb atrophy" is a muscle-fibre type there)
-_TYPE_BEFORE = re.compile(r"(?<![\w-])types?\s+(?:[IVX]+|\d+)[A-Za-z]?\s+$", re.IGNORECASE)
-_TYPE_AFTER = re.compile(r"\s+types?\s+(?:[IVX]+|\d+)[A-Za-z]?(?![\w-])", re.IGNORECASE)
+TYPE_DESIGNATION = r"types?\s+(?:[IVX]+|\d+)[A-Za-z]?"  # "type IID", "type 2"
+_TYPE_BEFORE = re.compile(rf"(?<![\w-]){TYPE_DESIGNATION}\s+$", re.IGNORECASE)
+_TYPE_AFTER = re.compile(rf"\s+{TYPE_DESIGNATION}(?![\w-])", re.IGNORECASE)
 # a disease's type number, roman or arabic, with the letter of a subtype: "type IID", "type 2"
 _TYPE_NUMBER = re.compile(r"\b(types?\s+)([IVX]+|\d+)([A-Za-z]?)(?![\w-])", re.IGNORECASE)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}

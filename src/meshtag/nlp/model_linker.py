@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from meshtag.nlp.candidates import Candidate, get_candidates, text_of
 from meshtag.nlp.conventions import ConventionsComponent, keeps_modifiers
 from meshtag.nlp.dictionary import balanced_span
+from meshtag.nlp.entities import TYPE_DESIGNATION
 from meshtag.paths import models_dir
 
 DEFAULT_CALIBRATION = models_dir() / "calibration" / "model_linker.json"
@@ -33,7 +34,7 @@ LINK_CACHE_SIZE = 100_000
 # ("Southern California") or a body part outside the nervous system ("prostate" as an organ)
 NOT_A_MENTION_TREES = ("Z01", "A")
 # a type designation alone ("Type II" of "Type II human complement C2 deficiency") names no disease
-BARE_TYPE = re.compile(r"types?\s+(?:[IVX]+|\d+)[A-Za-z]?", re.IGNORECASE)
+BARE_TYPE = re.compile(TYPE_DESIGNATION, re.IGNORECASE)
 
 
 def name_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -158,9 +159,9 @@ class ModelLinker(ConventionsComponent):
                     cand.concept_ids, cand.score = inner.concept_ids, min(inner.score, score or inner.score)
                 elif raw < self.min_score or text[start:end].lower() in STOP_WORDS or \
                         any(cand.overlaps(k) and not self.generic_inside(k, cand) for k in known) or \
-                        self.names_a_place_or_body_part(text[start:end]) or BARE_TYPE.fullmatch(text, start, end):
+                        BARE_TYPE.fullmatch(text, start, end) or self.names_a_place_or_body_part(text[start:end]):
                     continue  # unknown to the KB, a function word ("were done"), in the way of a linked name, a
-                    # place or body part ("California"), or a bare type ("Type II")
+                    # bare type ("Type II"), or a place or body part ("California")
                 else:
                     cand.notes.append("unlinked")
             candidates.append(cand)
