@@ -37,6 +37,10 @@ def make_transporter_ions(nlp: Language, name: str, kb_path: str | None, convent
 class TransporterIons(ConventionsComponent):
     """Under the bc5cdr conventions, makes each ion of an ion transporter's name a chemical mention."""
 
+    def __init__(self, kb_path: str | None = None, conventions: str = "meshtag"):
+        super().__init__(kb_path, conventions)
+        self._ion_ids: dict[str, tuple[str, ...]] = {}  # symbol -> the chemical its name links to, looked up once
+
     def ions(self, text: str) -> list[Candidate]:
         """A candidate for every ion symbol in the transporter names of `text`.
 
@@ -50,7 +54,10 @@ class TransporterIons(ConventionsComponent):
         found = []
         for name in TRANSPORTER_NAME.finditer(text):
             for ion in ION_IN_NAME.finditer(text, name.start(), name.end()):
-                ids = self.kb.named_ids(ION_NAMES[ion.group()], "DRUG")
+                symbol = ion.group()
+                if symbol not in self._ion_ids:
+                    self._ion_ids[symbol] = self.kb.named_ids(ION_NAMES[symbol], "DRUG")
+                ids = self._ion_ids[symbol]
                 if ids:
                     found.append(Candidate(ion.start(), ion.end(), ids, "pattern"))
         return found
