@@ -20,7 +20,8 @@ COMPOSITE_NOTE = "composite"
 CONJUNCT_SHORT_FORM = r"(?:\s*\([A-Za-z0-9-]{1,8}\))?"
 # what may stand between two conjuncts: ", ", " and ", " or ", ", and ", " and/or ", " but not ", "/", each after the
 # first conjunct's short form, and " and the "
-JOINER = re.compile(rf"{CONJUNCT_SHORT_FORM}\s*,?\s*(?:(?:and/or|and|or|but\s+not)(?:\s+the)?|/)?\s*")
+CONJUNCTION = r"(?:and/or|and|or|but\s+not)"  # the words that join two conjuncts
+JOINER = re.compile(rf"{CONJUNCT_SHORT_FORM}\s*,?\s*(?:{CONJUNCTION}(?:\s+the)?|/)?\s*")
 
 
 def is_short_form_of_conjunct(conjunct: Candidate, cand: Candidate, text: str) -> bool:

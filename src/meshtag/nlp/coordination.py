@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from meshtag.nlp.candidates import (
     Candidate, KBComponent, earliest_start_by_end, get_candidates, set_candidates, text_of,
 )
-from meshtag.nlp.composites import CONJUNCT_SHORT_FORM, COORDINATION_NOTE
+from meshtag.nlp.composites import CONJUNCT_SHORT_FORM, CONJUNCTION, COORDINATION_NOTE
 from meshtag.nlp.receptor_names import NUMBERED_LIGAND
 
 # Heads that follow a candidate without being part of it ("MOR receptors": MOR is the candidate).
@@ -24,7 +24,7 @@ _WORD = r"[A-Za-z0-9\u0370-\u03ff][\w\u0370-\u03ff'-]*(?:\([A-Za-z0-9]{1,3}\))?"
 # a conjunct may carry its short form ("paraventricular (PVN) and supraoptic nuclei"), and the second conjunct
 # may take an article: "the inferior and the superior colliculus"
 CONJUNCTS_BEFORE = re.compile(rf"((?:{_WORD}{CONJUNCT_SHORT_FORM}\s*,\s*)*{_WORD}){CONJUNCT_SHORT_FORM}\s*(?:,\s*)?"
-                              r"\b(?:and|or|and/or|but\s+not)\s+(?:the\s+)?$")
+                              rf"\b{CONJUNCTION}\s+(?:the\s+)?$")
 # "D1/D2 receptor", "mu/delta opioid receptors": receptor subtypes joined by a slash (other names use the
 # slash for synonyms, "VEGFR-2/Flk-1", or formulas, "Na/K")
 SLASH_BEFORE = re.compile(rf"(?<![\w/-])({_WORD})/$")
