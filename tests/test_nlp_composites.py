@@ -127,3 +127,14 @@ def test_a_contrast_with_but_not_is_a_coordination_too():
     default = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast")).mentions]
     assert ("alpha2-", "MESH:D018341") in default and ("I1-receptor", "MESH:C410887") in default
     assert ("NMDA", "MESH:D016194") in default  # the receptor, not the chemical
+
+
+@pytest.mark.parametrize("conventions, expected", [
+    ("meshtag", [("breast", "MESH:D001943"), ("ovarian cancer", "MESH:D010051")]),
+    ("pubtator", [("breast and ovarian cancer", "MESH:D001943|MESH:D010051")]),
+])
+def test_model_span_over_a_coordination_gives_way_to_its_conjuncts(conventions, expected):
+    # the NER reads "breast and ovarian cancer" whole; linked alone it would name only Ovarian Neoplasms
+    doc = meshtag.load(mode="accurate", conventions=conventions)("BRCA1 mutations predispose to breast and "
+                                                                   "ovarian cancer.")
+    assert [(e.text, e._.concept_id) for e in doc.ents] == expected

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import Callable
 
-from meshtag.nlp.candidates import Candidate
+from meshtag.nlp.candidates import Candidate, resolve_overlaps
 
 COORDINATION_NOTE = "coordination"   # set by meshtag.nlp.coordination on a conjunct without its head
 COMPOSITE_NOTE = "composite"
@@ -75,3 +75,21 @@ def merge_coordinated(chosen: list[Candidate], text: str,
                                  score=min(c.score for c in group), notes=[COMPOSITE_NOTE]))
         i = j + 1
     return out
+
+
+def without_model_spans_over_coordinations(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """Drop each model mention whose span is a coordination the other sources read whole ("breast and ovarian
+    cancer"): its one concept would win as the longer span and lose the first conjunct's (Breast Neoplasms).
+
+    >>> text = "colon or rectal cancer"
+    >>> colon = Candidate(0, 5, ("MESH:D003110",), "dictionary", notes=["coordination"])
+    >>> rectal = Candidate(9, 22, ("MESH:D012004",), "dictionary")
+    >>> model = Candidate(0, 22, ("MESH:D012004",), "model")
+    >>> [c.source for c in without_model_spans_over_coordinations([colon, rectal, model], text)]
+    ['dictionary', 'dictionary']
+    """
+    others = [c for c in candidates if c.source != "model"]
+    if len(others) == len(candidates) or not any(COORDINATION_NOTE in c.notes for c in others):
+        return candidates
+    spans = {(c.start, c.end) for c in merge_coordinated(resolve_overlaps(others), text) if COMPOSITE_NOTE in c.notes}
+    return [c for c in candidates if c.source != "model" or (c.start, c.end) not in spans]

@@ -18,7 +18,7 @@ from meshtag.model import LABELS, Mention
 from meshtag.nlp.candidates import (
     Candidate, get_candidates, resolve_overlaps, text_of, without_crossed_drugs,
 )
-from meshtag.nlp.composites import COORDINATION_NOTE, merge_coordinated
+from meshtag.nlp.composites import COORDINATION_NOTE, merge_coordinated, without_model_spans_over_coordinations
 from meshtag.nlp.conventions import COMPOSITE_CONVENTIONS, ConventionsComponent, is_class_only, keeps, ligand_terms
 from meshtag.nlp.dictionary import SHORT_FORM_INSIDE
 from meshtag.nlp.mentions import TokenBounds, write_mentions
@@ -194,7 +194,7 @@ class EntityWriter(ConventionsComponent):
                                                                       *self.inner_ligands(c, text))
                                       if self.wanted(k, text)], lambda c: self.labelled(c)[0])
         taken: set[int] = set()  # token indices already inside an entity
-        chosen = resolve_overlaps(kept)
+        chosen = resolve_overlaps(without_model_spans_over_coordinations(kept, text))
         if self.conventions in COMPOSITE_CONVENTIONS:
             chosen = self.typed(merge_coordinated(chosen, text, lambda cand: self.names_itself(cand, text)), text)
         bounds = TokenBounds(doc)
