@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -53,11 +54,24 @@ def _about(store: CorpusStore, con, parameters: str) -> list[tuple[str, str]]:
     kb_version = meta.get("kb_version") or {}
     return [
         ("corpus", str(store.path)), ("documents", f"{documents:,}"), ("mentions", f"{mentions:,}"),
-        ("KB version", ", ".join(f"{k} {v}" for k, v in kb_version.items()) if isinstance(kb_version, dict)
-         else str(kb_version)),
+        ("KB version", described(kb_version)),
         ("pipeline version", str(meta.get("pipeline_version", ""))), ("parameters", parameters),
         ("generated", datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")),
     ]
+
+
+def described(value: Any) -> str:
+    """A metadata value as a reader would write it: nested mappings as "key value" pairs, numbers with separators.
+
+    >>> described({"mesh_year": 2025, "counts": {"concepts": 354592, "label:DRUG": 177072}})
+    'mesh_year 2025, counts (concepts 354,592, label:DRUG 177,072)'
+    """
+    if isinstance(value, dict):
+        return ", ".join(f"{k} ({described(v)})" if isinstance(v, dict) else f"{k} {described(v)}"
+                         for k, v in value.items())
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+        return f"{value:,}"
+    return str(value)
 
 
 def _check_labels(labels: Sequence[str]) -> None:
