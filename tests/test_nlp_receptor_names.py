@@ -48,3 +48,12 @@ def test_a_family_subtype_by_letter_code_and_a_name_opened_by_a_bracket(nlp):
     assert ("vasopressin V2 receptor", "MESH:D017483") in found   # Receptors, Vasopressin: no V2 descriptor
     found = [(m.text, m.id) for m in tag_text("KIT (platelet-derived growth factor receptor alpha)", nlp).mentions]
     assert ("platelet-derived growth factor receptor alpha", "MESH:D020796") in found
+
+
+def test_a_head_word_before_a_name_is_an_apposition(nlp):
+    # MeSH's inverted heading "Receptor, trkB" makes "receptor trkB" a term; in text it reads "its receptor TrkB"
+    doc = tag_text("Netrin activates its receptor DCC, neurotrophins the receptor TrkB; the channel TRPA1 and the "
+                   "receptor tyrosine kinases were studied.", nlp)
+    assert [(m.text, m.id) for m in doc.mentions if m.label == "RECEPTOR"] == [
+        ("DCC", "MESH:D000075389"), ("TrkB", "MESH:D020813"), ("TRPA1", "MESH:D000074025"),
+        ("receptor tyrosine kinases", "MESH:D020794")]

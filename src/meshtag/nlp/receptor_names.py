@@ -14,9 +14,14 @@ the closest broader concept (annotation guidelines, Linking), when the family is
 Two subtypes written with one family prefix ("5-HT1B/1D receptors", "D2/3 receptors", "mGlu2/3 receptors") are
 two receptors: the first code, a coordinated conjunct, and the second number with the head ("3 receptors" =
 Dopamine D3), which the corpus conventions join into one composite mention.
+
+A head word before a name is an apposition, not part of it: "its receptor DCC", "the channel TRPA1" are "DCC" and
+"TRPA1" (annotation guidelines 1.2-1.3), although MeSH's inverted headings ("Receptor, trkB") make "receptor trkB"
+a term.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.language import Language
@@ -33,6 +38,7 @@ WORD_BEFORE = re.compile(r"(\S+)\s+$")
 MAX_WORDS = 3
 NUMBERED_LIGAND = re.compile(r"([A-Za-z]{3,})(?:-| )([A-Z]?\d{1,2}[A-Za-z]?)")  # "orexin-1", "vasopressin V2"
 # "5-HT1B/1D ", "D2/3 ", "mGluR2/3 ", "α2A/2C " right before a head word
+HEAD_FIRST = re.compile(rf"{HEAD_WORDS}\s+", re.IGNORECASE)  # "receptor " opening a candidate
 SLASHED_SUBTYPES = re.compile(r"(?<![\w-])(?P<first>(?P<prefix>5-HT|[^\W\d_]{1,5})(?P<a>\d[A-Za-z]?))/"
                               r"(?P<b>\d[A-Za-z]?)[\s-]+$")
 
@@ -82,6 +88,14 @@ class ReceptorNames(KBComponent):
             return ()
         return tuple(h.id for h in hits if h.score == REORDERED and h.label == "RECEPTOR")
 
+    def without_appositive_head(self, cand: Candidate, text: str) -> Candidate:
+        """The candidate without a head word before a name of its concept ("receptor DCC" -> "DCC")."""
+        head = HEAD_FIRST.match(text, cand.start, cand.end)
+        if head is None or not cand.concept_ids or \
+                cand.concept_ids[0] not in self.kb.named_ids(text[head.end():cand.end], "RECEPTOR", limit=3):
+            return cand
+        return dataclasses.replace(cand, start=head.end())
+
     def family_ids(self, text: str, words: list[tuple[int, str]], head: re.Match) -> tuple[int, tuple[str, ...]]:
         """(start, ids) of the family of a numbered subtype MeSH does not name, or (0, ()).
 
@@ -120,6 +134,7 @@ class ReceptorNames(KBComponent):
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         candidates = get_candidates(doc)
+        candidates[:] = [self.without_appositive_head(c, text) for c in candidates]
         spans = {(c.start, c.end) for c in candidates}
         for head in HEAD.finditer(text):
             if "/" in text[max(0, head.start() - 8):head.start()]:
@@ -139,3 +154,4 @@ class ReceptorNames(KBComponent):
                 if ids and (start, head.end()) not in spans:
                     candidates.append(Candidate(start, head.end(), ids, "dictionary", notes=["subtype family"]))
         return doc
+
