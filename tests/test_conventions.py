@@ -57,13 +57,16 @@ def test_bc5cdr_conventions_score_a_receptor_named_after_its_ligand_as_the_ligan
 
 def test_bc5cdr_conventions_keep_the_ligand_of_a_short_form_inside_a_receptor_name():
     """BC5CDR annotates "serotonin" and "5-HT" in "serotonin type 6 (5-HT(6)) receptors" (training set)."""
-    text = "Antagonists at serotonin type 6 (5-HT(6)) receptors and the gamma-aminobutyric acid (GABA(A)) receptor."
+    text = ("Antagonists at serotonin type 6 (5-HT(6)) receptors and the gamma-aminobutyric acid (GABA(A)) receptor, "
+            "and at rat serotonin (5-HT)2A receptors.")  # the subtype may follow the bracket directly
     bc5cdr = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="bc5cdr")).mentions]
     assert bc5cdr == [("serotonin", "MESH:D012701"), ("5-HT", "MESH:D012701"),
-                      ("gamma-aminobutyric acid", "MESH:D005680"), ("GABA", "MESH:D005680")]
+                      ("gamma-aminobutyric acid", "MESH:D005680"), ("GABA", "MESH:D005680"),
+                      ("serotonin", "MESH:D012701"), ("5-HT", "MESH:D012701")]
     default = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast")).mentions]
     assert default == [("serotonin type 6 (5-HT(6)) receptors", "MESH:C097216"),
-                       ("gamma-aminobutyric acid (GABA(A)) receptor", "MESH:D018079")]
+                       ("gamma-aminobutyric acid (GABA(A)) receptor", "MESH:D018079"),
+                       ("serotonin (5-HT)2A receptors", "MESH:D044402")]
 
 
 def test_ion_channels_written_with_element_symbols_and_their_ligand():

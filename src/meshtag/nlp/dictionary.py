@@ -22,9 +22,10 @@ BRACKETS = re.compile(r"[()\[\]]")
 # deficiency"; the name is looked for with the bracket left out, within WINDOW characters before it and
 # WINDOW_AFTER after it
 # (a stop word right after the bracket, "(NMDA) and", "(GI) was", continues no name: half the cases, skipped)
-# ("(5-HT(6))": the short form may hold one bracket of its own)
+# ("(5-HT(6))": the short form may hold one bracket of its own; a subtype code may follow the bracket directly,
+# "serotonin (5-HT)2A receptors")
 SHORT_FORM_INSIDE = r"[A-Za-z0-9][\w+-]{0,9}(?:\([\w+-]{1,4}\))?"
-INNER_SHORT_FORM = re.compile(rf"(?<=\w) \({SHORT_FORM_INSIDE}\) (?=([A-Za-z0-9]+))")
+INNER_SHORT_FORM = re.compile(rf"(?<=\w) \((?P<short>{SHORT_FORM_INSIDE})\)(?: |(?=\d))(?=(?P<next>[A-Za-z0-9]+))")
 WINDOW = 60
 WINDOW_AFTER = 30
 LABEL_CACHE_SIZE = 200_000
@@ -180,13 +181,13 @@ class DictionaryMatcher(StatelessComponent):
         found = []
         name_start_before = earliest_start_by_end(matched)
         for gap in INNER_SHORT_FORM.finditer(text):
-            if gap.group(1).lower() in STOP_WORDS:
+            if gap.group("next").lower() in STOP_WORDS:
                 continue
             defined_from = name_start_before.get(gap.start(), gap.start())
             left = text.rfind(" ", 0, max(0, gap.start() - WINDOW)) + 1
             right = text.find(" ", gap.end() + WINDOW_AFTER)
             right = len(text) if right < 0 else right
-            joined = text[left:gap.start()] + text[gap.end() - 1:right]
+            joined = f"{text[left:gap.start()]} {text[gap.end():right]}"
             cut, width = gap.start() - left, gap.end() - gap.start() - 1
             for match in self.kb.find_all(joined, labelled_only=True):
                 if not (match.start < cut < match.end):

@@ -20,15 +20,13 @@ from meshtag.nlp.candidates import (
 )
 from meshtag.nlp.composites import COORDINATION_NOTE, merge_coordinated, without_model_spans_over_coordinations
 from meshtag.nlp.conventions import COMPOSITE_CONVENTIONS, ConventionsComponent, is_class_only, keeps, ligand_terms
-from meshtag.nlp.dictionary import SHORT_FORM_INSIDE
+from meshtag.nlp.dictionary import INNER_SHORT_FORM
 from meshtag.nlp.mentions import TokenBounds, write_mentions
 
 # a receptor subtype code written before its ligand: "D-2 " in "D-2 dopamine receptors", "H2-" in "H2-histamine"
 # what may precede the ligand in a receptor's name: a subtype ("D2 dopamine receptor") or a channel type
 # ("L-type calcium channel", "P/Q-type Ca2+ channels")
 SUBTYPE_PREFIX = re.compile(r"(?:[\w()-]*\d[\w()]*|[A-Z](?:/[A-Z])?-type)[\s-]+")
-# a short form inside a receptor's name, "(5-HT(6))" in "serotonin type 6 (5-HT(6)) receptors"
-_INNER_SHORT_FORM = re.compile(rf"\s\(({SHORT_FORM_INSIDE})\)\s")
 # a disease's numbered type written before or after its name ("type IID von Willebrand disease", "SJS type 2"):
 # part of the mention in NCBI-disease's style (its training and development sets include it every time), while
 # BC5CDR leaves it out ("type IIb atrophy" is a muscle-fibre type there)
@@ -138,11 +136,11 @@ class EntityWriter(ConventionsComponent):
                 self.labelled(cand)[0] != "RECEPTOR":
             return []
         found = []
-        for inner in _INNER_SHORT_FORM.finditer(text, cand.start, cand.end):
-            for m in self.kb.find_all(inner.group(1)):
+        for inner in INNER_SHORT_FORM.finditer(text, cand.start, cand.end):
+            for m in self.kb.find_all(inner.group("short")):
                 ids = tuple(i for i in m.concept_ids if self.kb.label(i) == "DRUG")
                 if ids and m.start == 0:
-                    start = inner.start(1)
+                    start = inner.start("short")
                     found.append(Candidate(start, start + m.end, ids, cand.source, score=cand.score))
                     break
         return found
