@@ -618,6 +618,9 @@ VOCABULARY = [
                   ("arketamine", "MESH:D007649"), ("SSRI", "MESH:D017367"), ("triptans", "MESH:D058825"),
                   ("mood stabilizers", "MESH:D018692"), ("atypical antipsychotics", "MESH:D014150")],
                  id="trade names and drug classes"),
+    pytest.param("Taxol-induced neuropathy was compared with Velcade, Oncovin and Eloxatin.", "DRUG",
+                 [("Taxol", "MESH:D017239"), ("Velcade", "MESH:D000069286"), ("Oncovin", "MESH:D014750"),
+                  ("Eloxatin", "MESH:D000077150")], id="trade names of chemotherapy drugs of neuropathy models"),
     pytest.param("The DOP receptor agonist SNC80 and the KOP receptor; transient receptor potential melastatin 8 "
                  "(TRPM8) senses cold.", "RECEPTOR",
                  [("DOP receptor", "MESH:D017465"), ("KOP receptor", "MESH:D017473"),
