@@ -2,6 +2,8 @@
 except the class terms the BC5CDR training set annotates."""
 from __future__ import annotations
 
+import pytest
+
 import meshtag
 from meshtag.tagging import tag_text
 
@@ -163,6 +165,16 @@ def test_induced_keeps_only_a_drug_induced_corpus_concept():
     text = "Paclitaxel causes chemotherapy-induced neuropathy; levodopa-induced dyskinesia followed."
     ids = {m.text: m.id for m in tag_text(text, meshtag.load(mode="fast")).mentions}
     assert ids["neuropathy"] == "MESH:D010523" and ids["dyskinesia"] == "MESH:D004409"
+
+
+@pytest.mark.parametrize("conventions", ["meshtag", "bc5cdr"])
+def test_a_drug_caused_psychosis_is_substance_induced_throughout_its_document(conventions):
+    nlp = meshtag.load(mode="fast", conventions=conventions)
+    case = {m.text: m.id for m in tag_text("Psychosis induced by bromocriptine. Her psychosis recurred.", nlp).mentions
+            if m.label == "CONDITION"}
+    assert case == {"Psychosis": "MESH:D011605", "psychosis": "MESH:D011605"}   # Psychoses, Substance-Induced
+    treated = [m.id for m in tag_text("Haloperidol for psychosis in dementia.", nlp).mentions if m.text == "psychosis"]
+    assert treated == ["MESH:D011618"]                                            # Psychotic Disorders
 
 
 def test_a_curated_2015_reading_yields_to_a_descriptor_named_as_written_and_salt_forms_follow():
