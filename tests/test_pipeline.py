@@ -621,6 +621,10 @@ VOCABULARY = [
     pytest.param("Taxol-induced neuropathy was compared with Velcade, Oncovin and Eloxatin.", "DRUG",
                  [("Taxol", "MESH:D017239"), ("Velcade", "MESH:D000069286"), ("Oncovin", "MESH:D014750"),
                   ("Eloxatin", "MESH:D000077150")], id="trade names of chemotherapy drugs of neuropathy models"),
+    pytest.param("Carbon tetrachloride (CCl4) raised CCL4 chemokine levels; NH4Cl and CuSO4 were added.", "DRUG",
+                 [("Carbon tetrachloride", "MESH:D002251"), ("CCl4", "MESH:D002251"), ("CCL4 chemokine", "MESH:D054407"),
+                  ("NH4Cl", "MESH:D000643"), ("CuSO4", "MESH:D019327")],
+                 id="chemical formulas the export lacks, told from gene symbols by their capitals"),
     pytest.param("The DOP receptor agonist SNC80 and the KOP receptor; transient receptor potential melastatin 8 "
                  "(TRPM8) senses cold.", "RECEPTOR",
                  [("DOP receptor", "MESH:D017465"), ("KOP receptor", "MESH:D017473"),
