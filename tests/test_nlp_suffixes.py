@@ -68,8 +68,9 @@ def test_a_completed_short_form_needs_no_definition(nlp):
     ("CGRP-R antagonists, NMDA-R hypofunction and 5-HT1A-R expression were studied.",
      [("CGRP-R", "RECEPTOR", "MESH:D018015"), ("NMDA-R", "RECEPTOR", "MESH:D016194")], {"CGRP", "NMDA"}),
     # "AR" after an adrenergic subtype is the adrenoceptor; alone it stays the androgen receptor
-    ("beta2-AR agonists and alpha1-AR antagonists; the AR gene in prostate cancer.",
+    ("beta2-AR agonists and alpha1-AR antagonists, alpha1B-ARs and α₂-ARs; the AR gene in prostate cancer.",
      [("beta2-AR", "RECEPTOR", "MESH:D018343"), ("alpha1-AR", "RECEPTOR", "MESH:D018340"),
+      ("alpha1B-ARs", "RECEPTOR", "MESH:D018340"), ("α₂-ARs", "RECEPTOR", "MESH:D018341"),
       ("AR", "RECEPTOR", "MESH:D011944")], set()),
 ])
 def test_words_after_a_name_complete_it(nlp, text, expected, absent):

@@ -20,7 +20,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from meshtag.nlp.candidates import KBComponent, get_candidates, set_candidates, text_of
+from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, set_candidates, text_of
 
 SALT_WORDS = (
     "hydrochloride", "dihydrochloride", "hydrobromide", "hcl", "sulfate", "sulphate", "bisulfate", "maleate",
@@ -39,8 +39,8 @@ RECEPTOR_HEADS = ("receptor", "receptors", "channel", "channels")
 # "CGRP-R", "NMDA-R", "GABA(B)Rs": a capital R (after a hyphen or a bracket) abbreviates "receptor"; the name with
 # "receptor" must be a receptor's term ("CGRP receptor"), which the completed mention then means
 RECEPTOR_R_AFTER = re.compile(r"(?:-|(?<=\)))Rs?(?![\w-])")
-# "beta2-AR", "alpha1-ARs": AR after an adrenergic subtype is the adrenergic receptor, not the androgen receptor
-ADRENERGIC_BEFORE = re.compile(r"(?<![\w-])((?:alpha|beta|α|β)\d?[A-Da-d]?)-$", re.IGNORECASE)
+# "beta2-AR", "alpha1B-ARs": AR after an adrenergic subtype is the adrenergic receptor, not the androgen receptor
+ADRENERGIC_AR = re.compile(r"(?<![\w-])((?i:alpha|beta|α|β)[\d₀-₉]?[A-Da-d]?)-ARs?(?![\w-])")  # "α₂-ARs" too
 # label of the matched concept -> the words that may follow and complete its name
 SUFFIX_AFTER = {
     "DRUG": re.compile(r"(?:\s+(?:%s)\b){1,2}" % "|".join(SALT_WORDS), re.IGNORECASE),
@@ -59,9 +59,12 @@ class NameSuffixes(KBComponent):
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         candidates = get_candidates(doc)
+        if "-AR" in text:
+            candidates = self.with_adrenergic_abbreviations(candidates, text)
+            set_candidates(doc, candidates)
         absorbed: set[int] = set()  # ids of candidates that were only the suffix word ("sodium", "chloride")
         for cand in candidates:
-            if cand.concept_ids and (self.receptor_abbreviated(cand, text) or self.adrenergic(cand, text)):
+            if cand.concept_ids and self.receptor_abbreviated(cand, text):
                 continue
             suffix = SUFFIX_AFTER.get(self.kb.label(cand.concept_ids[0])) if cand.concept_ids else None
             word = suffix.match(text, cand.end) if suffix else None
@@ -79,17 +82,19 @@ class NameSuffixes(KBComponent):
             set_candidates(doc, [c for c in candidates if id(c) not in absorbed])
         return doc
 
-    def adrenergic(self, cand, text: str) -> bool:
-        """Reads "AR" after an adrenergic subtype as that adrenoceptor ("beta2-AR": Receptors, Adrenergic, beta-2)."""
-        if text[cand.start:cand.end] not in ("AR", "ARs"):
-            return False
-        subtype = ADRENERGIC_BEFORE.search(text, max(0, cand.start - 8), cand.start)
-        ids = self.kb.named_ids(f"{subtype.group(1)}-adrenergic receptor", "RECEPTOR") if subtype else ()
-        if not ids:
-            return False
-        cand.start, cand.concept_ids, cand.ambiguous = subtype.start(1), ids, False
-        cand.notes.append("name suffix")
-        return True
+    def with_adrenergic_abbreviations(self, candidates: list[Candidate], text: str) -> list[Candidate]:
+        """The candidates with each "<subtype>-AR(s)" as that adrenoceptor ("beta2-AR", "alpha1B-ARs": Receptors,
+        Adrenergic, beta-2 / alpha-1) in place of what the dictionary read inside it (AR, the androgen receptor)."""
+        found = []
+        for m in ADRENERGIC_AR.finditer(text):
+            ids = self.kb.named_ids(f"{m.group(1)}-adrenergic receptor", "RECEPTOR")
+            if ids:
+                found.append(Candidate(m.start(), m.end(), ids, "dictionary", notes=["name suffix"]))
+        if not found:
+            return candidates
+        spans = [(c.start, c.end) for c in found]
+        kept = [c for c in candidates if not any(c.start < e and s < c.end for s, e in spans)]
+        return sorted(kept + found, key=lambda c: c.start)
 
     def receptor_abbreviated(self, cand, text: str) -> bool:
         """Extends a drug or receptor candidate over an "-R" that abbreviates "receptor" ("CGRP-R" is the CGRP
