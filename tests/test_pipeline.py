@@ -189,6 +189,8 @@ def test_blocked_generic_terms_are_not_tagged(nlp):
     assert "placebo" not in found and "drug" not in found
     found = {t for t, *_ in mentions(nlp, "nAChRs are pentameric ion channels; TRPV1 channels differ.")}
     assert "ion channels" not in found and "TRPV1 channels" in found  # guideline 1.2: the class word alone
+    found = {t for t, *_ in mentions(nlp, "Rats received lithium in their drinking water.")}
+    assert found == {"lithium"}  # the vehicle of the dose, like the blocked "water"
 
 
 def test_tag_cli_writes_jsonl_with_mentions(tmp_path, seeds_dir):
