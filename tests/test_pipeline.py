@@ -348,6 +348,16 @@ def test_short_forms_defined_with_a_dose_or_as_one_letter(nlp):
     assert found.count(("T", "MESH:D013739")) == 2  # the definition and "T rose", not "T = 4 h"
 
 
+@pytest.mark.parametrize("mode", ["fast", "accurate"])
+def test_a_short_form_glossing_a_chemical_is_read_in_both_modes(mode):
+    # BC5CDR development 3708922: "cyclosporine (CSA)" (cyclosporin A: no letters-in-order definition); in accurate
+    # mode the NER's unlinked "CSA" had kept the code gloss from reading it
+    text = "The role of cyclosporine (CSA) was studied; CSA raised creatinine. Aniridia (AN1) is rare; AN1 maps to 11p."
+    found = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode=mode)).mentions]
+    assert found.count(("CSA", "MESH:D016572")) == 2
+    assert not any(t == "AN1" for t, _ in found)  # a locus after a disease's name, not a chemical's code
+
+
 def test_a_defined_short_form_does_not_break_a_longer_name_around_it(nlp):
     # "N-methyl-D-aspartate (NMDA, ...)" defines the drug; "NMDA receptors" is still the receptor
     text = ("Responses mediated by NMDA receptors were studied. N-methyl-D-aspartate (NMDA, 1 mM) was applied; "

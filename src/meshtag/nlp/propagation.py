@@ -278,9 +278,9 @@ class AbbreviationPropagation(KBComponent):
 
     def code_glosses(self, text: str, candidates: list[Candidate], defined: set[str]) -> list[tuple]:
         """(target candidate, spans of the code) for "CODE (name)" and "name (CODE)": a chemical's candidate
-        that fills the brackets or stands right before them, and a code with no candidate of its own (codes
+        that fills the brackets or stands right before them, and a code with no linked candidate of its own (codes
         after a disease are time points and scales: "status epilepticus (P20)", NCBI-disease training set
-        +13 -26 with them)."""
+        +13 -26 with them; the NER's unlinked reading of the code, "cyclosporine (CSA)", is no meaning of its own)."""
         found = []
         for cand in candidates:
             if text[cand.start - 1:cand.start] == "(" and text[cand.end:cand.end + 1] == ")":
@@ -289,7 +289,7 @@ class AbbreviationPropagation(KBComponent):
                 code = _CODE_AFTER.match(text, cand.end)
             if code is None or cand.source == "abbreviation" or not cand.concept_ids or \
                     self.kb.label(cand.concept_ids[0]) != "DRUG" or code.group(1) in defined or \
-                    any(c.start < code.end(1) and code.start(1) < c.end for c in candidates):
+                    any(c.concept_ids and c.start < code.end(1) and code.start(1) < c.end for c in candidates):
                 continue
             defined.add(code.group(1))
             found.append((cand, uses_of(text, code.group(1))))
