@@ -111,3 +111,14 @@ def test_a_bare_type_is_no_mention():
 
     text = "Type II human complement C2 deficiency. Allele-specific amino acid substitutions cause impaired C2 secretion."
     assert "Type II" not in [m.text for m in tag_text(text, meshtag.load(conventions="pubtator")).mentions]
+
+
+def test_a_disease_adjective_the_ner_reads_is_linked_through_its_noun():
+    # BC5CDR development 11868798 and 12549952: "neutropenic" (Neutropenia), "hepatotoxic" (drug-induced liver injury)
+    import meshtag
+    from meshtag.tagging import tag_text
+
+    doc = tag_text("Neutropenic patients, hypokalemic patients and hepatotoxic effects were seen.",
+                   meshtag.load(mode="accurate"))
+    assert [(m.text, m.id) for m in doc.mentions] == [
+        ("Neutropenic", "MESH:D009503"), ("hypokalemic", "MESH:D007008"), ("hepatotoxic", "MESH:D056486")]

@@ -35,6 +35,19 @@ LINK_CACHE_SIZE = 100_000
 NOT_A_MENTION_TREES = ("Z01", "A")
 # a type designation alone ("Type II" of "Type II human complement C2 deficiency") names no disease
 BARE_TYPE = re.compile(TYPE_DESIGNATION, re.IGNORECASE)
+# a disease adjective's noun: "neutropenic" -> neutropenia, "psychotic" -> psychosis, "hepatotoxic" -> hepatotoxicity
+ADJECTIVE_NOUNS = ((re.compile(r"otic$"), "osis"), (re.compile(r"ic$"), "ia"), (re.compile(r"ic$"), "icity"))
+
+
+def noun_spellings(word: str) -> list[str]:
+    """The nouns a one-word disease adjective may be formed from, most likely first.
+
+    >>> noun_spellings("Neutropenic"), noun_spellings("psychotic")[0], noun_spellings("severe")
+    (['Neutropenia', 'Neutropenicity'], 'psychosis', [])
+    """
+    if " " in word or not word.lower().endswith("ic"):
+        return []
+    return list(dict.fromkeys(rx.sub(noun, word) for rx, noun in ADJECTIVE_NOUNS if rx.search(word)))
 
 
 def name_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -109,7 +122,9 @@ class ModelLinker(ConventionsComponent):
         raw = hits[0].score if hits else 0.0
         probability = self.calibrate(raw)
         if not hits or probability < self.threshold:
-            return (), probability, raw
+            # the model reads a disease adjective ("Neutropenic patients"); the KB names the noun
+            noun = next(filter(None, (self.kb.named_ids(n, label, limit=3) for n in noun_spellings(text))), ())
+            return (noun, self.calibrate(1.0), 1.0) if noun else ((), probability, raw)
         return tuple(h.id for h in hits), probability, raw
 
     def names_a_place_or_body_part(self, name: str) -> bool:
