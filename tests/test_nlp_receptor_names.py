@@ -18,6 +18,7 @@ def nlp():
     ("A2A adenosine receptors", "MESH:D043705"),  # Receptor, Adenosine A2A
     ("serotonin 5-HT3 receptors", "MESH:D044406"),
     ("platelet-derived growth factor receptor alpha", "MESH:D020796"),  # Receptor, PDGF alpha: Greek after the head
+    ("dopamine D4.7 receptors", "MESH:D050638"),  # a repeat variant (isoform) of the D4 receptor is the D4 receptor
 ])
 def test_reordered_receptor_name_is_one_mention(nlp, name, concept):
     mentions = [(m.text, m.id) for m in tag_text(f"We studied {name} in rats.", nlp).mentions if m.label == "RECEPTOR"]

@@ -8,6 +8,8 @@ receptors" and loses the subtype. At each receptor head word ("receptor(s)", "ad
 (`KnowledgeBase.lookup` without fuzzy matching); the longest phrase that is a term of a RECEPTOR concept
 only in another word order becomes a candidate, and overlap resolution prefers it to the shorter match.
 
+An isoform of a subtype ("dopamine D4.2 receptor", a repeat variant of D4) is the subtype's.
+
 A numbered subtype MeSH has no concept for ("orexin-1 receptor", "vasopressin V2 receptor") is its family's,
 the closest broader concept (annotation guidelines, Linking), when the family is "<ligand> receptor" exactly.
 
@@ -36,6 +38,7 @@ HEAD_WORDS = r"(?:receptors?|adrenoceptors?|channels?)"  # the words a receptor'
 HEAD = re.compile(rf"\b{HEAD_WORDS}(?:[ -](?:alpha|beta|gamma|delta)\b)?\b", re.IGNORECASE)
 WORD_BEFORE = re.compile(r"(\S+)\s+$")
 MAX_WORDS = 3
+ISOFORM = re.compile(r"(?<=\d)\.\d+$")  # an isoform after a subtype number: "D4.2", "D4.7" (repeat variants of D4)
 NUMBERED_LIGAND = re.compile(r"([A-Za-z]{3,})(?:-| )([A-Z]?\d{1,2}[A-Za-z]?)")  # "orexin-1", "vasopressin V2"
 # "5-HT1B/1D ", "D2/3 ", "mGluR2/3 ", "α2A/2C " right before a head word
 HEAD_FIRST = re.compile(rf"{HEAD_WORDS}\s+", re.IGNORECASE)  # "receptor " opening a candidate
@@ -96,6 +99,18 @@ class ReceptorNames(KBComponent):
             return cand
         return dataclasses.replace(cand, start=head.end())
 
+    def isoform_ids(self, text: str, words: list[tuple[int, str]], head: re.Match) -> tuple[int, tuple[str, ...]]:
+        """(start, ids) of the subtype whose isoform the words before the head name ("dopamine D4.2 receptor",
+        "D4.7 receptors": the dopamine D4 receptor, which MeSH does not split by repeat variant), or (0, ())."""
+        for n in (2, 1):  # longest name first
+            if len(words) < n or not ISOFORM.search(words[-1][1]):
+                continue
+            phrase = " ".join([w for _, w in words[-n:-1]] + [ISOFORM.sub("", words[-1][1]), head.group(0)])
+            ids = self.kb.named_ids(phrase, "RECEPTOR", limit=3)
+            if ids:
+                return words[-n][0], ids
+        return 0, ()
+
     def family_ids(self, text: str, words: list[tuple[int, str]], head: re.Match) -> tuple[int, tuple[str, ...]]:
         """(start, ids) of the family of a numbered subtype MeSH does not name, or (0, ()).
 
@@ -150,7 +165,9 @@ class ReceptorNames(KBComponent):
                     candidates.append(Candidate(start, head.end(), ids, "dictionary", notes=["word order"]))
                     break
             else:
-                start, ids = self.family_ids(text, words, head)
+                start, ids = self.isoform_ids(text, words, head)
+                if not ids:
+                    start, ids = self.family_ids(text, words, head)
                 if ids and (start, head.end()) not in spans:
                     candidates.append(Candidate(start, head.end(), ids, "dictionary", notes=["subtype family"]))
         return doc
