@@ -637,6 +637,9 @@ VOCABULARY = [
                  [("Carbon tetrachloride", "MESH:D002251"), ("CCl4", "MESH:D002251"), ("CCL4 chemokine", "MESH:D054407"),
                   ("NH4Cl", "MESH:D000643"), ("CuSO4", "MESH:D019327")],
                  id="chemical formulas the export lacks, told from gene symbols by their capitals"),
+    pytest.param("Vigabatrin causes visual field constriction and visual loss; visual deficits persisted.", "CONDITION",
+                 [("visual field constriction", "MESH:D014786"), ("visual loss", "MESH:D014786"),
+                  ("visual deficits", "MESH:D014786")], id="loss of sight as clinical papers name it"),
     pytest.param("The DOP receptor agonist SNC80 and the KOP receptor; transient receptor potential melastatin 8 "
                  "(TRPM8) senses cold.", "RECEPTOR",
                  [("DOP receptor", "MESH:D017465"), ("KOP receptor", "MESH:D017473"),
