@@ -177,6 +177,18 @@ def test_a_drug_caused_psychosis_is_substance_induced_throughout_its_document(co
     assert treated == ["MESH:D011618"]                                            # Psychotic Disorders
 
 
+def test_bc5cdr_leaves_out_the_modifier_of_a_concept_mesh_added_after_2015():
+    text = "Patients with essential hypertension and chronic urticaria had type IV Ehlers-Danlos syndrome."
+    def spans(conventions):
+        nlp = meshtag.load(mode="fast", conventions=conventions, mesh_2015=True)
+        return [(m.text, m.id) for m in tag_text(text, nlp).mentions]
+    # 2015's annotators had no Essential Hypertension or Chronic Urticaria: they wrote the concept they had
+    assert spans("bc5cdr")[:2] == [("hypertension", "MESH:D006973"), ("urticaria", "MESH:D014581")]
+    # NCBI-disease keeps modifiers and types
+    assert spans("pubtator")[0] == ("essential hypertension", "MESH:D006973")
+    assert ("type IV Ehlers-Danlos syndrome", "MESH:D004535") in spans("pubtator")
+
+
 def test_a_curated_2015_reading_yields_to_a_descriptor_named_as_written_and_salt_forms_follow():
     """synonyms.tsv links 'escitalopram' to Citalopram as BC5CDR does (scope corpus); MeSH has had Escitalopram
     since, which meshtag's own conventions keep, for the salt form too."""

@@ -37,6 +37,7 @@ _TYPE_AFTER = re.compile(rf"\s+{TYPE_DESIGNATION}(?![\w-])", re.IGNORECASE)
 _TYPE_NUMBER = re.compile(r"\b(types?\s+)([IVX]+|\d+)([A-Za-z]?)(?![\w-])", re.IGNORECASE)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _TYPE_WINDOW = 16
+_WORD_GAP = re.compile(r"\s+")  # where a name's next word starts
 
 
 def type_spellings(name: str) -> list[str]:
@@ -76,12 +77,23 @@ class EntityWriter(ConventionsComponent):
         self.labels = frozenset(labels)
         self.mesh_2015 = mesh_2015
 
-    def dated(self, cand: Candidate) -> Candidate:
-        """The candidate with MeSH 2015's concepts when `mesh_2015` is set (see meshtag.kb.era)."""
+    def dated(self, cand: Candidate, text: str) -> Candidate:
+        """The candidate with MeSH 2015's concepts when `mesh_2015` is set (see meshtag.kb.era); under BC5CDR's
+        conventions, which leave modifiers out, also without the words a newer concept is named by when the rest
+        names the 2015 one: "essential hypertension", "chronic urticaria", "non-ST-elevation myocardial infarction"
+        were "hypertension", "urticaria", "myocardial infarction" to annotators who had no concept for the modifier
+        (NCBI-disease keeps modifiers: "type IV Ehlers-Danlos syndrome")."""
         if not self.mesh_2015:
             return cand
         ids = tuple(concept_of_2015(self.kb, cid, replaced_2015_ids()) for cid in cand.concept_ids)
-        return cand if ids == cand.concept_ids else dataclasses.replace(cand, concept_ids=ids)
+        if ids == cand.concept_ids:
+            return cand
+        start = cand.start
+        if len(ids) == 1 and self.conventions == "bc5cdr":
+            start = next((m.end() for m in _WORD_GAP.finditer(text, cand.start, cand.end)
+                          if ids[0] in self.kb.named_ids(text[m.end():cand.end], self.kb.label(ids[0]) or "")),
+                         cand.start)
+        return dataclasses.replace(cand, start=start, concept_ids=ids)
 
     def labelled(self, cand: Candidate):
         """(label, concept or None) for a candidate; label None when it has no usable label."""
@@ -196,7 +208,7 @@ class EntityWriter(ConventionsComponent):
         if self.conventions in COMPOSITE_CONVENTIONS:
             chosen = self.typed(merge_coordinated(chosen, text, lambda cand: self.names_itself(cand, text)), text)
         bounds = TokenBounds(doc)
-        for cand in map(self.dated, chosen):
+        for cand in (self.dated(c, text) for c in chosen):
             tokens = bounds.tokens(cand.start, cand.end)
             if tokens is None or not taken.isdisjoint(range(*tokens)):
                 continue
