@@ -111,6 +111,24 @@ def shares_a_stem(key: str, names: set[str]) -> bool:
     return any(word[:5] in stems for name in names for word in name.split() if len(word) >= 4)
 
 
+ADJECTIVE = re.compile(r"[a-z-]+(?:ic|al)")  # "hemorrhagic", "colorectal"
+GENERIC_NAME_WORDS = frozenset({"disorder", "disorders", "disease", "diseases", "syndrome", "infection", "infections"})
+
+
+def names_nothing_more(word: str, name: str) -> bool:
+    """Does the concept's name say no more than one word of the text (besides a generic head)? One mention of the
+    adjective "thrombocytopenic" is Thrombocytopenia, but one of "hemorrhagic" as Gastrointestinal Hemorrhage says
+    what its abstract knew, not what the word means.
+
+    >>> names_nothing_more("thrombocytopenic", "Thrombocytopenia"), names_nothing_more("autistic", "Autistic Disorder")
+    (True, True)
+    >>> names_nothing_more("hemorrhagic", "Gastrointestinal Hemorrhage")
+    False
+    """
+    content = [w for w in re.findall(r"[a-z0-9-]+", name.lower()) if w not in GENERIC_NAME_WORDS and len(w) >= 4]
+    return all(w[:5] == word[:5] for w in content)
+
+
 def conventions(evidence: dict[tuple[str, str], Evidence], mesh_dir: Path,
                 label_of: Callable[[str], str | None] | None = None) -> tuple[list[dict[str, str]], Counter]:
     """Rows for the TSV, and counts of why candidates were left out. `label_of` (the compiled KB's labels)
@@ -134,6 +152,8 @@ def conventions(evidence: dict[tuple[str, str], Evidence], mesh_dir: Path,
             skipped["already a MeSH term of the concept"] += 1
         elif total < MIN_MENTIONS and not shares_a_stem(key, terms[cid]):
             skipped["one mention, no word of the concept's names"] += 1
+        elif total < MIN_MENTIONS and ADJECTIVE.fullmatch(key) and not names_nothing_more(key, names[cid]):
+            skipped["one mention of an adjective, a narrower concept"] += 1
         elif label_of is not None and label_of(cid) != label:
             skipped["concept of another label"] += 1
         elif not WORD.search(surface) and not CODE.fullmatch(surface):
