@@ -640,6 +640,10 @@ VOCABULARY = [
     pytest.param("Vigabatrin causes visual field constriction and visual loss; visual deficits persisted.", "CONDITION",
                  [("visual field constriction", "MESH:D014786"), ("visual loss", "MESH:D014786"),
                   ("visual deficits", "MESH:D014786")], id="loss of sight as clinical papers name it"),
+    pytest.param("Hepatic toxicity, liver toxicity and ocular toxicity; liver disease.", "CONDITION",
+                 [("Hepatic toxicity", "MESH:D056486"), ("liver toxicity", "MESH:D056486"),
+                  ("ocular toxicity", "MESH:D005128"), ("liver disease", "MESH:D008107")],
+                 id="drug toxicity to an organ, hepatotoxicity apart from liver disease"),
     pytest.param("The DOP receptor agonist SNC80 and the KOP receptor; transient receptor potential melastatin 8 "
                  "(TRPM8) senses cold.", "RECEPTOR",
                  [("DOP receptor", "MESH:D017465"), ("KOP receptor", "MESH:D017473"),
