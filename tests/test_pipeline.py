@@ -191,6 +191,8 @@ def test_blocked_generic_terms_are_not_tagged(nlp):
     assert "ion channels" not in found and "TRPV1 channels" in found  # guideline 1.2: the class word alone
     found = {t for t, *_ in mentions(nlp, "Rats received lithium in their drinking water.")}
     assert found == {"lithium"}  # the vehicle of the dose, like the blocked "water"
+    found = {t for t, *_ in mentions(nlp, "Human cadavers were dissected to trace the sciatic nerve.")}
+    assert found == {"sciatic nerve"}  # MeSH files Cadaver under Death: a body, not a condition
 
 
 def test_tag_cli_writes_jsonl_with_mentions(tmp_path, seeds_dir):
