@@ -135,6 +135,13 @@ def blocked_rows(stats: Stats) -> list[dict[str, str]]:
     return rows
 
 
+def annotated_somewhere(per_corpus: dict[str, Stats]) -> set[tuple[str, str]]:
+    """(term key, label) that some corpus annotates more often than MAX_RATE: blocked under the others'
+    conventions only ("carcinogenesis": BC5CDR 1 of 1, NCBI-disease 0 of 4)."""
+    return {key for stats in per_corpus.values() for key, st in stats.items()
+            if st.matches and st.annotated / st.matches > MAX_RATE}
+
+
 def convention_blocked_rows(per_corpus: dict[str, Stats], blocked: list[dict[str, str]]) -> list[dict[str, str]]:
     """Terms one corpus alone leaves unannotated, blocked under that corpus's conventions only."""
     everywhere = {(normalize(r["term"]), r["label"]) for r in blocked}
@@ -191,7 +198,8 @@ def main() -> None:
     args = parser.parse_args()
     per_corpus = match_statistics(args.shared)
     stats = pooled(per_corpus)
-    rows = blocked_rows(stats)
+    kept = annotated_somewhere(per_corpus)
+    rows = [r for r in blocked_rows(stats) if (normalize(r["term"]), r["label"]) not in kept]
     write_tsv(args.output, COLUMNS, rows)
     by_corpus = convention_blocked_rows(per_corpus, rows)
     write_tsv(args.output.parent / CONVENTION_BLOCKED_TERMS, CONVENTION_BLOCKED_COLUMNS, by_corpus)
