@@ -646,6 +646,9 @@ VOCABULARY = [
                  [("Hepatic toxicity", "MESH:D056486"), ("liver toxicity", "MESH:D056486"),
                   ("ocular toxicity", "MESH:D005128"), ("liver disease", "MESH:D008107")],
                  id="drug toxicity to an organ, hepatotoxicity apart from liver disease"),
+    pytest.param("An inherited cancer syndrome and familial cancers were traced.", "CONDITION",
+                 [("inherited cancer syndrome", "MESH:D009386"), ("familial cancers", "MESH:D009386")],
+                 id="hereditary cancer syndromes"),
     pytest.param("The DOP receptor agonist SNC80 and the KOP receptor; transient receptor potential melastatin 8 "
                  "(TRPM8) senses cold.", "RECEPTOR",
                  [("DOP receptor", "MESH:D017465"), ("KOP receptor", "MESH:D017473"),
