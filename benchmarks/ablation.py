@@ -6,10 +6,10 @@ the accurate pipeline and reports the three F1 levels, so every improvement is m
 Steps: abbreviation propagation, coordination, ambiguity control, blocked generic terms, the curated
 term files (corpus conventions mined from the training sets, narrower-concept and domain synonyms),
 the derived terms (cancer and organ sites, drugs MeSH names by their salt), the HGNC-to-MeSH receptor links,
-name suffixes (salt forms, receptor head words), deficiency adjectives, inheritance-class diseases, the terms
-one corpus alone leaves unannotated or annotates through the chemical inside, research compound codes (unlinked DRUG mentions), the statistical NER (= fast mode), and the
-corpus conventions (for NCBI-disease and the receptor/region sets the difference is composite mentions written as
-one span; meshtag's own conventions also read a few words their own way, `meshtag_senses`).
+name suffixes (salt forms, receptor head words), deficiency adjectives, inheritance-class diseases,
+disease-named genes, the terms one corpus alone leaves unannotated or annotates through the chemical inside,
+research compound codes (unlinked DRUG mentions), the statistical NER (= fast mode), and the corpus conventions
+(for NCBI-disease and the receptor/region sets the difference is composite mentions written as one span; meshtag's own conventions also read a few words their own way, `meshtag_senses`).
 """
 from __future__ import annotations
 
@@ -53,6 +53,7 @@ def variants() -> dict[str, dict]:
         "- name suffixes (salt forms, receptor heads)": {"remove": ["meshtag_name_suffixes"]},
         "- deficiency adjectives (\"C7-deficient\")": {"remove": ["meshtag_deficiency_adjectives"]},
         "- inheritance-class diseases (\"autosomal dominant disease\")": {"remove": ["meshtag_inherited_diseases"]},
+        "- disease-named genes (\"the VHL gene\", pubtator)": {"remove": ["meshtag_disease_genes"]},
         "- receptor subunits (\"alpha3 and beta4 ... subunits\")": {"remove": ["meshtag_subunits"]},
         "- receptor word orders (\"D1 dopamine receptor\")": {"remove": ["meshtag_receptor_names"]},
         "- one corpus's blocked terms and BC5CDR ligand terms": {"hide": ("convention_blocked_terms.tsv",

@@ -9,9 +9,9 @@ from spacy.language import Language
 
 # Importing the component modules registers their factories with spaCy.
 from meshtag.nlp import (  # noqa: F401
-    abbreviations, ambiguity, coordination, curation, deficiency, dict_features, dictionary, drug_codes, entities,
-    inherited, model_linker, negations, propagation, receptor_names, senses, sentences, subunits, suffixes, tokenizer,
-    transporter_ions,
+    abbreviations, ambiguity, coordination, curation, deficiency, dict_features, dictionary, disease_genes, drug_codes,
+    entities, inherited, model_linker, negations, propagation, receptor_names, senses, sentences, subunits, suffixes,
+    tokenizer, transporter_ions,
 )
 from meshtag.nlp.blas import numpy_blas
 from meshtag.paths import models_dir
@@ -50,6 +50,7 @@ def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: st
     nlp.add_pipe("meshtag_name_suffixes", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_deficiency_adjectives", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_inherited_diseases", config={"kb_path": kb_cfg})
+    nlp.add_pipe("meshtag_disease_genes", config={"kb_path": kb_cfg, "conventions": conventions})
     nlp.add_pipe("meshtag_receptor_names", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_coordination", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_subunits", config={"kb_path": kb_cfg})
