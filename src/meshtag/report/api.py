@@ -60,16 +60,17 @@ def _about(store: CorpusStore, con, parameters: str) -> list[tuple[str, str]]:
     ]
 
 
-def described(value: Any) -> str:
-    """A metadata value as a reader would write it: nested mappings as "key value" pairs, numbers with separators.
+def described(value: Any, nested: bool = False) -> str:
+    """A metadata value as a reader would write it: nested mappings (counts) as "key value" pairs with thousands
+    separators; a top-level number (a year) as it is.
 
-    >>> described({"mesh_year": 2025, "counts": {"concepts": 354592, "label:DRUG": 177072}})
-    'mesh_year 2025, counts (concepts 354,592, label:DRUG 177,072)'
+    >>> described({"mesh_year": 2025, "counts": {"concepts": 354592, "label:RECEPTOR": 6302}})
+    'mesh_year 2025, counts (concepts 354,592, label:RECEPTOR 6,302)'
     """
     if isinstance(value, dict):
-        return ", ".join(f"{k} ({described(v)})" if isinstance(v, dict) else f"{k} {described(v)}"
+        return ", ".join(f"{k} ({described(v, True)})" if isinstance(v, dict) else f"{k} {described(v, nested)}"
                          for k, v in value.items())
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+    if nested and isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}"
     return str(value)
 
