@@ -54,12 +54,21 @@ class DiseaseGenes(ConventionsComponent):
     def disease_of(self, symbol: str) -> tuple[str, ...]:
         """The disease concepts the symbol's unlabelled gene product is named after, memoised."""
         if symbol not in self._diseases:
-            self._diseases[symbol] = next(
-                (ids for hit in self.kb.lookup(symbol, limit=5, fuzzy=False) if hit.score >= 1.0 and not hit.label
-                 for name in (self.kb.get(hit.id).name, *self.kb.get(hit.id).synonyms)
-                 if len(stem := product_stem(name)) >= MIN_NAME and stem.lower() != name.lower()
-                 and letters_in_order(stem, symbol) and (ids := self.kb.named_ids(stem, "CONDITION", limit=3))), ())
+            self._diseases[symbol] = next(filter(None, (self.named_after(symbol, hit.id) for hit in
+                                                        self.kb.lookup(symbol, limit=5, fuzzy=False)
+                                                        if hit.score >= 1.0 and not hit.label)), ())
         return self._diseases[symbol]
+
+    def named_after(self, symbol: str, product_id: str) -> tuple[str, ...]:
+        """The disease a gene product's name (or synonym) is, without its product words, if `symbol` spells it."""
+        product = self.kb.get(product_id)
+        for name in (product.name, *product.synonyms):
+            stem = product_stem(name)
+            if len(stem) >= MIN_NAME and stem.lower() != name.lower() and letters_in_order(stem, symbol):
+                ids = self.kb.named_ids(stem, "CONDITION", limit=3)
+                if ids:
+                    return ids
+        return ()
 
     def __call__(self, doc: Doc) -> Doc:
         if self.conventions != "pubtator":

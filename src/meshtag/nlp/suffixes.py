@@ -54,7 +54,8 @@ def make_name_suffixes(nlp: Language, name: str, kb_path: str | None) -> "NameSu
 
 
 class NameSuffixes(KBComponent):
-    """Extends each drug candidate over a salt word, and each receptor over a head word, that follows it."""
+    """Extends each drug candidate over a salt word, and each receptor over a head word or an "-R" that follows it;
+    reads "<subtype>-AR(s)" as that adrenoceptor."""
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
