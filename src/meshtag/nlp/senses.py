@@ -84,7 +84,8 @@ def make_senses(nlp: Language, name: str, kb_path: str | None, conventions: str)
 
 
 class Senses(ConventionsComponent):
-    """Under meshtag's conventions, re-reads or drops dictionary candidates as the module docstring says."""
+    """Re-reads or drops dictionary candidates as the module docstring says: under meshtag's conventions its own
+    readings, under every convention the substance-induced sense of a disease a drug caused."""
 
     def __init__(self, kb_path: str | None = None, conventions: str = "meshtag"):
         super().__init__(kb_path, conventions)
