@@ -39,6 +39,16 @@ class Candidate:
         return self.start < other.end and other.start < self.end
 
 
+def displaced_by(candidates: list[Candidate], new: list[Candidate]) -> list[Candidate]:
+    """The candidates that overlap none of `new`, then `new`: readings a component makes replace what they cover.
+
+    >>> old = [Candidate(0, 2, ("A",), "dictionary"), Candidate(4, 9, ("B",), "dictionary")]
+    >>> [c.concept_ids for c in displaced_by(old, [Candidate(5, 12, ("C",), "pattern")])]
+    [('A',), ('C',)]
+    """
+    return [c for c in candidates if not any(c.overlaps(n) for n in new)] + new
+
+
 def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """Keep the longest candidate where spans overlap (ties: source priority, then leftmost).
 

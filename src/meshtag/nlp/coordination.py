@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from meshtag.nlp.candidates import (
-    Candidate, KBComponent, earliest_start_by_end, get_candidates, set_candidates, text_of,
+    Candidate, KBComponent, displaced_by, earliest_start_by_end, get_candidates, set_candidates, text_of,
 )
 from meshtag.nlp.composites import CONJUNCT_SHORT_FORM, CONJUNCTION, COORDINATION_NOTE
 from meshtag.nlp.receptor_names import NUMBERED_LIGAND
@@ -137,6 +137,5 @@ class Coordination(KBComponent):
         name_starts = earliest_start_by_end(candidates)
         added = [new for cand in candidates for new in self.conjunct_candidates(text, cand, name_starts)]
         if added:
-            kept = [c for c in candidates if not any(c.overlaps(n) for n in added)]
-            set_candidates(doc, kept + added)
+            set_candidates(doc, displaced_by(candidates, added))
         return doc

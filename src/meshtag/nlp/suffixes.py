@@ -20,7 +20,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, set_candidates, text_of
+from meshtag.nlp.candidates import Candidate, KBComponent, displaced_by, get_candidates, set_candidates, text_of
 
 SALT_WORDS = (
     "hydrochloride", "dihydrochloride", "hydrobromide", "hcl", "sulfate", "sulphate", "bisulfate", "maleate",
@@ -91,11 +91,7 @@ class NameSuffixes(KBComponent):
             ids = self.kb.named_ids(f"{m.group(1)}-adrenergic receptor", "RECEPTOR")
             if ids:
                 found.append(Candidate(m.start(), m.end(), ids, "dictionary", notes=["name suffix"]))
-        if not found:
-            return candidates
-        spans = [(c.start, c.end) for c in found]
-        kept = [c for c in candidates if not any(c.start < e and s < c.end for s, e in spans)]
-        return sorted(kept + found, key=lambda c: c.start)
+        return sorted(displaced_by(candidates, found), key=lambda c: c.start) if found else candidates
 
     def receptor_abbreviated(self, cand, text: str) -> bool:
         """Extends a drug or receptor candidate over an "-R" that abbreviates "receptor" ("CGRP-R" is the CGRP

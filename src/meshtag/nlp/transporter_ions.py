@@ -11,7 +11,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from meshtag.nlp.candidates import Candidate, get_candidates, set_candidates, text_of
+from meshtag.nlp.candidates import Candidate, displaced_by, get_candidates, set_candidates, text_of
 from meshtag.nlp.conventions import ConventionsComponent
 
 # symbol -> the chemical's name, linked through the KB
@@ -68,6 +68,5 @@ class TransporterIons(ConventionsComponent):
         text = text_of(doc)
         ions = self.ions(text)
         if ions:
-            kept = [c for c in get_candidates(doc) if not any(c.overlaps(ion) for ion in ions)]
-            set_candidates(doc, kept + ions)
+            set_candidates(doc, displaced_by(get_candidates(doc), ions))
         return doc
