@@ -39,8 +39,9 @@ LABEL_CUES: dict[str, frozenset[str]] = {
 }
 CUE_WINDOW = 4
 # what separates the items of a list: "Cannabidiol, THC and nabiximols", "D1/D2", "MOR or DOR"
-LIST_GAP_BEFORE = re.compile(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+|\s*/\s*)$")
-LIST_GAP_AFTER = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+|\s*/\s*")
+_LIST_GAP = r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+|\s*/\s*)"
+LIST_GAP_BEFORE = re.compile(rf"{_LIST_GAP}$")
+LIST_GAP_AFTER = re.compile(_LIST_GAP)
 # organ parts named like brain regions, and what tells the organ they belong to
 ORGAN_PARTS = frozenset({"cortex", "cortices", "medulla", "medullas", "medullae"})
 OTHER_ORGAN = re.compile(r"\b(?:renal|kidneys?|nephr\w*|adrenal\w*|glomerul\w*|tubul\w*)\b", re.IGNORECASE)
