@@ -127,10 +127,11 @@ class Senses(ConventionsComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
+        candidates = get_candidates(doc)
         if self.conventions == "meshtag":
-            read = [self.general_sense(c, text) for c in get_candidates(doc)]
-            set_candidates(doc, [c for c in read if c is not None])
-        set_candidates(doc, induced_senses(get_candidates(doc), text))
+            read = (self.general_sense(c, text) for c in candidates)
+            candidates = [c for c in read if c is not None]
+        set_candidates(doc, induced_senses(candidates, text))
         return doc
 
 
