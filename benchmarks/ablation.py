@@ -64,7 +64,7 @@ def variants() -> dict[str, dict]:
         "- ions of transporter names (\"Na-K-2Cl cotransporter\", bc5cdr)": {"remove": ["meshtag_transporter_ions"]},
         "- statistical NER (fast)": {"load": {"mode": "fast"}},
         "- corpus conventions (meshtag's)": {"load": {"conventions": "meshtag"}},
-        "- MeSH 2015 concepts (today's disease descriptors)": {"load": {"mesh_2015": False}},
+        "- MeSH of the corpus year (today's disease concepts)": {"load": {"mesh_year": None}},
     }
 
 
@@ -85,7 +85,7 @@ def models_without(files: tuple[str, ...]) -> Path:
 
 def run(variant: dict, gold: dict) -> list[tuple[str, str, dict, float]]:
     """Tag every dev set with one variant; (corpus, label, levels, seconds) rows."""
-    from meshtag.evaluation.runner import CORPUS_LABELS, blank_copy, conventions_for, dated_2015
+    from meshtag.evaluation.runner import CORPUS_LABELS, blank_copy, conventions_for, mesh_year_of
     from meshtag.evaluation.scoring import score_documents
     from meshtag.nlp.candidates import get_kb
     from meshtag.nlp.conventions import allowed_class_terms, blocked_under, kept_modifiers, ligand_terms
@@ -102,7 +102,7 @@ def run(variant: dict, gold: dict) -> list[tuple[str, str, dict, float]]:
     rows = []
     try:
         for name, (corpus, docs) in gold.items():
-            kwargs = {"mode": "accurate", "conventions": conventions_for(corpus), "mesh_2015": dated_2015(corpus),
+            kwargs = {"mode": "accurate", "conventions": conventions_for(corpus), "mesh_year": mesh_year_of(corpus),
                       **variant.get("load", {})}
             nlp = load(**kwargs)
             for pipe in variant.get("remove", []):

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ablation import RECEPTOR_LABELS, RECEPTOR_SETS
 from meshtag.errors import ErrorLog
-from meshtag.evaluation.runner import CORPUS_LABELS, conventions_for, dated_2015, read_gold, tag_with_pipeline
+from meshtag.evaluation.runner import CORPUS_LABELS, conventions_for, mesh_year_of, read_gold, tag_with_pipeline
 from meshtag.evaluation.scoring import LEVELS, PRF, score_documents
 from meshtag.model import Document, Mention
 
@@ -144,7 +144,7 @@ def main() -> None:
                 continue  # the floor tags no receptors or brain regions
             # a pipeline mode is scored with the corpus's conventions, and on BC5CDR also with meshtag's own
             runs = [(system, tagger)] if tagger is not None else [
-                (f"{system} ({conv} conventions)", (lambda m, c, y: lambda d: tag_with_pipeline(d, m, c, y))(system, conv, dated_2015(corpus)))
+                (f"{system} ({conv} conventions)", (lambda m, c, y: lambda d: tag_with_pipeline(d, m, c, y))(system, conv, mesh_year_of(corpus)))
                 for conv in dict.fromkeys([conventions_for(corpus), "meshtag"])]
             for shown, run in runs:
                 start = time.perf_counter()

@@ -180,7 +180,7 @@ def test_a_drug_caused_psychosis_is_substance_induced_throughout_its_document(co
 def test_bc5cdr_leaves_out_the_modifier_of_a_concept_mesh_added_after_2015():
     text = "Patients with essential hypertension and chronic urticaria had type IV Ehlers-Danlos syndrome."
     def spans(conventions):
-        nlp = meshtag.load(mode="fast", conventions=conventions, mesh_2015=True)
+        nlp = meshtag.load(mode="fast", conventions=conventions, mesh_year=2015)
         return [(m.text, m.id) for m in tag_text(text, nlp).mentions]
     # 2015's annotators had no Essential Hypertension or Chronic Urticaria: they wrote the concept they had
     assert spans("bc5cdr")[:2] == [("hypertension", "MESH:D006973"), ("urticaria", "MESH:D014581")]

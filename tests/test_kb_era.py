@@ -1,6 +1,6 @@
-"""MeSH as the 2015 corpora knew it (meshtag.kb.era): disease descriptors and supplementary concepts added after 2015
-are written as the older concept that held them, chemical descriptors and ids the scoring tables already relate to 2015
-are left alone."""
+"""MeSH as a corpus's annotators knew it (meshtag.kb.era): disease descriptors and supplementary concepts added after
+the corpus's MeSH year are written as the older concept that held them, chemical descriptors and ids the scoring tables
+already relate to 2015 are left alone."""
 from __future__ import annotations
 
 import pytest
@@ -9,7 +9,7 @@ import meshtag
 from meshtag.evaluation import evaluate
 from meshtag.evaluation.ids import replaced_2015_ids
 from meshtag.kb import KnowledgeBase
-from meshtag.kb.era import concept_of_2015
+from meshtag.kb.era import ERAS, concept_of_era
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,7 @@ def kb() -> KnowledgeBase:
 ])
 def test_new_disease_descriptor_or_supplementary_concept_becomes_the_older_one(kb, current, then):
     assert kb.get(current) is not None
-    assert concept_of_2015(kb, current, replaced_2015_ids()) == then
+    assert concept_of_era(kb, current, ERAS[2015], replaced_2015_ids()) == then
 
 
 @pytest.mark.parametrize("concept_id", [
@@ -36,14 +36,14 @@ def test_new_disease_descriptor_or_supplementary_concept_becomes_the_older_one(k
     "MESH:D000096722",   # Cystitis, Hemorrhagic: scored as its 2015 pair by the equivalence tables
 ])
 def test_other_concepts_are_kept(kb, concept_id):
-    assert concept_of_2015(kb, concept_id, replaced_2015_ids()) == concept_id
+    assert concept_of_era(kb, concept_id, ERAS[2015], replaced_2015_ids()) == concept_id
 
 
 def test_pipeline_writes_2015_concepts_only_when_asked():
     text = "Patients with type IV Ehlers-Danlos syndrome were given lamotrigine."
     today = {e.text: e._.concept_id for e in meshtag.load(mode="fast", conventions="pubtator")(text).ents}
     dated = {e.text: e._.concept_id for e in
-             meshtag.load(mode="fast", conventions="pubtator", mesh_2015=True)(text).ents}
+             meshtag.load(mode="fast", conventions="pubtator", mesh_year=2015)(text).ents}
     assert today["type IV Ehlers-Danlos syndrome"] == "MESH:D000094623"
     assert dated["type IV Ehlers-Danlos syndrome"] == "MESH:D004535"
     assert today["lamotrigine"] == dated["lamotrigine"] == "MESH:D000077213"
@@ -52,6 +52,37 @@ def test_pipeline_writes_2015_concepts_only_when_asked():
 def test_eval_on_a_2015_corpus_uses_2015_concepts(fixtures):
     gold = fixtures / "eval_2015" / "gold.pubtator"
     dated = evaluate(gold, corpus="ncbi", mode="fast").scores["CONDITION"]["ner_id"]
-    today = evaluate(gold, corpus="ncbi", mode="fast", mesh_2015=False).scores["CONDITION"]["ner_id"]
+    today = evaluate(gold, corpus="ncbi", mode="fast", mesh_year=None).scores["CONDITION"]["ner_id"]
     assert (dated.tp, dated.fp, dated.fn) == (3, 0, 0)
     assert (today.tp, today.fp, today.fn) == (0, 3, 3)
+
+
+@pytest.mark.parametrize("current, then", [
+    ("MESH:C579932", "MESH:D017034"),   # Autosomal Dominant Nocturnal Frontal Lobe Epilepsy -> Epilepsy, Frontal Lobe
+    ("MESH:C563273", "MESH:D006961"),   # Hyperparathyroidism 2 -> Hyperparathyroidism (named), not Adenoma (first)
+    ("MESH:D063766", "MESH:D009765"),   # Pediatric Obesity (MeSH 2014) -> Obesity
+])
+def test_ncbi_disease_era_ends_at_the_newest_ids_its_training_set_uses(kb, current, then):
+    assert not ERAS[2015].added_after(current)
+    assert concept_of_era(kb, current, ERAS[2015], replaced_2015_ids()) == current
+    assert concept_of_era(kb, current, ERAS[2012], replaced_2015_ids()) == then
+
+
+def test_concepts_the_crosswalk_relates_to_omim_are_kept_in_2012(kb):
+    # C7 deficiency (C566443) is numbered after the era, but the OMIM crosswalk scores it: it stays
+    assert ERAS[2012].added_after("MESH:C566443")
+    assert concept_of_era(kb, "MESH:C566443", ERAS[2012], replaced_2015_ids()) == "MESH:C566443"
+
+
+def test_an_older_concept_keeps_the_label():
+    kb = KnowledgeBase.load()
+    for cid in ("MESH:C579932", "MESH:C563273", "MESH:C564052", "MESH:C562694"):
+        assert kb.label(concept_of_era(kb, cid, ERAS[2012])) == kb.label(cid) == "CONDITION"
+
+
+def test_ncbi_gold_is_scored_with_the_2012_mesh():
+    nlp = meshtag.load(mode="fast", conventions="pubtator", mesh_year=2012)
+    ents = {e.text: e._.concept_id for e in nlp("Autosomal dominant nocturnal frontal lobe epilepsy is rare.").ents}
+    assert ents == {"Autosomal dominant nocturnal frontal lobe epilepsy": "MESH:D017034"}
+    with pytest.raises(ValueError, match="mesh_year"):
+        meshtag.load(mode="fast", mesh_year=2013)

@@ -19,19 +19,21 @@ import click
               help="Also write every mention-level error (missed, spurious, wrong_id, unlinked) to this TSV.")
 @click.option("--conventions", type=click.Choice(["meshtag", "pubtator", "bc5cdr"]), default=None,
               help="Annotation conventions of the pipeline [default: bc5cdr for --corpus bc5cdr, else pubtator].")
-@click.option("--mesh-2015/--current-mesh", "mesh_2015", default=None,
-              help="Write disease descriptors and supplementary concepts MeSH added after 2015 as the older concept "
-                   "that held them, as the 2015 corpora were annotated [default: on with --corpus, else off].")
+@click.option("--mesh-year", type=click.Choice(["2012", "2015", "current"]), default=None,
+              help="Write disease descriptors and supplementary concepts MeSH added after that year's MeSH as the "
+                   "older concept that held them, as a corpus annotated then does [default: the year of --corpus "
+                   "(bc5cdr 2015, ncbi 2012), else current].")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def evaluate(gold: Path, corpus: str | None, mode: str, pred: Path | None, errors_path: Path | None,
-             conventions: str | None, mesh_2015: bool | None, as_json: bool) -> None:
+             conventions: str | None, mesh_year: str | None, as_json: bool) -> None:
     """Tag the texts of GOLD (PubTator) and score the result against its annotations."""
     from meshtag.errors import ErrorLog
     from meshtag.evaluation.report import format_table
     from meshtag.evaluation.runner import evaluate as run
 
     result = run(gold, corpus=corpus, mode=mode, pred_path=pred, errors=ErrorLog(),
-                 errors_path=errors_path, conventions=conventions, mesh_2015=mesh_2015)
+                 errors_path=errors_path, conventions=conventions,
+                 mesh_year="corpus" if mesh_year is None else None if mesh_year == "current" else int(mesh_year))
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2))
     else:

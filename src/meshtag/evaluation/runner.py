@@ -67,30 +67,34 @@ def conventions_for(corpus: str | None) -> str:
     return "bc5cdr" if corpus == "bc5cdr" else "pubtator"
 
 
-def dated_2015(corpus: str | None) -> bool:
-    """Whether the corpus was annotated against MeSH ~2015 (both bundled corpora were): the pipeline then writes
-    the concepts MeSH had then (see meshtag.kb.era)."""
-    return corpus in CORPUS_LABELS
+CORPUS_MESH_YEARS = {"bc5cdr": 2015, "ncbi": 2012}
+
+
+def mesh_year_of(corpus: str | None) -> int | None:
+    """The MeSH a bundled corpus was annotated against (None for other gold files): the pipeline then writes the
+    concepts MeSH had then (see meshtag.kb.era)."""
+    return CORPUS_MESH_YEARS.get(corpus or "")
 
 
 def tag_with_pipeline(gold: list[Document], mode: str, conventions: str = "meshtag",
-                      mesh_2015: bool = False) -> list[Document]:
-    """Tag the gold texts with `meshtag.load(mode=mode, conventions=conventions, mesh_2015=mesh_2015)`."""
+                      mesh_year: int | None = None) -> list[Document]:
+    """Tag the gold texts with `meshtag.load(mode=mode, conventions=conventions, mesh_year=mesh_year)`."""
     import meshtag
     from meshtag.tagging import tag_documents
 
-    nlp = meshtag.load(mode=mode, conventions=conventions, mesh_2015=mesh_2015)
+    nlp = meshtag.load(mode=mode, conventions=conventions, mesh_year=mesh_year)
     return list(tag_documents((blank_copy(d) for d in gold), nlp))
 
 
 def evaluate(gold_path: str | Path, corpus: str | None = None, mode: str = "accurate",
              pred_path: str | Path | None = None, errors: ErrorLog | None = None,
              errors_path: str | Path | None = None, conventions: str | None = None,
-             mesh_2015: bool | None = None) -> Evaluation:
+             mesh_year: int | None | str = "corpus") -> Evaluation:
     """Score the pipeline (`mode`) or a prediction file (`pred_path`, any readable format) on `gold_path`.
 
-    `conventions` (default: "bc5cdr" for BC5CDR, else "pubtator") is passed to the pipeline, which writes MeSH
-    2015's concepts when `mesh_2015` says so (default: when `corpus` is one of the bundled corpora, `dated_2015`).
+    `conventions` (default: "bc5cdr" for BC5CDR, else "pubtator") is passed to the pipeline, which writes the
+    concepts of `mesh_year`'s MeSH (default "corpus": the year the bundled corpus was annotated, `mesh_year_of`;
+    None: today's MeSH).
     With `errors_path`, every mention-level error is also written there as TSV (see `evaluation.errors`).
     """
     from meshtag.io import read_documents
@@ -103,7 +107,7 @@ def evaluate(gold_path: str | Path, corpus: str | None = None, mode: str = "accu
         system = str(pred_path)
     else:
         conventions = conventions or conventions_for(corpus)
-        pred = tag_with_pipeline(gold, mode, conventions, dated_2015(corpus) if mesh_2015 is None else mesh_2015)
+        pred = tag_with_pipeline(gold, mode, conventions, mesh_year_of(corpus) if mesh_year == "corpus" else mesh_year)
         system = f"{mode} ({conventions} conventions)"
     seconds = time.perf_counter() - start
     if errors_path is not None:

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from meshtag.evaluation.ids import replaced_2015_ids
-from meshtag.kb.era import concept_of_2015
+from meshtag.kb.era import ERAS, concept_of_era
 from meshtag.kb.normalize import normalize
 from meshtag.model import LABELS, Mention
 from meshtag.nlp.candidates import (
@@ -60,32 +60,35 @@ def type_spellings(name: str) -> list[str]:
 
 @Language.factory("meshtag_entities",
                   default_config={"kb_path": None, "labels": list(LABELS), "conventions": "meshtag",
-                                  "mesh_2015": False})
+                                  "mesh_year": None})
 def make_entity_writer(nlp: Language, name: str, kb_path: str | None, labels: list[str],
-                       conventions: str, mesh_2015: bool) -> "EntityWriter":
-    """`conventions`: "meshtag" (default), "pubtator" or "bc5cdr" (see meshtag.nlp.conventions); `mesh_2015`:
-    write disease descriptors MeSH added after 2015 as the concept that held them then (meshtag.kb.era)."""
-    return EntityWriter(kb_path, labels, conventions, mesh_2015)
+                       conventions: str, mesh_year: int | None) -> "EntityWriter":
+    """`conventions`: "meshtag" (default), "pubtator" or "bc5cdr" (see meshtag.nlp.conventions); `mesh_year`
+    (a key of meshtag.kb.era.ERAS, or None for today's MeSH): write disease concepts MeSH added after that year's
+    MeSH as the concept that held them then."""
+    return EntityWriter(kb_path, labels, conventions, mesh_year)
 
 
 class EntityWriter(ConventionsComponent):
     """Turns the surviving candidates into `doc.ents` (only the configured labels)."""
 
     def __init__(self, kb_path: str | None = None, labels: list[str] | tuple[str, ...] = LABELS,
-                 conventions: str = "meshtag", mesh_2015: bool = False):
+                 conventions: str = "meshtag", mesh_year: int | None = None):
         super().__init__(kb_path, conventions)
         self.labels = frozenset(labels)
-        self.mesh_2015 = mesh_2015
+        if mesh_year is not None and mesh_year not in ERAS:
+            raise ValueError(f"mesh_year must be one of {sorted(ERAS)} or None, not {mesh_year!r}")
+        self.era = ERAS.get(mesh_year)
 
     def dated(self, cand: Candidate, text: str) -> Candidate:
-        """The candidate with MeSH 2015's concepts when `mesh_2015` is set (see meshtag.kb.era); under BC5CDR's
+        """The candidate with the concepts of the configured MeSH year (see meshtag.kb.era); under BC5CDR's
         conventions, which leave modifiers out, also without the words a newer concept is named by when the rest
         names the 2015 one: "essential hypertension", "chronic urticaria", "non-ST-elevation myocardial infarction"
         were "hypertension", "urticaria", "myocardial infarction" to annotators who had no concept for the modifier
         (NCBI-disease keeps modifiers: "type IV Ehlers-Danlos syndrome")."""
-        if not self.mesh_2015:
+        if self.era is None:
             return cand
-        ids = tuple(concept_of_2015(self.kb, cid, replaced_2015_ids()) for cid in cand.concept_ids)
+        ids = tuple(concept_of_era(self.kb, cid, self.era, replaced_2015_ids()) for cid in cand.concept_ids)
         if ids == cand.concept_ids:
             return cand
         start = cand.start

@@ -26,14 +26,15 @@ def default_ner_dir() -> Path:
 
 def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: str | Path | None = None,
          curation: str | Path | None = None, blocked_terms: str | None = None,
-         conventions: str = "meshtag", mesh_2015: bool = False) -> Language:
+         conventions: str = "meshtag", mesh_year: int | None = None) -> Language:
     """Build the pipeline. `curation` is a reviewer curation folder (default: --curation > $MESHTAG_CURATION >
     ./curation); its accepted surface forms become KB terms and its decisions are applied to every doc.
     `blocked_terms`: a blocked-terms TSV (None: the committed lists; "": none). `conventions`: "meshtag"
     (default), "pubtator" (coordinated mentions as one composite span, as PubTator gold files write them) or
     "bc5cdr" (also drops pharmacological-class words BC5CDR leaves unannotated); see meshtag.nlp.conventions.
-    `mesh_2015`: write a disease descriptor or supplementary concept MeSH added after 2015 as the older one that
-    held it, as BC5CDR and NCBI-disease (annotated against MeSH ~2015) do; see meshtag.kb.era."""
+    `mesh_year` (2015 or 2012; None: today's MeSH): write a disease descriptor or supplementary concept MeSH added
+    after that year's MeSH as the older one that held it, as a corpus annotated then does (BC5CDR 2015,
+    NCBI-disease 2012); see meshtag.kb.era."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
     from meshtag.review.curation import resolve_curation_dir
@@ -61,12 +62,12 @@ def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: st
     nlp.add_pipe("meshtag_drug_codes", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_ambiguity", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_transporter_ions", config={"kb_path": kb_cfg, "conventions": conventions})
-    nlp.add_pipe("meshtag_entities", config={"kb_path": kb_cfg, "conventions": conventions, "mesh_2015": mesh_2015})
+    nlp.add_pipe("meshtag_entities", config={"kb_path": kb_cfg, "conventions": conventions, "mesh_year": mesh_year})
     nlp.meta["name"] = f"meshtag_{mode}"
     nlp.meta["version"] = PIPELINE_VERSION
     nlp.meta["meshtag_mode"] = mode
     nlp.meta["meshtag_conventions"] = conventions
-    nlp.meta["meshtag_mesh_2015"] = mesh_2015
+    nlp.meta["meshtag_mesh_year"] = mesh_year
     nlp.add_pipe("meshtag_curation", config={"curation_dir": curation_cfg})
     return nlp
 
