@@ -21,6 +21,7 @@ CONJUNCT_SHORT_FORM = r"(?:\s*\([A-Za-z0-9-]{1,8}\))?"
 # what may stand between two conjuncts: ", ", " and ", " or ", ", and ", " and/or ", " but not ", "/", each after the
 # first conjunct's short form, and " and the "
 CONJUNCTION = r"(?:and/or|and|or|but\s+not)"  # the words that join two conjuncts
+CONJUNCTION_LAST_WORDS = ("and", "or", "not")  # how each CONJUNCTION ends: a cheap test before the regex
 JOINER = re.compile(rf"{CONJUNCT_SHORT_FORM}\s*,?\s*(?:{CONJUNCTION}(?:\s+the)?|/)?\s*")
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from meshtag.nlp.candidates import (
     Candidate, KBComponent, displaced_by, earliest_start_by_end, get_candidates, set_candidates, text_of,
 )
-from meshtag.nlp.composites import CONJUNCT_SHORT_FORM, CONJUNCTION, COORDINATION_NOTE
+from meshtag.nlp.composites import CONJUNCT_SHORT_FORM, CONJUNCTION, CONJUNCTION_LAST_WORDS, COORDINATION_NOTE
 from meshtag.nlp.receptor_names import NUMBERED_LIGAND
 
 # Heads that follow a candidate without being part of it ("MOR receptors": MOR is the candidate).
@@ -74,7 +74,7 @@ class Coordination(KBComponent):
         window_start = max(0, cand.start - LOOKBACK)
         before = text[window_start:cand.start]
         slash = before.endswith("/")
-        if not (slash or (before[-1:].isspace() and before.rstrip().endswith(("and", "or", " the", " not")))):  # cheap
+        if not (slash or (before[-1:].isspace() and before.rstrip().endswith((*CONJUNCTION_LAST_WORDS, " the")))):
             return []
         head = self.head_of(text, cand)  # cheaper than the backtracking regex, and None for most candidates
         if head is None or (slash and head[1] != "RECEPTOR"):
@@ -131,7 +131,7 @@ class Coordination(KBComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        if " and " not in text and " or " not in text and "/" not in text and " but not " not in text:
+        if "/" not in text and not any(f" {word} " in text for word in CONJUNCTION_LAST_WORDS):
             return doc
         candidates = get_candidates(doc)
         name_starts = earliest_start_by_end(candidates)
