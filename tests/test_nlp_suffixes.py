@@ -1,4 +1,5 @@
-"""Words that complete a matched name: salt forms of drugs, head words of receptors (meshtag.nlp.suffixes)."""
+"""Words that complete a matched name: salt forms of drugs, head words of receptors, the tumours of a disease
+(meshtag.nlp.suffixes)."""
 from __future__ import annotations
 
 import pytest
@@ -77,3 +78,12 @@ def test_words_after_a_name_complete_it(nlp, text, expected, absent):
     found = ents(nlp, text)
     assert all(mention in found for mention in expected)
     assert not absent & {mention_text for mention_text, _, _ in found}
+
+
+def test_the_tumours_of_a_disease_are_that_disease(nlp):
+    found = ents(nlp, "Two von Hippel-Lindau disease tumours and retinoblastoma tumors were resected; "
+                      "brain tumors were not.")
+    assert ("von Hippel-Lindau disease tumours", "CONDITION", "MESH:D006623") in found
+    assert ("retinoblastoma tumors", "CONDITION", "MESH:D012175") in found
+    assert ("brain tumors", "CONDITION", "MESH:D001932") in found          # a site's tumours: the site's neoplasms
+    assert not any(text.lower() == "tumours" for text, _, _ in found)     # no Neoplasms beside the disease

@@ -10,6 +10,9 @@
   abbreviates the head ("CGRP-R", "NMDA-R"): the mention is the receptor, not the ligand; "beta2-AR" is the
   beta-2 adrenoceptor, not the androgen receptor (AR).
 
+- Tumours of a disease: "VHL tumor", "retinoblastoma tumours", "rhabdoid tumors", "von Hippel-Lindau disease
+  tumour" are that disease, not Neoplasms beside it (NCBI-disease training set: 7 of 7 such mentions).
+
 The span is extended over the word and keeps the matched concept; a form MeSH does name ("calcium
 chloride", "NMDA receptor") is already the longer dictionary match and is left alone.
 """
@@ -45,6 +48,7 @@ ADRENERGIC_AR = re.compile(r"(?<![\w-])((?i:alpha|beta|α|β)[\d₀-₉]?[A-Da-d
 SUFFIX_AFTER = {
     "DRUG": re.compile(r"(?:\s+(?:%s)\b){1,2}" % "|".join(SALT_WORDS), re.IGNORECASE),
     "RECEPTOR": re.compile(r"\s+(?:%s)\b" % "|".join(RECEPTOR_HEADS), re.IGNORECASE),
+    "CONDITION": re.compile(r"\s+tumou?rs?\b", re.IGNORECASE),
 }
 
 
@@ -54,8 +58,8 @@ def make_name_suffixes(nlp: Language, name: str, kb_path: str | None) -> "NameSu
 
 
 class NameSuffixes(KBComponent):
-    """Extends each drug candidate over a salt word, and each receptor over a head word or an "-R" that follows it;
-    reads "<subtype>-AR(s)" as that adrenoceptor."""
+    """Extends each drug candidate over a salt word, each receptor over a head word or an "-R" that follows it, and
+    each disease over a "tumour" after it; reads "<subtype>-AR(s)" as that adrenoceptor."""
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
