@@ -21,7 +21,8 @@ from pathlib import Path
 from ablation import RECEPTOR_LABELS, RECEPTOR_SETS
 from meshtag.errors import ErrorLog
 from meshtag.evaluation.runner import CORPUS_LABELS, conventions_for, mesh_year_of, read_gold, tag_with_pipeline
-from meshtag.evaluation.scoring import LEVELS, PRF, score_documents
+from meshtag.evaluation.bootstrap import score_intervals
+from meshtag.evaluation.scoring import LEVELS, PRF, score_by_document, summed
 from meshtag.model import Document, Mention
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,6 +33,7 @@ DEV_SETS = {
 _WORD = re.compile(r"\w+|[^\w\s]")
 NAIVE_MAX_TOKENS = 8
 UNLINKED_SYSTEMS = {"ner model alone"}  # systems that give no ids: only their strict NER is shown
+RESAMPLES = 1000  # bootstrap resamples of the documents for the 95% intervals
 
 
 class NaiveDictionary:
@@ -114,6 +116,19 @@ def markdown(rows: list[tuple[str, str, str, dict[str, PRF], float]]) -> str:
     return "\n".join(lines)
 
 
+def markdown_intervals(rows: list[tuple[str, str, str, dict]]) -> str:
+    """| corpus | type | system | strict NER P, R, F1 | mention F1 | document F1 |, each a 95% interval."""
+    head = ("| corpus | type | system | strict NER P | strict NER R | strict NER F1 | mention NER+ID F1 "
+            "| document concept ID F1 |\n| --- | --- | --- | --- | --- | --- | --- | --- |")
+    lines = [head]
+    for corpus, label, system, levels in rows:
+        cells = [levels["ner"]["precision"], levels["ner"]["recall"], levels["ner"]["f1"],
+                 levels["ner_id"]["f1"], levels["doc_id"]["f1"]]
+        lines.append(f"| {corpus} | {label} | {system} | " + " | ".join(f"{lo:.3f}–{hi:.3f}" for lo, hi in cells)
+                     + " |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", type=Path, default=ROOT / "../shared/data/corpora")
@@ -130,7 +145,7 @@ def main() -> None:
     gold.update({name: (None, read_gold(path, errors)) for name, path in RECEPTOR_SETS.items()})
     systems = [] if args.no_naive else ["naive"]
     systems += (["ner model alone"] if args.ner_only else []) + args.modes
-    rows = []
+    rows, interval_rows = [], []
     for system in systems:
         if system == "naive":
             naive = NaiveDictionary(args.mesh)
@@ -146,14 +161,21 @@ def main() -> None:
             runs = [(system, tagger)] if tagger is not None else [
                 (f"{system} ({conv} conventions)", (lambda m, c, y: lambda d: tag_with_pipeline(d, m, c, y))(system, conv, mesh_year_of(corpus)))
                 for conv in dict.fromkeys([conventions_for(corpus), "meshtag"])]
-            for shown, run in runs:
+            for i, (shown, run) in enumerate(runs):
                 start = time.perf_counter()
                 pred = run(docs)
                 seconds = time.perf_counter() - start
-                for label, levels in score_documents(docs, pred, CORPUS_LABELS.get(corpus, RECEPTOR_LABELS)).items():
+                per_doc = score_by_document(docs, pred, CORPUS_LABELS.get(corpus, RECEPTOR_LABELS))
+                for label, levels in summed(per_doc).items():
                     rows.append((name, label, shown, levels, seconds))
+                if i == 0 and tagger is None:  # a pipeline with the corpus's conventions
+                    for label, levels in score_intervals(per_doc, RESAMPLES).items():
+                        interval_rows.append((name, label, shown, levels))
                 print(f"{shown} on {name}: {seconds:.0f} s", file=sys.stderr)
     table = markdown(rows)
+    if interval_rows:
+        table += (f"\n\n95% intervals ({RESAMPLES:,} bootstrap resamples of the documents, fixed seed; "
+                  "meshtag.evaluation.bootstrap):\n\n" + markdown_intervals(interval_rows))
     print(table)
     if args.append:
         stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")

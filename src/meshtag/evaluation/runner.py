@@ -10,7 +10,8 @@ from typing import Iterable
 from meshtag.errors import ErrorLog, MeshtagError
 from meshtag.evaluation.errors import mention_errors, write_errors
 from meshtag.evaluation.report import scores_to_dict
-from meshtag.evaluation.scoring import PRF, score_documents
+from meshtag.evaluation.bootstrap import Interval, score_intervals
+from meshtag.evaluation.scoring import PRF, score_by_document, summed
 from meshtag.model import Document
 
 # corpus -> the meshtag labels it annotates (BC5CDR Chemical <-> DRUG, Disease <-> CONDITION)
@@ -30,11 +31,17 @@ class Evaluation:
     documents: int
     seconds: float
     scores: dict[str, dict[str, PRF]] = field(default_factory=dict)
+    intervals: dict[str, dict[str, dict[str, Interval]]] | None = None  # {label: {level: {measure: (lo, hi)}}}
 
     def to_dict(self) -> dict:
-        return {"gold": self.gold, "corpus": self.corpus, "system": self.system,
-                "documents": self.documents, "seconds": round(self.seconds, 2),
-                "scores": scores_to_dict(self.scores)}
+        out = {"gold": self.gold, "corpus": self.corpus, "system": self.system,
+               "documents": self.documents, "seconds": round(self.seconds, 2),
+               "scores": scores_to_dict(self.scores)}
+        if self.intervals is not None:
+            out["intervals_95"] = {label: {level: {m: [round(lo, 4), round(hi, 4)] for m, (lo, hi) in ci.items()}
+                                           for level, ci in levels.items()}
+                                   for label, levels in self.intervals.items()}
+        return out
 
 
 def read_gold(path: str | Path, errors: ErrorLog | None = None) -> list[Document]:
@@ -89,13 +96,14 @@ def tag_with_pipeline(gold: list[Document], mode: str, conventions: str = "mesht
 def evaluate(gold_path: str | Path, corpus: str | None = None, mode: str = "accurate",
              pred_path: str | Path | None = None, errors: ErrorLog | None = None,
              errors_path: str | Path | None = None, conventions: str | None = None,
-             mesh_year: int | None | str = "corpus") -> Evaluation:
+             mesh_year: int | None | str = "corpus", bootstrap: int = 0) -> Evaluation:
     """Score the pipeline (`mode`) or a prediction file (`pred_path`, any readable format) on `gold_path`.
 
     `conventions` (default: "bc5cdr" for BC5CDR, else "pubtator") is passed to the pipeline, which writes the
     concepts of `mesh_year`'s MeSH (default "corpus": the year the bundled corpus was annotated, `mesh_year_of`;
     None: today's MeSH).
     With `errors_path`, every mention-level error is also written there as TSV (see `evaluation.errors`).
+    With `bootstrap` > 0, also 95% intervals from that many resamples of the documents (`evaluation.bootstrap`).
     """
     from meshtag.io import read_documents
 
@@ -112,5 +120,7 @@ def evaluate(gold_path: str | Path, corpus: str | None = None, mode: str = "accu
     seconds = time.perf_counter() - start
     if errors_path is not None:
         write_errors(mention_errors(gold, pred, labels), errors_path)
-    return Evaluation(gold=str(gold_path), corpus=corpus, system=system, documents=len(gold),
-                      seconds=seconds, scores=score_documents(gold, pred, labels))
+    per_document = score_by_document(gold, pred, labels)
+    return Evaluation(gold=str(gold_path), corpus=corpus, system=system, documents=len(gold), seconds=seconds,
+                      scores=summed(per_document, labels),
+                      intervals=score_intervals(per_document, bootstrap) if bootstrap else None)

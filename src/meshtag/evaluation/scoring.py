@@ -107,10 +107,22 @@ def score_doc_id(gold: Mapping[Span, frozenset[str]], pred: Mapping[Span, frozen
     return _counts(pairs(gold), pairs(pred))
 
 
-def score_documents(gold_docs: Iterable[Document], pred_docs: Iterable[Document],
-                    labels: Iterable[str] | None = None,
-                    equivalence: Mapping[str, str] | None = None) -> dict[str, dict[str, PRF]]:
-    """{label: {"ner"|"ner_id"|"doc_id": PRF}} for predicted vs gold documents (matched by `id`).
+Scores = dict[str, dict[str, PRF]]  # {label: {"ner"|"ner_id"|"doc_id": PRF}}
+
+
+def _levels(gold: Mapping[Span, frozenset[str]], pred: Mapping[Span, frozenset[str]],
+            labels: Iterable[str]) -> Scores:
+    return {label: {"ner": score_ner(gold, pred, label),
+                    "ner_id": score_ner_id(gold, pred, label),
+                    "doc_id": score_doc_id(gold, pred, label)}
+            for label in labels}
+
+
+def score_by_document(gold_docs: Iterable[Document], pred_docs: Iterable[Document],
+                      labels: Iterable[str] | None = None,
+                      equivalence: Mapping[str, str] | None = None) -> dict[str, Scores]:
+    """{document id: {label: {level: PRF}}} for every gold document, as `score_documents` counts them (their
+    sum); the unit a bootstrap resamples (meshtag.evaluation.bootstrap).
 
     `labels` defaults to the labels present in gold; predicted mentions of other labels are ignored
     (BC5CDR does not annotate receptors, so tagging them is not an error). Predicted documents that
@@ -119,13 +131,26 @@ def score_documents(gold_docs: Iterable[Document], pred_docs: Iterable[Document]
     gold_docs = list(gold_docs)
     gold_ids = {d.id for d in gold_docs}
     pred_docs = [d for d in pred_docs if d.id in gold_ids]
-    wanted = frozenset(labels) if labels is not None else frozenset(
-        m.label for d in gold_docs for m in d.mentions)
-    gold = _spans(gold_docs, wanted, equivalence)
-    pred = _spans(pred_docs, wanted, equivalence, namespaces(gold_docs))
-    return {
-        label: {"ner": score_ner(gold, pred, label),
-                "ner_id": score_ner_id(gold, pred, label),
-                "doc_id": score_doc_id(gold, pred, label)}
-        for label in sorted(wanted)
-    }
+    wanted = sorted(frozenset(labels) if labels is not None else {m.label for d in gold_docs for m in d.mentions})
+    by_doc: dict[str, tuple[dict, dict]] = {d.id: ({}, {}) for d in gold_docs}
+    for side, spans in enumerate((_spans(gold_docs, frozenset(wanted), equivalence),
+                                  _spans(pred_docs, frozenset(wanted), equivalence, namespaces(gold_docs)))):
+        for key, ids in spans.items():
+            by_doc[key[0]][side][key] = ids
+    return {doc_id: _levels(gold, pred, wanted) for doc_id, (gold, pred) in by_doc.items()}
+
+
+def score_documents(gold_docs: Iterable[Document], pred_docs: Iterable[Document],
+                    labels: Iterable[str] | None = None,
+                    equivalence: Mapping[str, str] | None = None) -> Scores:
+    """{label: {"ner"|"ner_id"|"doc_id": PRF}} for predicted vs gold documents (matched by `id`): the sum of
+    `score_by_document` (same arguments)."""
+    return summed(score_by_document(gold_docs, pred_docs, labels, equivalence), labels or ())
+
+
+def summed(per_document: Mapping[str, Scores], labels: Iterable[str] = ()) -> Scores:
+    """The scores of all documents together (`labels`: what to report when there are no documents)."""
+    docs = list(per_document.values())
+    wanted = list(docs[0]) if docs else sorted(labels)
+    return {label: {level: sum((d[label][level] for d in docs), PRF(0, 0, 0)) for level in LEVELS}
+            for label in wanted}
