@@ -71,6 +71,20 @@ def test_bc5cdr_conventions_keep_the_ligand_of_a_short_form_inside_a_receptor_na
                        ("serotonin (5-HT)2A receptors", "MESH:D044402")]
 
 
+def test_bc5cdr_conventions_read_the_ligand_after_a_receptor_family_word():
+    # BC5CDR's training set annotates the ligand of "ionotropic/metabotropic glutamate receptor" and "nicotinic
+    # acetylcholine receptors" (5 of 5); the receptor's own short form is no ligand, the ligand's is
+    text = ("M(3)-muscarinic acetylcholine receptor antagonists and group II metabotropic glutamate receptors; "
+            "metabotropic glutamate (mGlu) receptors; dopamine (DA) D1 receptor agonists.")
+    bc5cdr = [(m.text, m.label, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="bc5cdr")).mentions]
+    assert bc5cdr == [("acetylcholine", "DRUG", "MESH:D000109"), ("glutamate", "DRUG", "MESH:D018698"),
+                      ("glutamate", "DRUG", "MESH:D018698"), ("dopamine", "DRUG", "MESH:D004298"),
+                      ("DA", "DRUG", "MESH:D004298")]
+    default = [(m.text, m.label) for m in tag_text(text, meshtag.load(mode="fast")).mentions]
+    assert ("group II metabotropic glutamate receptors", "RECEPTOR") in default
+    assert ("metabotropic glutamate (mGlu) receptors", "RECEPTOR") in default
+
+
 def test_ion_channels_written_with_element_symbols_and_their_ligand():
     # BC5CDR development abstract 11282081; the spellings come from scripts/derive_ion_symbol_terms.py
     text = "Acute L-type Ca(2) channel blockade can promote AF, as Ca-channel blockers and Na+ channels do."

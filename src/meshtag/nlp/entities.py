@@ -22,11 +22,15 @@ from meshtag.nlp.composites import COORDINATION_NOTE, merge_coordinated, without
 from meshtag.nlp.conventions import COMPOSITE_CONVENTIONS, ConventionsComponent, is_class_only, keeps, ligand_terms
 from meshtag.nlp.dictionary import INNER_SHORT_FORM
 from meshtag.nlp.mentions import TokenBounds, write_mentions
+from meshtag.nlp.propagation import letters_in_order
 
 # a receptor subtype code written before its ligand: "D-2 " in "D-2 dopamine receptors", "H2-" in "H2-histamine"
-# what may precede the ligand in a receptor's name: a subtype ("D2 dopamine receptor") or a channel type
-# ("L-type calcium channel", "P/Q-type Ca2+ channels")
-SUBTYPE_PREFIX = re.compile(r"(?:[\w()-]*\d[\w()]*|[A-Z](?:/[A-Z])?-type)[\s-]+")
+# what may precede the ligand in a receptor's name: a subtype ("D2 dopamine receptor"), a channel type
+# ("L-type calcium channel", "P/Q-type Ca2+ channels") or a receptor family ("metabotropic glutamate receptor",
+# "M(3)-muscarinic acetylcholine receptor", "group II metabotropic glutamate receptors": BC5CDR's training set
+# annotates the ligand in all 5 such names)
+RECEPTOR_FAMILY = r"(?i:ionotropic|metabotropic|nicotinic|muscarinic|group\s+(?:I{1,3}|[1-3]))"
+SUBTYPE_PREFIX = re.compile(rf"(?:(?:[\w()-]*\d[\w()]*|[A-Z](?:/[A-Z])?-type|{RECEPTOR_FAMILY})[\s-]+)+")
 # a disease's numbered type written before or after its name ("type IID von Willebrand disease", "SJS type 2"):
 # part of the mention in NCBI-disease's style (its training and development sets include it every time), while
 # BC5CDR leaves it out ("type IIb atrophy" is a muscle-fibre type there)
@@ -67,6 +71,20 @@ def make_entity_writer(nlp: Language, name: str, kb_path: str | None, labels: li
     (a key of meshtag.kb.era.ERAS, or None for today's MeSH): write disease concepts MeSH added after that year's
     MeSH as the concept that held them then."""
     return EntityWriter(kb_path, labels, conventions, mesh_year)
+
+
+def without_receptor_short_forms(candidates: list[Candidate], receptors_read: list[tuple[Candidate, Candidate]],
+                                 text: str) -> list[Candidate]:
+    """The candidates without the short forms inside a receptor name read as its ligand (`receptors_read`:
+    (receptor, ligand) pairs) that abbreviate the receptor ("mGlu" of "metabotropic glutamate (mGlu) receptors")
+    rather than the ligand ("DA" of "dopamine (DA) D1 receptor": its letters follow the ligand's)."""
+    def abbreviates_receptor(cand: Candidate) -> bool:
+        return cand.source == "abbreviation" and any(
+            receptor.start <= cand.start and cand.end <= receptor.end and cand is not ligand and
+            not letters_in_order(text[ligand.start:ligand.end], text[cand.start:cand.end])
+            for receptor, ligand in receptors_read)
+
+    return [c for c in candidates if not abbreviates_receptor(c)] if receptors_read else candidates
 
 
 class EntityWriter(ConventionsComponent):
@@ -203,8 +221,13 @@ class EntityWriter(ConventionsComponent):
         drugs_at = {c.start: c for c in candidates if self.labelled(c)[0] == "DRUG" and self.wanted(c, text)} \
             if self.conventions == "bc5cdr" else {}
         # the ligand rule runs before the conventions' filter: a dropped class may still name its ligand
-        kept = without_crossed_drugs([k for c in candidates for k in (self.conventional(c, text, drugs_at),
-                                                                      *self.inner_ligands(c, text))
+        read, receptors_read = [], []  # the candidates as the conventions read them; (receptor, its ligand)
+        for c in candidates:
+            ligand = self.conventional(c, text, drugs_at)
+            if ligand is not c and self.labelled(c)[0] == "RECEPTOR":
+                receptors_read.append((c, ligand))
+            read += [ligand, *self.inner_ligands(c, text)]
+        kept = without_crossed_drugs([k for k in without_receptor_short_forms(read, receptors_read, text)
                                       if self.wanted(k, text)], lambda c: self.labelled(c)[0])
         taken: set[int] = set()  # token indices already inside an entity
         chosen = resolve_overlaps(without_model_spans_over_coordinations(kept, text))
