@@ -193,6 +193,9 @@ def test_blocked_generic_terms_are_not_tagged(nlp):
     assert found == {"lithium"}  # the vehicle of the dose, like the blocked "water"
     found = {t for t, *_ in mentions(nlp, "Human cadavers were dissected to trace the sciatic nerve.")}
     assert found == {"sciatic nerve"}  # MeSH files Cadaver under Death: a body, not a condition
+    found = {(t, cid) for t, _, cid, _ in mentions(nlp, "Thinning of the retinal nerve fiber layer; all-trans-retinal "
+                                                        "and 11-cis retinal were measured.")}
+    assert found == {("all-trans-retinal", "MESH:D012172"), ("11-cis retinal", "MESH:D012172")}  # the retina's adjective
 
 
 def test_tag_cli_writes_jsonl_with_mentions(tmp_path, seeds_dir):
