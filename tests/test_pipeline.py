@@ -198,6 +198,12 @@ def test_blocked_generic_terms_are_not_tagged(nlp):
     assert found == {("all-trans-retinal", "MESH:D012172"), ("11-cis retinal", "MESH:D012172")}  # the retina's adjective
 
 
+def test_values_are_not_the_codes_their_words_spell(nlp):
+    # supplementary concepts have codes "6-MEQ", "IS-35", "2-BHA"; normalised, a dose, a count or a sign spells them
+    text = "Rats (n = 30) received 6 mEq/kg, a diet with 2% BHA, or 4 mug of morphine; this is 35 times more."
+    assert {t for t, *_ in mentions(nlp, text)} == {"BHA", "morphine"}
+
+
 def test_tag_cli_writes_jsonl_with_mentions(tmp_path, seeds_dir):
     out = tmp_path / "tagged.jsonl"
     proc = subprocess.run([sys.executable, "-m", "meshtag.cli", "tag", str(seeds_dir / "001_3c69733d21d4baa9.txt"),

@@ -76,6 +76,21 @@ def balanced_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+# what a value looks like where the normalised words of a code match it: a sign between the words ("2% BHA", "SED
+# +/- 1", "n = 30"), a number and its unit ("6 mEq", "4 mug"), a short lowercase word and a number ("is 35", "a 12")
+VALUE = re.compile(r".*(?:%|\s(?:\+/-|±)\s|\s[<>=]).*|\d+(?:\.\d+)?\s*(?:mEq|mmol|mol|mM|nM|µM|uM|mg|mug|µg|ug|ng|"
+                   r"g|kg|ml|mL|µl|ul|l|L|h|hr|min|s|IU|U|Gy|mmHg)|[a-z]{1,3}\s+\d+(?:\.\d+)?", re.DOTALL)
+
+
+def is_a_value(surface: str) -> bool:
+    """Is this dictionary match a measurement or a value rather than the chemical code its normalised words spell
+    (supplementary concepts have codes such as "2-BHA", "6-MEQ", "A-12", "IS-35")?
+
+    >>> [is_a_value(s) for s in ("2% BHA", "6 mEq", "n = 30", "is 35", "a 12", "SR 141716", "Hoe-140", "5-HT")]
+    [True, True, True, True, True, False, False, False]
+    """
+    return VALUE.fullmatch(surface) is not None
+
 @Language.factory("meshtag_dictionary",
                   default_config={"kb_path": None, "blocked_terms": None, "curation_dir": None})
 def make_dictionary_matcher(nlp: Language, name: str, kb_path: str | None, blocked_terms: str | None,
@@ -144,6 +159,8 @@ class DictionaryMatcher(StatelessComponent):
             # a match starts and ends on letters or digits, so a break inside it is found within its bounds
             if not ids or inside_word(text, match.start, match.end) or \
                     clause_break(text, match.start, match.end):
+                continue
+            if is_a_value(match.text):
                 continue
             start, end = match.start, match.end
             if BRACKETS.search(text, start, end):
