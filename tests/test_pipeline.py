@@ -202,6 +202,9 @@ def test_values_are_not_the_codes_their_words_spell(nlp):
     # supplementary concepts have codes "6-MEQ", "IS-35", "2-BHA"; normalised, a dose, a count or a sign spells them
     text = "Rats (n = 30) received 6 mEq/kg, a diet with 2% BHA, or 4 mug of morphine; this is 35 times more."
     assert {t for t, *_ in mentions(nlp, text)} == {"BHA", "morphine"}
+    # a supplementary concept's short code keeps its capitals: "PbtO2" is brain tissue oxygen, not PBTO
+    assert "PbtO" not in {t for t, *_ in mentions(nlp, "PbtO2 fell; PBTO was given.")}
+    assert ("PBTO", "DRUG", "MESH:C062458") in {m[:3] for m in mentions(nlp, "PbtO2 fell; PBTO was given.")}
 
 
 def test_tag_cli_writes_jsonl_with_mentions(tmp_path, seeds_dir):

@@ -7,6 +7,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from meshtag.kb.concept import TermMatch
 from meshtag.nlp.blocklist import blocked_pairs
 from meshtag.nlp.candidates import (
     Candidate, StatelessComponent, earliest_start_by_end, get_candidates, get_kb, resolve_overlaps, text_of,
@@ -76,6 +77,7 @@ def balanced_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+MAX_CODE_LETTERS = 5
 # what a value looks like where the normalised words of a code match it: a sign between the words ("2% BHA", "SED
 # +/- 1", "n = 30"), a number and its unit ("6 mEq", "4 mug"), a short lowercase word and a number ("is 35", "a 12")
 VALUE = re.compile(r".*(?:%|\s(?:\+/-|±)\s|\s[<>=]).*|\d+(?:\.\d+)?\s*(?:mEq|mmol|mol|mM|nM|µM|uM|mg|mug|µg|ug|ng|"
@@ -90,6 +92,13 @@ def is_a_value(surface: str) -> bool:
     [True, True, True, True, True, False, False, False]
     """
     return VALUE.fullmatch(surface) is not None
+
+
+def miscased_code(match: TermMatch, ids: tuple[str, ...]) -> bool:
+    """Is this a supplementary concept's short letter code written with other capitals ("PBTO" in "PbtO2", brain
+    tissue oxygen; "DADES" in "Dade Behring", a company)? Such codes are written as their records spell them."""
+    return not match.case_sensitive_ok and len(match.text) <= MAX_CODE_LETTERS and match.text.isalpha() and \
+        all(cid.startswith("MESH:C") for cid in ids)
 
 @Language.factory("meshtag_dictionary",
                   default_config={"kb_path": None, "blocked_terms": None, "curation_dir": None})
@@ -160,7 +169,7 @@ class DictionaryMatcher(StatelessComponent):
             if not ids or inside_word(text, match.start, match.end) or \
                     clause_break(text, match.start, match.end):
                 continue
-            if is_a_value(match.text):
+            if is_a_value(match.text) or miscased_code(match, ids):
                 continue
             start, end = match.start, match.end
             if BRACKETS.search(text, start, end):
