@@ -85,6 +85,14 @@ def test_bc5cdr_conventions_read_the_ligand_after_a_receptor_family_word():
     assert ("metabotropic glutamate (mGlu) receptors", "RECEPTOR") in default
 
 
+def test_bc5cdr_conventions_read_no_chemical_in_a_subtype_code():
+    # "NK 2" and "B2" are also codes of supplementary chemicals; in "NK2 receptor" they are the subtype
+    text = "Both NK1 and NK2 receptors mediate it; the NK2 receptor antagonist and bradykinin B2 receptors."
+    bc5cdr = {(m.text, m.label) for m in tag_text(text, meshtag.load(mode="fast", conventions="bc5cdr")).mentions}
+    assert not any(label == "DRUG" and text in ("NK2", "B2") for text, label in bc5cdr)
+    assert {("NK2 receptor", "RECEPTOR"), ("bradykinin", "DRUG")} <= bc5cdr
+
+
 def test_ion_channels_written_with_element_symbols_and_their_ligand():
     # BC5CDR development abstract 11282081; the spellings come from scripts/derive_ion_symbol_terms.py
     text = "Acute L-type Ca(2) channel blockade can promote AF, as Ca-channel blockers and Na+ channels do."

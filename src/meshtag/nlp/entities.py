@@ -30,6 +30,7 @@ from meshtag.nlp.propagation import letters_in_order
 # "M(3)-muscarinic acetylcholine receptor", "group II metabotropic glutamate receptors": BC5CDR's training set
 # annotates the ligand in all 5 such names)
 RECEPTOR_FAMILY = r"(?i:ionotropic|metabotropic|nicotinic|muscarinic|group\s+(?:I{1,3}|[1-3]))"
+SUBTYPE_CODE = re.compile(r"[A-Za-z]{1,3}[-\s]?\d{1,2}[A-Za-z]?")  # "NK2", "D2", "M-1", "A2A"
 SUBTYPE_PREFIX = re.compile(rf"(?:(?:[\w()-]*\d[\w()]*|[A-Z](?:/[A-Z])?-type|{RECEPTOR_FAMILY})[\s-]+)+")
 # a disease's numbered type written before or after its name ("type IID von Willebrand disease", "SJS type 2"):
 # part of the mention in NCBI-disease's style (its training and development sets include it every time), while
@@ -71,6 +72,16 @@ def make_entity_writer(nlp: Language, name: str, kb_path: str | None, labels: li
     (a key of meshtag.kb.era.ERAS, or None for today's MeSH): write disease concepts MeSH added after that year's
     MeSH as the concept that held them then."""
     return EntityWriter(kb_path, labels, conventions, mesh_year)
+
+
+def subtype_code_read_as_chemical(surface: str, ids: tuple[str, ...]) -> bool:
+    """Is this a receptor's subtype code ("NK2" of "NK2 receptor") that only a supplementary concept's code spells
+    ("NK 2", a chemical)? The ligand of a receptor named by its subtype code is not in its name.
+
+    >>> [subtype_code_read_as_chemical(s, i) for s, i in (("NK2", ("MESH:C006007",)), ("5-HT", ("MESH:D012701",)))]
+    [True, False]
+    """
+    return bool(ids) and SUBTYPE_CODE.fullmatch(surface) is not None and all(i.startswith("MESH:C") for i in ids)
 
 
 def without_receptor_short_forms(candidates: list[Candidate], receptors_read: list[tuple[Candidate, Candidate]],
@@ -154,7 +165,7 @@ class EntityWriter(ConventionsComponent):
         whole = COORDINATION_NOTE in cand.notes and not any(ch.isdigit() for ch in name)
         for m in self.kb.find_all(name):
             ids = tuple(i for i in m.concept_ids if self.kb.label(i) == "DRUG")
-            if is_class and self.class_only(ids):
+            if is_class and self.class_only(ids) or subtype_code_read_as_chemical(m.text, ids):
                 continue
             prefix_ok = m.start == 0 or listed or (not is_class and SUBTYPE_PREFIX.fullmatch(name, 0, m.start))
             if ids and (m.end < len(name) or whole) and prefix_ok:
