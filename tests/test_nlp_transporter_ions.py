@@ -11,7 +11,7 @@ TEXT = ("The Na-K-2Cl cotransporter (NKCC2) and the Na(+)/H(+) exchanger fell, t
 def test_bc5cdr_conventions_tag_every_ion_symbol_of_a_transporter_name_without_its_charge():
     got = [(m.text, m.id) for m in tag_text(TEXT, meshtag.load(mode="fast", conventions="bc5cdr")).mentions
            if m.label == "DRUG"]
-    assert got == [("Na", "MESH:D012964"), ("K", "MESH:D011188"), ("Cl", "MESH:D002712"), ("Na", "MESH:D012964"),
+    assert got == [("Na", "MESH:D012964"), ("K", "MESH:D011188"), ("Cl", "MESH:D002713"), ("Na", "MESH:D012964"),
                    ("H", "MESH:D006859"), ("Na", "MESH:D012964"), ("K", "MESH:D011188"), ("Ca", "MESH:D002118"),
                    ("NaCl", "MESH:D012965")]
 

@@ -14,8 +14,9 @@ from spacy.tokens import Doc
 from meshtag.nlp.candidates import Candidate, displaced_by, get_candidates, set_candidates, text_of
 from meshtag.nlp.conventions import ConventionsComponent
 
-# symbol -> the chemical's name, linked through the KB
-ION_NAMES = {"Na": "sodium", "K": "potassium", "Cl": "chloride", "H": "hydrogen", "Ca": "calcium", "Mg": "magnesium",
+# symbol -> the element it names, linked through the KB (BC5CDR links each symbol to its element: Na to Sodium, "Cl"
+# to Chlorine, 3 of 3 in its development set, while "chloride" is Chlorides)
+ION_NAMES = {"Na": "sodium", "K": "potassium", "Cl": "chlorine", "H": "hydrogen", "Ca": "calcium", "Mg": "magnesium",
              "Li": "lithium", "HCO3": "bicarbonate"}
 _SYMBOL = "|".join(sorted(ION_NAMES, key=len, reverse=True))
 # a charge: "(+)", "(2+)", "+", "+2", "2+", and a "-" that no symbol or count follows ("Cl-", not the "-" of "Na-K")
@@ -47,7 +48,7 @@ class TransporterIons(ConventionsComponent):
         >>> found = TransporterIons().ions("The Na-K-2Cl cotransporter and the (Na,K)-ATPase; Na channels; NaCl.")
         >>> [("The Na-K-2Cl cotransporter and the (Na,K)-ATPase; Na channels; NaCl."[c.start:c.end], c.concept_ids)
         ...  for c in found][:3]
-        [('Na', ('MESH:D012964',)), ('K', ('MESH:D011188',)), ('Cl', ('MESH:D002712',))]
+        [('Na', ('MESH:D012964',)), ('K', ('MESH:D011188',)), ('Cl', ('MESH:D002713',))]
         >>> len(found)
         6
         """
