@@ -7,17 +7,12 @@ from spacy.tokens import Doc
 
 from meshtag.model import Document, Mention
 from meshtag.nlp.candidates import StatelessComponent, text_of
-from meshtag.nlp.mentions import mentions_of, write_mentions
+from meshtag.nlp.mentions import entries_for, mentions_of, write_mentions
 
 
 def set_entities(doc: Doc, mentions: list[Mention]) -> None:
-    """Replace the doc's entities by the given mentions (char offsets must align with tokens)."""
-    entries = []
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, label=m.label)
-        if span is not None:
-            entries.append((span, (span.start_char, span.end_char), m))
-    write_mentions(doc, entries)
+    """Replace the doc's entities and their records by the given mentions (see `mentions.entries_for`)."""
+    write_mentions(doc, entries_for(doc, mentions))
 
 
 @Language.factory("meshtag_curation", default_config={"curation_dir": None})

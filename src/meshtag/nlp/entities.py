@@ -9,7 +9,7 @@ import dataclasses
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from meshtag.evaluation.ids import replaced_2015_ids
 from meshtag.kb.era import ERAS, concept_of_era
@@ -21,7 +21,7 @@ from meshtag.nlp.candidates import (
 from meshtag.nlp.composites import COORDINATION_NOTE, merge_coordinated, without_model_spans_over_coordinations
 from meshtag.nlp.conventions import COMPOSITE_CONVENTIONS, ConventionsComponent, is_class_only, keeps, ligand_terms
 from meshtag.nlp.dictionary import INNER_SHORT_FORM
-from meshtag.nlp.mentions import TokenBounds, write_mentions
+from meshtag.nlp.mentions import entries_for, write_mentions
 from meshtag.nlp.propagation import letters_in_order
 
 # a receptor subtype code written before its ligand: "D-2 " in "D-2 dopamine receptors", "H2-" in "H2-histamine"
@@ -226,7 +226,6 @@ class EntityWriter(ConventionsComponent):
         return ("|".join(c.id for c in concepts if c), "|".join(c.name for c in concepts if c))
 
     def __call__(self, doc: Doc) -> Doc:
-        entries = []
         text = text_of(doc)
         candidates = get_candidates(doc)
         drugs_at = {c.start: c for c in candidates if self.labelled(c)[0] == "DRUG" and self.wanted(c, text)} \
@@ -240,26 +239,18 @@ class EntityWriter(ConventionsComponent):
             read += [ligand, *self.inner_ligands(c, text)]
         kept = without_crossed_drugs([k for k in without_receptor_short_forms(read, receptors_read, text)
                                       if self.wanted(k, text)], lambda c: self.labelled(c)[0])
-        taken: set[int] = set()  # token indices already inside an entity
         chosen = resolve_overlaps(without_model_spans_over_coordinations(kept, text))
         if self.conventions in COMPOSITE_CONVENTIONS:
             chosen = self.typed(merge_coordinated(chosen, text, lambda cand: self.names_itself(cand, text)), text)
-        bounds = TokenBounds(doc)
-        for cand in (self.dated(c, text) for c in chosen):
-            tokens = bounds.tokens(cand.start, cand.end)
-            if tokens is None or not taken.isdisjoint(range(*tokens)):
-                continue
-            taken.update(range(*tokens))
-            label, concept = self.labelled(cand)
-            ent = Span(doc, *tokens, label=label)
-            ids, name = self.composite(cand) if len(cand.concept_ids) > 1 and "composite" in cand.notes else (
-                concept.id if concept else None, concept.name if concept else None)
-            # the record keeps the candidate's exact characters: a token may carry more than the name
-            # ("ciprofloxacin-" in "ciprofloxacin- and norfloxacin-induced", "MDMA+", "mitomycin C.")
-            entries.append((ent, bounds.chars(*tokens), Mention(
-                start=cand.start, end=cand.end, text=text[cand.start:cand.end], label=label,
-                id=ids, name=name,
-                source=cand.source, score=round(float(cand.score), 4),
-                related_id=getattr(concept, "related_id", None) if concept else None)))
-        write_mentions(doc, entries)
+        write_mentions(doc, entries_for(doc, (self.mention(self.dated(c, text), text) for c in chosen)))
         return doc
+
+    def mention(self, cand: Candidate, text: str) -> Mention:
+        """The record of a chosen candidate. It keeps the candidate's exact characters: a token may carry more
+        than the name ("ciprofloxacin-" in "ciprofloxacin- and norfloxacin-induced", "MDMA+", "mitomycin C.")."""
+        label, concept = self.labelled(cand)
+        ids, name = self.composite(cand) if len(cand.concept_ids) > 1 and "composite" in cand.notes else (
+            concept.id if concept else None, concept.name if concept else None)
+        return Mention(start=cand.start, end=cand.end, text=text[cand.start:cand.end], label=label, id=ids,
+                       name=name, source=cand.source, score=round(float(cand.score), 4),
+                       related_id=getattr(concept, "related_id", None) if concept else None)

@@ -7,6 +7,7 @@ those records (writing five extension values per entity cost more than the rest 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
@@ -72,10 +73,34 @@ class TokenBounds:
         return self.starts[first], self.ends[stop - 1]
 
 
-def write_mentions(doc: Doc, entries: list[tuple[Span, tuple[int, int], Mention]]) -> None:
+Entry = tuple[Span | None, tuple[int, int], Mention]  # entity (None: a record only), record key, record
+
+
+def entries_for(doc: Doc, mentions: Iterable[Mention], bounds: TokenBounds | None = None) -> list[Entry]:
+    """Each mention (in text order, not overlapping) with the smallest run of tokens that holds it as its entity,
+    keyed by those tokens' characters. A mention inside a token an earlier one holds ("Cl" of the token
+    "K(+)-2Cl(-" after "K") keeps its record, keyed by its own characters, but has no spaCy entity: entities are
+    whole tokens and may not share one."""
+    bounds = bounds or TokenBounds(doc)
+    taken: set[int] = set()  # token indices already inside an entity
+    entries: list[Entry] = []
+    for m in mentions:
+        tokens = bounds.tokens(m.start, m.end)
+        if tokens is None:
+            continue
+        if taken.isdisjoint(range(*tokens)):
+            taken.update(range(*tokens))
+            entries.append((Span(doc, *tokens, label=m.label), bounds.chars(*tokens), m))
+        else:
+            entries.append((None, (m.start, m.end), m))
+    return entries
+
+
+def write_mentions(doc: Doc, entries: list[Entry]) -> None:
     """Make `entries` the doc's entities: `doc.ents` and their Mention records, keyed by the spans' character
     offsets (given: reading `span.start_char` builds Tokens)."""
-    doc.set_ents([span for span, _, _ in entries], default="outside")  # = `doc.ents = …` without copying each Span
+    # = `doc.ents = …` without copying each Span
+    doc.set_ents([span for span, _, _ in entries if span is not None], default="outside")
     doc.user_data[MENTIONS_KEY] = {key: m for _, key, m in entries}
 
 
