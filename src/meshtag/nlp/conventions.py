@@ -42,6 +42,9 @@ from meshtag.paths import curation_dir
 CONVENTIONS = ("meshtag", "pubtator", "bc5cdr")
 COMPOSITE_CONVENTIONS = frozenset({"pubtator", "bc5cdr"})  # styles that annotate composite mentions
 CLASS_TREES = ("D26", "D27")
+# concepts BC5CDR annotates only through the chemical their name holds: lipoproteins ("LDL-cholesterol" ->
+# "cholesterol"; its training set: 3 of 3 such names, and no lipoprotein annotated as itself)
+INNER_CHEMICAL_TREES = ("D12.776.521",)
 BC5CDR_CLASS_TERMS = "bc5cdr_class_terms.tsv"
 BC5CDR_LIGAND_TERMS = "bc5cdr_ligand_terms.tsv"
 CLASS_TERM_COLUMNS = ("term", "conventions", "source", "note")
@@ -106,10 +109,21 @@ def blocked_under(conventions: str) -> dict[str, frozenset[str]]:
     return {label: frozenset(terms) for label, terms in blocked.items()}
 
 
+def through_inner_chemical(conventions: str, tree_numbers: tuple[str, ...]) -> bool:
+    """Is a concept with these tree numbers annotated only through the chemical inside its name (see
+    INNER_CHEMICAL_TREES)?
+
+    >>> through_inner_chemical("bc5cdr", ("D12.776.521.120.500",)), through_inner_chemical("meshtag", ("D12.776.521",))
+    (True, False)
+    """
+    return conventions == "bc5cdr" and any(t.startswith(INNER_CHEMICAL_TREES) for t in tree_numbers)
+
+
 def keeps(conventions: str, tree_numbers: tuple[str, ...], surface: str, label: str | None = None) -> bool:
     """Whether a mention of `label`, of a concept with these tree numbers, written `surface`, is kept."""
     dropped = blocked_under(conventions).get(label)
-    if dropped and normalize(surface) in dropped:
+    if dropped and normalize(surface) in dropped or label == "DRUG" and through_inner_chemical(conventions,
+                                                                                              tree_numbers):
         return False
     if conventions != "bc5cdr" or not is_class_only(tree_numbers):
         return True

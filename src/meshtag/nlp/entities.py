@@ -19,7 +19,9 @@ from meshtag.nlp.candidates import (
     Candidate, get_candidates, resolve_overlaps, text_of, without_crossed_drugs,
 )
 from meshtag.nlp.composites import COORDINATION_NOTE, merge_coordinated, without_model_spans_over_coordinations
-from meshtag.nlp.conventions import COMPOSITE_CONVENTIONS, ConventionsComponent, is_class_only, keeps, ligand_terms
+from meshtag.nlp.conventions import (
+    COMPOSITE_CONVENTIONS, ConventionsComponent, is_class_only, keeps, ligand_terms, through_inner_chemical,
+)
 from meshtag.nlp.dictionary import INNER_SHORT_FORM
 from meshtag.nlp.mentions import entries_for, write_mentions
 from meshtag.nlp.propagation import letters_in_order
@@ -146,7 +148,8 @@ class EntityWriter(ConventionsComponent):
         "angiotensin-converting enzyme inhibitors" -> "angiotensin", "dopamine agonist": the training set
         annotates the ligand in 48 such phrases, the whole phrase in 3), and a chemical name the training set
         annotates only through the chemical inside ("reactive oxygen species" -> "oxygen", "thallium-201" ->
-        "thallium": meshtag.nlp.conventions.ligand_terms). Otherwise the candidate itself.
+        "thallium": meshtag.nlp.conventions.ligand_terms; a lipoprotein, "LDL cholesterol" -> "cholesterol").
+        Otherwise the candidate itself.
         `drugs_at`: the doc's drug candidates by start, for ligands only the document defines ("DA receptor"
         after "dopamine (DA)")."""
         if self.conventions != "bc5cdr":
@@ -154,7 +157,8 @@ class EntityWriter(ConventionsComponent):
         label, concept = self.labelled(cand)
         is_class = label == "DRUG" and concept is not None and is_class_only(concept.tree_numbers)
         name = text[cand.start:cand.end]
-        listed = label == "DRUG" and normalize(name) in ligand_terms(self.conventions)
+        listed = label == "DRUG" and (normalize(name) in ligand_terms(self.conventions) or
+                                      self.through_inner_chemical(concept))
         if label != "RECEPTOR" and not is_class and not listed:
             return cand
         ligand = drugs_at.get(cand.start)
@@ -164,13 +168,19 @@ class EntityWriter(ConventionsComponent):
         # not a subtype code, "B2" in "B1 and B2 receptors")
         whole = COORDINATION_NOTE in cand.notes and not any(ch.isdigit() for ch in name)
         for m in self.kb.find_all(name):
-            ids = tuple(i for i in m.concept_ids if self.kb.label(i) == "DRUG")
+            ids = tuple(i for i in m.concept_ids
+                        if self.kb.label(i) == "DRUG" and not self.through_inner_chemical(self.kb.get(i)))
             if is_class and self.class_only(ids) or subtype_code_read_as_chemical(m.text, ids):
                 continue
             prefix_ok = m.start == 0 or listed or (not is_class and SUBTYPE_PREFIX.fullmatch(name, 0, m.start))
-            if ids and (m.end < len(name) or whole) and prefix_ok:
+            if ids and (m.end < len(name) or whole or listed and m.start > 0) and prefix_ok:
                 return Candidate(cand.start + m.start, cand.start + m.end, ids, cand.source, score=cand.score)
         return cand
+
+    def through_inner_chemical(self, concept) -> bool:
+        """Is this a concept the conventions annotate only through the chemical inside its name ("LDL
+        cholesterol": cholesterol; meshtag.nlp.conventions.through_inner_chemical)?"""
+        return concept is not None and through_inner_chemical(self.conventions, concept.tree_numbers)
 
     def inner_ligands(self, cand: Candidate, text: str) -> list[Candidate]:
         """Under the bc5cdr conventions, the ligand a short form inside a receptor's name starts with ("5-HT" of
