@@ -103,6 +103,18 @@ def test_bc5cdr_conventions_annotate_a_lipoprotein_through_its_chemical():
     assert ("LDL cholesterol", "MESH:D008078") in default and ("biogenic amines", "MESH:D001679") in default
 
 
+def test_bc5cdr_conventions_leave_coagulation_factors_and_blocked_words_inside_names_unannotated():
+    # BC5CDR's training set annotates none of 16 blood coagulation factors; a receptor's adjective that is a
+    # blocked term ("cholinergic", 0 of 18) is no ligand
+    text = ("Blood coagulation factors, factor VIII related antigen (FVIIIRAg) and thromboplastin were measured; "
+            "cholinergic receptors and alpha1-adrenergic receptors.")
+    expected = [("cholinergic receptors", "RECEPTOR"), ("alpha1-adrenergic receptors", "RECEPTOR")]
+    assert [(m.text, m.label) for m in tag_text(text, meshtag.load(mode="fast", conventions="bc5cdr")).mentions] == \
+        expected
+    default = {(m.text, m.label) for m in tag_text(text, meshtag.load(mode="fast")).mentions}
+    assert {("Blood coagulation factors", "DRUG"), ("thromboplastin", "DRUG")} <= default
+
+
 def test_ion_channels_written_with_element_symbols_and_their_ligand():
     # BC5CDR development abstract 11282081; the spellings come from scripts/derive_ion_symbol_terms.py
     text = "Acute L-type Ca(2) channel blockade can promote AF, as Ca-channel blockers and Na+ channels do."

@@ -42,9 +42,10 @@ from meshtag.paths import curation_dir
 CONVENTIONS = ("meshtag", "pubtator", "bc5cdr")
 COMPOSITE_CONVENTIONS = frozenset({"pubtator", "bc5cdr"})  # styles that annotate composite mentions
 CLASS_TREES = ("D26", "D27")
-# concepts BC5CDR annotates only through the chemical their name holds: lipoproteins ("LDL-cholesterol" ->
-# "cholesterol"; its training set: 3 of 3 such names, and no lipoprotein annotated as itself)
-INNER_CHEMICAL_TREES = ("D12.776.521",)
+# concepts BC5CDR annotates only through the chemical their name holds, if any: lipoproteins ("LDL-cholesterol" ->
+# "cholesterol"; its training set: 3 of 3 such names, and no lipoprotein annotated as itself) and blood
+# coagulation factors ("thromboplastin", "factor Xa": 0 of 16 annotated)
+INNER_CHEMICAL_TREES = ("D12.776.521", "D12.776.124.125")
 BC5CDR_CLASS_TERMS = "bc5cdr_class_terms.tsv"
 BC5CDR_LIGAND_TERMS = "bc5cdr_ligand_terms.tsv"
 CLASS_TERM_COLUMNS = ("term", "conventions", "source", "note")

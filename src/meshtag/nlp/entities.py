@@ -12,9 +12,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from meshtag.evaluation.ids import replaced_2015_ids
+from meshtag.kb.concept import TermMatch
 from meshtag.kb.era import ERAS, concept_of_era
 from meshtag.kb.normalize import normalize
 from meshtag.model import LABELS, Mention
+from meshtag.nlp.blocklist import blocked_pairs
 from meshtag.nlp.candidates import (
     Candidate, get_candidates, resolve_overlaps, text_of, without_crossed_drugs,
 )
@@ -67,13 +69,14 @@ def type_spellings(name: str) -> list[str]:
 
 @Language.factory("meshtag_entities",
                   default_config={"kb_path": None, "labels": list(LABELS), "conventions": "meshtag",
-                                  "mesh_year": None})
+                                  "mesh_year": None, "blocked_terms": None})
 def make_entity_writer(nlp: Language, name: str, kb_path: str | None, labels: list[str],
-                       conventions: str, mesh_year: int | None) -> "EntityWriter":
+                       conventions: str, mesh_year: int | None, blocked_terms: str | None) -> "EntityWriter":
     """`conventions`: "meshtag" (default), "pubtator" or "bc5cdr" (see meshtag.nlp.conventions); `mesh_year`
     (a key of meshtag.kb.era.ERAS, or None for today's MeSH): write disease concepts MeSH added after that year's
-    MeSH as the concept that held them then."""
-    return EntityWriter(kb_path, labels, conventions, mesh_year)
+    MeSH as the concept that held them then; `blocked_terms` as for the dictionary (a chemical the conventions read
+    inside a longer name is no blocked term either)."""
+    return EntityWriter(kb_path, labels, conventions, mesh_year, blocked_terms)
 
 
 def subtype_code_read_as_chemical(surface: str, ids: tuple[str, ...]) -> bool:
@@ -104,9 +107,10 @@ class EntityWriter(ConventionsComponent):
     """Turns the surviving candidates into `doc.ents` (only the configured labels)."""
 
     def __init__(self, kb_path: str | None = None, labels: list[str] | tuple[str, ...] = LABELS,
-                 conventions: str = "meshtag", mesh_year: int | None = None):
+                 conventions: str = "meshtag", mesh_year: int | None = None, blocked_terms: str | None = None):
         super().__init__(kb_path, conventions)
         self.labels = frozenset(labels)
+        self.blocked = blocked_pairs(blocked_terms)
         if mesh_year is not None and mesh_year not in ERAS:
             raise ValueError(f"mesh_year must be one of {sorted(ERAS)} or None, not {mesh_year!r}")
         self.era = ERAS.get(mesh_year)
@@ -168,14 +172,21 @@ class EntityWriter(ConventionsComponent):
         # not a subtype code, "B2" in "B1 and B2 receptors")
         whole = COORDINATION_NOTE in cand.notes and not any(ch.isdigit() for ch in name)
         for m in self.kb.find_all(name):
-            ids = tuple(i for i in m.concept_ids
-                        if self.kb.label(i) == "DRUG" and not self.through_inner_chemical(self.kb.get(i)))
+            ids = self.inner_chemical_ids(m)
             if is_class and self.class_only(ids) or subtype_code_read_as_chemical(m.text, ids):
                 continue
             prefix_ok = m.start == 0 or listed or (not is_class and SUBTYPE_PREFIX.fullmatch(name, 0, m.start))
             if ids and (m.end < len(name) or whole or listed and m.start > 0) and prefix_ok:
                 return Candidate(cand.start + m.start, cand.start + m.end, ids, cand.source, score=cand.score)
         return cand
+
+    def inner_chemical_ids(self, match: TermMatch) -> tuple[str, ...]:
+        """The chemicals a match inside a longer name may stand for: its DRUG concepts, unless the term is blocked
+        for chemicals ("antigen" of "factor VIII related antigen") or they too are read through their chemical."""
+        if (match.key, "DRUG") in self.blocked:
+            return ()
+        return tuple(i for i in match.concept_ids
+                     if self.kb.label(i) == "DRUG" and not self.through_inner_chemical(self.kb.get(i)))
 
     def through_inner_chemical(self, concept) -> bool:
         """Is this a concept the conventions annotate only through the chemical inside its name ("LDL

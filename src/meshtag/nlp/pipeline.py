@@ -62,7 +62,8 @@ def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: st
     nlp.add_pipe("meshtag_drug_codes", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_ambiguity", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_transporter_ions", config={"kb_path": kb_cfg, "conventions": conventions})
-    nlp.add_pipe("meshtag_entities", config={"kb_path": kb_cfg, "conventions": conventions, "mesh_year": mesh_year})
+    nlp.add_pipe("meshtag_entities", config={"kb_path": kb_cfg, "conventions": conventions, "mesh_year": mesh_year,
+                                             "blocked_terms": blocked_terms})
     nlp.meta["name"] = f"meshtag_{mode}"
     nlp.meta["version"] = PIPELINE_VERSION
     nlp.meta["meshtag_mode"] = mode
