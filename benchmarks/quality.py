@@ -116,6 +116,11 @@ def markdown(rows: list[tuple[str, str, str, dict[str, PRF], float]]) -> str:
     return "\n".join(lines)
 
 
+def pipeline_tagger(mode: str, conventions: str, mesh_year: int | None):
+    """Tag documents with `meshtag.load(mode, conventions, mesh_year)` (see evaluation.runner.tag_with_pipeline)."""
+    return lambda docs: tag_with_pipeline(docs, mode, conventions, mesh_year)
+
+
 def markdown_intervals(rows: list[tuple[str, str, str, dict]]) -> str:
     """| corpus | type | system | strict NER P, R, F1 | mention F1 | document F1 |, each a 95% interval."""
     head = ("| corpus | type | system | strict NER P | strict NER R | strict NER F1 | mention NER+ID F1 "
@@ -159,7 +164,7 @@ def main() -> None:
                 continue  # the floor tags no receptors or brain regions
             # a pipeline mode is scored with the corpus's conventions, and on BC5CDR also with meshtag's own
             runs = [(system, tagger)] if tagger is not None else [
-                (f"{system} ({conv} conventions)", (lambda m, c, y: lambda d: tag_with_pipeline(d, m, c, y))(system, conv, mesh_year_of(corpus)))
+                (f"{system} ({conv} conventions)", pipeline_tagger(system, conv, mesh_year_of(corpus)))
                 for conv in dict.fromkeys([conventions_for(corpus), "meshtag"])]
             for i, (shown, run) in enumerate(runs):
                 start = time.perf_counter()

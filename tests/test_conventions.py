@@ -96,7 +96,8 @@ def test_bc5cdr_conventions_read_no_chemical_in_a_subtype_code():
 def test_bc5cdr_conventions_annotate_a_lipoprotein_through_its_chemical():
     # BC5CDR's training set: "LDL-cholesterol" and "HDL-cholesterol" are annotated as "cholesterol", no lipoprotein
     # as itself; "biogenic amines" as "amines" (3 of 3; the chemical may end the name)
-    text = "LDL cholesterol fell, high-density lipoprotein (HDL) cholesterol rose; plasma lipoproteins; biogenic amines."
+    text = ("LDL cholesterol fell, high-density lipoprotein (HDL) cholesterol rose; plasma lipoproteins; "
+            "biogenic amines.")
     bc5cdr = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="bc5cdr")).mentions]
     assert bc5cdr == [("cholesterol", "MESH:D002784"), ("cholesterol", "MESH:D002784"), ("amines", "MESH:D000588")]
     default = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast")).mentions]

@@ -195,7 +195,8 @@ def test_blocked_generic_terms_are_not_tagged(nlp):
     assert found == {"sciatic nerve"}  # MeSH files Cadaver under Death: a body, not a condition
     found = {(t, cid) for t, _, cid, _ in mentions(nlp, "Thinning of the retinal nerve fiber layer; all-trans-retinal "
                                                         "and 11-cis retinal were measured.")}
-    assert found == {("all-trans-retinal", "MESH:D012172"), ("11-cis retinal", "MESH:D012172")}  # the retina's adjective
+    # "retinal" is the retina's adjective; the isomer names are the chemical
+    assert found == {("all-trans-retinal", "MESH:D012172"), ("11-cis retinal", "MESH:D012172")}
 
 
 def test_values_are_not_the_codes_their_words_spell(nlp):

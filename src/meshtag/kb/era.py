@@ -59,8 +59,9 @@ def concept_of_era(kb: KnowledgeBase, concept_id: str, era: MeshEra, replaced: C
     """The concept an annotator of `era` gave for `concept_id`: itself unless it is a non-chemical descriptor or a
     supplementary concept added after the era and not in `replaced` (current ids known to replace an older concept,
     which scoring maps back); then the nearest older ancestor (for a supplementary concept, the heading it is filed
-    under) with the same label, preferring one that shares a name word ("Ehlers-Danlos Syndrome, Type IV" -> Ehlers-Danlos Syndrome rather than Aortic Dissection;
-    "Hyperparathyroidism 2" -> Hyperparathyroidism rather than Adenoma, the first heading it is filed under)."""
+    under) with the same label, preferring one that shares a name word ("Ehlers-Danlos Syndrome, Type IV" ->
+    Ehlers-Danlos Syndrome rather than Aortic Dissection; "Hyperparathyroidism 2" -> Hyperparathyroidism rather than
+    Adenoma, the first heading it is filed under)."""
     if not era.added_after(concept_id) or concept_id in replaced:
         return concept_id
     concept = kb.get(concept_id)

@@ -123,9 +123,10 @@ def through_inner_chemical(conventions: str, tree_numbers: tuple[str, ...]) -> b
 def keeps(conventions: str, tree_numbers: tuple[str, ...], surface: str, label: str | None = None) -> bool:
     """Whether a mention of `label`, of a concept with these tree numbers, written `surface`, is kept."""
     dropped = blocked_under(conventions).get(label)
-    if dropped and normalize(surface) in dropped or label == "DRUG" and through_inner_chemical(conventions,
-                                                                                              tree_numbers):
+    if dropped and normalize(surface) in dropped:
         return False
+    if label == "DRUG" and through_inner_chemical(conventions, tree_numbers):
+        return False  # the entity writer reads the chemical inside instead, if there is one
     if conventions != "bc5cdr" or not is_class_only(tree_numbers):
         return True
     return normalize(surface) in allowed_class_terms(conventions)
