@@ -116,6 +116,15 @@ def test_bc5cdr_conventions_leave_coagulation_factors_and_blocked_words_inside_n
     assert {("Blood coagulation factors", "DRUG"), ("thromboplastin", "DRUG")} <= default
 
 
+def test_a_protected_term_a_corpus_leaves_unannotated_is_dropped_under_its_conventions_only():
+    # "opiate": BC5CDR's training set annotates 0 of 4; meshtag's own output keeps it for the reports
+    text = "Opiate use; morphine is an opiate."
+    bc5cdr = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="bc5cdr")).mentions]
+    assert bc5cdr == [("morphine", "MESH:D009020")]
+    default = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast")).mentions]
+    assert ("opiate", "MESH:D053610") in default and ("Opiate", "MESH:D053610") in default
+
+
 def test_ion_channels_written_with_element_symbols_and_their_ligand():
     # BC5CDR development abstract 11282081; the spellings come from scripts/derive_ion_symbol_terms.py
     text = "Acute L-type Ca(2) channel blockade can promote AF, as Ca-channel blockers and Na+ channels do."
