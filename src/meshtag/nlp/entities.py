@@ -203,7 +203,7 @@ class EntityWriter(ConventionsComponent):
         found = []
         for inner in INNER_SHORT_FORM.finditer(text, cand.start, cand.end):
             for m in self.kb.find_all(inner.group("short")):
-                ids = tuple(i for i in m.concept_ids if self.kb.label(i) == "DRUG")
+                ids = self.inner_chemical_ids(m)
                 if ids and m.start == 0:
                     start = inner.start("short")
                     found.append(Candidate(start, start + m.end, ids, cand.source, score=cand.score))

@@ -76,12 +76,12 @@ class TokenBounds:
 Entry = tuple[Span | None, tuple[int, int], Mention]  # entity (None: a record only), record key, record
 
 
-def entries_for(doc: Doc, mentions: Iterable[Mention], bounds: TokenBounds | None = None) -> list[Entry]:
+def entries_for(doc: Doc, mentions: Iterable[Mention]) -> list[Entry]:
     """Each mention (in text order, not overlapping) with the smallest run of tokens that holds it as its entity,
     keyed by those tokens' characters. A mention inside a token an earlier one holds ("Cl" of the token
     "K(+)-2Cl(-" after "K") keeps its record, keyed by its own characters, but has no spaCy entity: entities are
     whole tokens and may not share one."""
-    bounds = bounds or TokenBounds(doc)
+    bounds = TokenBounds(doc)
     taken: set[int] = set()  # token indices already inside an entity
     entries: list[Entry] = []
     for m in mentions:
