@@ -131,13 +131,14 @@ def score_by_document(gold_docs: Iterable[Document], pred_docs: Iterable[Documen
     gold_docs = list(gold_docs)
     gold_ids = {d.id for d in gold_docs}
     pred_docs = [d for d in pred_docs if d.id in gold_ids]
-    wanted = sorted(frozenset(labels) if labels is not None else {m.label for d in gold_docs for m in d.mentions})
+    wanted = frozenset(labels) if labels is not None else frozenset(m.label for d in gold_docs for m in d.mentions)
     by_doc: dict[str, tuple[dict, dict]] = {d.id: ({}, {}) for d in gold_docs}
-    for side, spans in enumerate((_spans(gold_docs, frozenset(wanted), equivalence),
-                                  _spans(pred_docs, frozenset(wanted), equivalence, namespaces(gold_docs)))):
+    for side, spans in enumerate((_spans(gold_docs, wanted, equivalence),
+                                  _spans(pred_docs, wanted, equivalence, namespaces(gold_docs)))):
         for key, ids in spans.items():
             by_doc[key[0]][side][key] = ids
-    return {doc_id: _levels(gold, pred, wanted) for doc_id, (gold, pred) in by_doc.items()}
+    ordered = sorted(wanted)
+    return {doc_id: _levels(gold, pred, ordered) for doc_id, (gold, pred) in by_doc.items()}
 
 
 def score_documents(gold_docs: Iterable[Document], pred_docs: Iterable[Document],

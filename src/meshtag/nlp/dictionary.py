@@ -100,6 +100,7 @@ def miscased_code(match: TermMatch, ids: tuple[str, ...]) -> bool:
     return not match.case_sensitive_ok and len(match.text) <= MAX_CODE_LETTERS and match.text.isalpha() and \
         all(cid.startswith("MESH:C") for cid in ids)
 
+
 @Language.factory("meshtag_dictionary",
                   default_config={"kb_path": None, "blocked_terms": None, "curation_dir": None})
 def make_dictionary_matcher(nlp: Language, name: str, kb_path: str | None, blocked_terms: str | None,

@@ -171,4 +171,3 @@ class ReceptorNames(KBComponent):
                 if ids and (start, head.end()) not in spans:
                     candidates.append(Candidate(start, head.end(), ids, "dictionary", notes=["subtype family"]))
         return doc
-
