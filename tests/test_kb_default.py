@@ -290,6 +290,13 @@ def test_find_offsets_on_unicode_text(kb):
     assert all(text[m.start:m.end] == m.text for m in kb.find(text))
 
 
+def test_find_glued_greek_subunits_and_variant_spellings(kb):
+    text = "alphaENaC, betaENaC and gammaENaC mRNA; alpha 2-adrenoreceptor agonists"
+    found = {m.text: m.concept_ids[0] for m in kb.find(text)}
+    assert found["alphaENaC"] == found["betaENaC"] == found["gammaENaC"] == "MESH:D053503"
+    assert found["alpha 2-adrenoreceptor"] == "MESH:D018341"
+
+
 def test_pickles_with_its_overlay_for_worker_processes(kb):
     import pickle
 

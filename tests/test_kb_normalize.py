@@ -21,6 +21,9 @@ from meshtag.kb.normalize import fold_plural, norm_tokens, normalize, token_span
     (["pregnenolone sulphate", "pregnenolone sulfate"], "pregnenolone sulfate"),
     (["oedema", "edema"], "edema"), (["oestrogens", "estrogen"], "estrogen"), (["tumours", "tumor"], "tumor"),
     (["leucocytoclastic", "leukocytoclastic"], "leukocytoclastic"),
+    (["alpha2-adrenoreceptors", "alpha2-adrenoceptor"], "alpha 2 adrenoceptor"),   # variant spelling -> MeSH's
+    (["alphaENaC", "αENaC", "alpha-ENaC", "α-ENaC"], "alpha enac"),  # a Greek letter glued to a symbol
+    (["NF-kappaB", "NF-κB", "NF-kappa B"], "nf kappa b"),
 ])
 def test_variants_share_one_key(variants, key):
     assert {normalize(v) for v in variants} == {key}
@@ -54,7 +57,8 @@ def test_offsets_point_into_raw_text():
 
 
 def test_scanner_tokens_equal_norm_tokens():
-    for text in ["Sigma-1 receptor (S1R) and TRPA1", "µ-opioid receptors in the PAG", "ΑΒΓ test", ""]:
+    for text in ["Sigma-1 receptor (S1R) and TRPA1", "µ-opioid receptors in the PAG", "ΑΒΓ test", "",
+                 "betaENaC and gammaENaC, not betaine", "αENaC and β-ENaC"]:
         keys, starts, ends = token_spans(text)
         assert list(zip(starts, ends, keys)) == norm_tokens(text)
 
@@ -62,3 +66,8 @@ def test_scanner_tokens_equal_norm_tokens():
 def test_british_stems_leave_other_words_alone():
     assert [normalize(w) for w in ["leucine", "shoe", "hour", "aesthetic", "heme"]] == \
         ["leucine", "shoe", "hour", "aesthetic", "heme"]
+
+
+def test_greek_letter_stays_in_a_lowercase_word():
+    assert [normalize(w) for w in ["betaine", "Betamethasone", "alphavbeta3", "deltamethrin", "AlphaENaC"]] == \
+        ["betaine", "betamethasone", "alphavbeta 3", "deltamethrin", "alphaenac"]

@@ -11,7 +11,9 @@ The same function turns a MeSH term and a stretch of abstract into the same key,
   tokens of 3 characters or fewer or ending in ss/us/is;
 - British spellings folded to American ones by stem (anaemia, haemorrhage, oedema, oestrogen, sulphate,
   tumour, paediatric, leucocyte → anemia, hemorrhage, edema, estrogen, sulfate, tumor, pediatric, leukocyte):
-  MeSH lists few British forms and UK-authored abstracts use them throughout.
+  MeSH lists few British forms and UK-authored abstracts use them throughout; likewise the variant
+  "adrenoreceptor" to MeSH's "adrenoceptor";
+- a Greek letter glued to a capitalised symbol split off ("alphaENaC", "αENaC" -> "alpha enac").
 
 It runs over every abstract, so the common case (an ASCII token) is one dict lookup.
 """
@@ -24,11 +26,21 @@ import unicodedata
 # Superscript and subscript digits: NFKC maps them to ASCII digits, so they belong to digit runs.
 _SUPSUB_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079" + "".join(
     chr(c) for c in range(0x2080, 0x208A))
-_TOKEN_RE = re.compile(rf"[^\W\d_{_SUPSUB_DIGITS}]+|[\d{_SUPSUB_DIGITS}]+")
+# A Greek letter glued to a capitalised symbol is a token of its own ("alphaENaC", "αENaC", "NF-kappaB" as
+# "alpha-ENaC", "NF-kappa B"); glued to lowercase letters it stays part of the word ("betaine", "alphavbeta3").
+GREEK_PREFIXES = ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "theta", "iota", "kappa", "lambda", "mu",
+                  "sigma", "omega")
+_GLUED_GREEK = rf"(?:{'|'.join(GREEK_PREFIXES)}|[\u0370-\u03ff\u1f00-\u1fff\u00b5])(?=[A-Z])"
+_TOKEN_RE = re.compile(rf"{_GLUED_GREEK}|[^\W\d_{_SUPSUB_DIGITS}]+|[\d{_SUPSUB_DIGITS}]+")
 
 # The same tokens, captured, for re.split (separators and tokens alternate; offsets by summing lengths).
 _SPLIT = re.compile(f"({_TOKEN_RE.pattern})")
 _ASCII_SPLIT = re.compile(r"([a-z]+|[0-9]+)")  # for ASCII text after str.lower(), which keeps offsets
+_GLUED_GREEK_RE = re.compile(_GLUED_GREEK)
+# a lowercase letter that ends some Greek name before a capital: found at C speed, then checked
+_GREEK_END_BEFORE_CAPITAL = re.compile(rf"[{''.join(sorted({name[-1] for name in GREEK_PREFIXES}))}][A-Z]")
+_LONGEST_GREEK = max(map(len, GREEK_PREFIXES))
+_ASCII_SPLIT_CASED = re.compile(rf"({_GLUED_GREEK}|[A-Za-z]+|[0-9]+)")  # ASCII text with a glued Greek letter
 
 _GREEK_VARIANTS = {"ϐ": "beta", "ϑ": "theta", "ϕ": "phi", "ϖ": "pi", "ϵ": "epsilon", "ϰ": "kappa",
                    "ϱ": "rho", "ς": "sigma", "µ": "mu"}
@@ -48,14 +60,15 @@ def _greek_table() -> dict[int, str]:
 
 
 _GREEK = _greek_table()
-# British stem -> American stem; each stem is specific enough not to occur in an unrelated word.
-_BRITISH = {"aemi": "emi", "haem": "hem", "oedem": "edem", "oesophag": "esophag", "oestr": "estr",
+# British stem -> American stem (and one variant spelling -> MeSH's); each stem is specific enough not to occur
+# in an unrelated word.
+_SPELLING_FOLDS = {"adrenorecept": "adrenocept", "aemi": "emi", "haem": "hem", "oedem": "edem", "oesophag": "esophag", "oestr": "estr",
             "foet": "fet", "coeliac": "celiac", "rrhoea": "rrhea", "paed": "ped", "anaesth": "anesth",
             "aesthes": "esthes", "sulph": "sulf", "tumour": "tumor", "behaviour": "behavior",
             "colour": "color", "fibre": "fiber", "centre": "center", "leuco": "leuko", "leucaem": "leukem",
             "aluminium": "aluminum", "caesium": "cesium", "ageing": "aging", "isation": "ization",
             "pnoe": "pne", "gynaec": "gynec", "aetiol": "etiol", "faec": "fec", "caec": "cec"}
-_BRITISH_RE = re.compile("|".join(sorted(_BRITISH, key=len, reverse=True)))
+_SPELLING_FOLDS_RE = re.compile("|".join(sorted(_SPELLING_FOLDS, key=len, reverse=True)))
 _NO_FOLD_ENDINGS = ("ss", "us", "is")
 # the Latin plurals of neuroanatomy ("supraoptic nuclei", "dorsal root ganglia"), folded like English ones
 _LATIN_PLURALS = {"nuclei": "nucleus", "ganglia": "ganglion", "cortices": "cortex", "hippocampi": "hippocampus",
@@ -82,15 +95,16 @@ def fold_plural(token: str) -> str:
     return token[:-1]
 
 
-def american_spelling(token: str) -> str:
-    """Fold the British stems of a lowercased token to American ones.
+def fold_spelling(token: str) -> str:
+    """Fold the British stems of a lowercased token to American ones, and variant spellings to MeSH's.
 
-    >>> [american_spelling(t) for t in ["anaemia", "haematoma", "oedema", "sulphate", "leucocytes", "leucine"]]
+    >>> [fold_spelling(t) for t in ["anaemia", "haematoma", "oedema", "sulphate", "leucocytes", "leucine"]]
     ['anemia', 'hematoma', 'edema', 'sulfate', 'leukocytes', 'leucine']
-    >>> [american_spelling(t) for t in ["apnoea", "dyspnoea", "aetiology", "faecal"]]
-    ['apnea', 'dyspnea', 'etiology', 'fecal']
+    >>> [fold_spelling(t) for t in ["apnoea", "dyspnoea", "aetiology", "faecal", "adrenoreceptors"]]
+    ['apnea', 'dyspnea', 'etiology', 'fecal', 'adrenoceptors']
     """
-    return _BRITISH_RE.sub(lambda m: _BRITISH[m.group()], token) if _BRITISH_RE.search(token) else token
+    return _SPELLING_FOLDS_RE.sub(lambda m: _SPELLING_FOLDS[m.group()], token) if _SPELLING_FOLDS_RE.search(token) \
+        else token
 
 
 def normalize_token(raw: str) -> str:
@@ -110,7 +124,7 @@ def normalize_token(raw: str) -> str:
             tok = "".join(c for c in unicodedata.normalize("NFKD", tok) if not unicodedata.combining(c))
             tok = unicodedata.normalize("NFC", tok)
         tok = "".join(c for c in tok if c.isalnum())
-    tok = fold_plural(american_spelling(tok))
+    tok = fold_plural(fold_spelling(tok))
     if len(_CACHE) >= _CACHE_MAX:
         _CACHE.clear()
     _CACHE[raw] = tok
@@ -136,13 +150,26 @@ def norm_tokens(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _has_glued_greek(text: str) -> bool:
+    """Does ASCII `text` hold a Greek letter's name glued to a capital ("alphaENaC")? About 12 µs an abstract."""
+    return any(_GLUED_GREEK_RE.search(text, max(0, m.start() + 1 - _LONGEST_GREEK), m.end())
+               for m in _GREEK_END_BEFORE_CAPITAL.finditer(text))
+
+
 def raw_spans(text: str) -> tuple[list[str], list[int], list[int]]:
     """Raw tokens of `text` (lowercased when the text is ASCII) with their starts and ends, at C speed.
 
     >>> raw_spans("Sigma-1 receptors")
     (['sigma', '1', 'receptors'], [0, 6, 8], [5, 7, 17])
+    >>> raw_spans("alphaENaC, betaine")
+    (['alpha', 'enac', 'betaine'], [0, 5, 11], [5, 9, 18])
     """
-    parts = _ASCII_SPLIT.split(text.lower()) if text.isascii() else _SPLIT.split(text)
+    if not text.isascii():
+        parts = _SPLIT.split(text)
+    elif _has_glued_greek(text):  # rare: split with the casing, then lowercase the tokens
+        parts = [part.lower() for part in _ASCII_SPLIT_CASED.split(text)]
+    else:
+        parts = _ASCII_SPLIT.split(text.lower())
     bounds = list(accumulate(map(len, parts)))
     return parts[1::2], bounds[0:-1:2], bounds[1::2]
 
@@ -171,5 +198,9 @@ def normalize(text: str) -> str:
     ('trpa 1', 'receptor opioid mu', 'antidepressive agent')
     >>> normalize("acute renal failures"), normalize("Ca²⁺"), normalize("5-HT(1A)")
     ('acute renal failure', 'ca 2', '5 ht 1 a')
+    >>> {normalize(s) for s in ["alpha-ENaC", "alphaENaC", "αENaC", "α-ENaC"]}, normalize("NF-κB")
+    ({'alpha enac'}, 'nf kappa b')
+    >>> normalize("alphavbeta3 integrin"), normalize("Betamethasone")
+    ('alphavbeta 3 integrin', 'betamethasone')
     """
     return " ".join(normalize_token(m.group()) for m in _TOKEN_RE.finditer(text))
