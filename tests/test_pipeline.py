@@ -258,6 +258,14 @@ def test_names_with_their_short_form_inside_are_one_mention(nlp):
     assert ("Morphine", "MESH:D009020") in found   # a short form after a whole name changes nothing
 
 
+def test_the_short_form_inside_a_name_is_its_precise_name(nlp):
+    # receptor/region held-out set 4, 12921865: GABA(A) is the GABA-A receptor, not any GABA receptor
+    text = "Steroids modulate the gamma-aminobutyric acid (GABA(A)) receptor and the serotonin (5-HT) receptor."
+    found = {(t, mid) for t, _, mid, _ in mentions(nlp, text)}
+    assert ("gamma-aminobutyric acid (GABA(A)) receptor", "MESH:D011963") in found
+    assert ("serotonin (5-HT) receptor", "MESH:D011985") in found
+
+
 def test_a_chemical_named_exactly_as_written_comes_before_its_other_number(nlp):
     # term keys forget the number: "benzamide" is also Benzamides (the class), "amphetamines" also Amphetamine
     found = mentions(nlp, "Benzamide and amphetamines, then amphetamine and benzamides were given.")
@@ -683,6 +691,14 @@ VOCABULARY = [
                         ("AMPARs", "MESH:D018091"), ("beta-ARs", "MESH:D011943"), ("alpha2-ARs", "MESH:D018341")],
                  id="receptor family abbreviations"),
     # "Ca(v)1.2" was read by fuzzy lookup as the P/Q-type channel; MeSH has its alpha(1C)
+    # PubMed's ASCII spelling glues a subunit's Greek letter to the symbol; "adrenoreceptor" is a variant spelling;
+    # RANK (an HGNC alias that is a common word) only in capitals; curated channel names also with element symbols
+    pytest.param("alphaENaC, betaENaC and gammaENaC; alpha 2-adrenoreceptor; mutant RANK proteins, RANK-mediated "
+                 "signalling (we rank them); the cardiac Na(+) channel and the sodium channel beta1 subunit.", "RECEPTOR",
+                 [("alphaENaC", "MESH:D053503"), ("betaENaC", "MESH:D053503"), ("gammaENaC", "MESH:D053503"),
+                  ("alpha 2-adrenoreceptor", "MESH:D018341"), ("RANK", "MESH:D053246"),
+                  ("RANK", "MESH:D053246"), ("cardiac Na(+) channel", "MESH:D062554"),
+                  ("sodium channel beta1 subunit", "MESH:D062547")], id="receptor spellings"),
     pytest.param("Na(v)1.7 and Ca(v)1.2 channels; K(ATP) channels and K(Ca)3.1.", None,
                  [("Na(v)1.7", "MESH:D062556"), ("Ca(v)1.2 channels", "MESH:C419385"),
                   ("K(ATP) channels", "MESH:D054086"), ("K(Ca)3.1", "MESH:D051660")],

@@ -191,6 +191,15 @@ class DictionaryMatcher(StatelessComponent):
         get_candidates(doc).extend(resolve_overlaps(found))
         return doc
 
+    def short_form_reading(self, short: str, rest: str) -> tuple[str, ...]:
+        """The concepts of a name's inner short form read with the rest of the name ("GABA(A)" + "receptor"),
+        when that is a term: the short form is the precise name, as "gamma-aminobutyric acid (GABA(A)) receptor"
+        is the GABA-A receptor, not any GABA receptor; () when it is not one."""
+        phrase = f"{short} {rest}"
+        match = next((m for m in self.kb.find_all(phrase, labelled_only=True)
+                      if m.start == 0 and m.end == len(phrase)), None)
+        return self.labelled_ids(match.key, match.concept_ids) if match else ()
+
     def without_protein_word(self, text: str, start: int, end: int, ids: tuple[str, ...]) -> int:
         """The end of a receptor's name before a trailing "protein" that only says what it is ("CFTR protein",
         "CD36 protein": annotation guideline 1.3), when the rest is a name of the same concept."""
@@ -216,6 +225,7 @@ class DictionaryMatcher(StatelessComponent):
             right = len(text) if right < 0 else right
             joined = f"{text[left:gap.start()]} {text[gap.end():right]}"
             cut, width = gap.start() - left, gap.end() - gap.start() - 1
+            precise = None  # the short form's own reading, looked for once a name runs across the bracket
             for match in self.kb.find_all(joined, labelled_only=True):
                 if not (match.start < cut < match.end):
                     continue
@@ -224,6 +234,10 @@ class DictionaryMatcher(StatelessComponent):
                         CLAUSE_BREAK.search(joined, match.start, match.end):
                     continue
                 start, end = left + match.start, left + match.end + width
+                if precise is None:
+                    precise = self.short_form_reading(gap.group("short"), text[gap.end():end])
+                if precise and self.kb.label(precise[0]) == self.kb.label(ids[0]):
+                    ids = precise
                 if defined_from < start:
                     continue
                 if balanced_span(text, start, end) == (start, end):  # the short form's bracket, and no other half one
