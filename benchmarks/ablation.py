@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEV_SETS = {"BC5CDR dev": ("bc5cdr", "bc5cdr/CDR_DevelopmentSet.PubTator.txt"),
             "NCBI-disease dev": ("ncbi", "ncbi-disease/NCBIdevelopset_corpus.txt")}
-# the hand-annotated sets: the main one and the first two held-out ones (used for tuning; the second one since
-# 2026-12-07) and the third held-out one (annotated blind, never used for tuning: the out-of-sample figures)
+# the hand-annotated sets: the main one and four held-out ones, each annotated blind and measured blind until it was
+# used for tuning too (set 4 since session 12; docs/annotation-guidelines.md has each one's last blind figures)
 RECEPTOR_SETS = {"receptor/region set": ROOT / "benchmarks/data/receptor_region/gold.pubtator",
                  "receptor/region held-out set 1": ROOT / "benchmarks/data/receptor_region_heldout/gold.pubtator",
                  "receptor/region held-out set 2": ROOT / "benchmarks/data/receptor_region_heldout2/gold.pubtator",
