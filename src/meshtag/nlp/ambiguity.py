@@ -7,7 +7,8 @@ THC and nabiximols"); an alias with such evidence supports its other uses in the
 Misreadings dropped here too: a bare "cortex" or "medulla" is the brain's only in a document about the
 nervous system, not in one about the kidney or adrenal gland, nor after an organ's adjective ("renal
 medulla"); the "optic nerve head" is the eye's; a region that names a disease's site ("white matter
-abnormalities") is no region mention (annotation guideline 2.2); a receptor name before "ligand" names the
+abnormalities") is no region mention (annotation guideline 2.2), nor one inside the name of a measurement
+("auditory brainstem responses"); a receptor name before "ligand" names the
 ligand ("Fas ligand"), and one before "substrate" or "associated protein" another protein ("insulin receptor
 substrate 1"); "depressed" is the disorder only of a person or the mood ("depressed patients", not "depressed
 cardiac function"); a word of an English idiom is not the KB's ("may lead to" is no metal, "the gold standard"
@@ -87,6 +88,10 @@ IDIOMS: dict[str, tuple[re.Pattern | None, re.Pattern | None]] = {
         (("ether",), r"-(?:a|à)-go-go\b", None),  # the "ether-a-go-go" potassium channel genes (EAG, HERG)
     ) for word in words}
 IDIOM_WINDOW = 12
+# a measurement or physiological process MeSH names as a whole ("brainstem auditory evoked potentials": G07, G11,
+# E01): a region inside its name is no mention (guideline 2.2, by analogy with 1.4)
+MEASURE_TREES = ("G", "E01")
+MEASURE_WINDOW = 40  # characters each side of a region where the measurement's name is looked for
 _WORD = re.compile(r"[A-Za-z]+")
 AMBIGUOUS_SCORE = 0.6
 
@@ -178,6 +183,25 @@ class AmbiguityFilter(KBComponent):
         return [c for c in candidates if c.concept_ids and PATHOLOGY_AFTER.match(text, c.end)
                 and self.kb.label(c.concept_ids[0]) == "BRAIN_REGION"]
 
+    def measured_parts(self, candidates: list, text: str) -> list:
+        """Regions inside the longer name of an unlabelled measurement or process (MEASURE_TREES): the
+        "brainstem" of "auditory brainstem responses"."""
+        found = []
+        for c in candidates:
+            if not c.concept_ids or self.kb.label(c.concept_ids[0]) != "BRAIN_REGION":
+                continue
+            left = max(0, c.start - MEASURE_WINDOW)
+            if any(m.start + left <= c.start and c.end <= m.end + left and m.end - m.start > c.end - c.start
+                   and self.is_measure(m.concept_ids) for m in self.kb.find_all(text[left:c.end + MEASURE_WINDOW])):
+                found.append(c)
+        return found
+
+    def is_measure(self, concept_ids: tuple[str, ...]) -> bool:
+        """Do these concepts (a term's) have no label and a measurement's or process's tree number?"""
+        concepts = [self.kb.get(cid) for cid in concept_ids]
+        return all(c is not None and c.label is None for c in concepts) and \
+            any(t.startswith(MEASURE_TREES) for c in concepts for t in c.tree_numbers)
+
     def lowered_measures(self, candidates: list, text: str) -> list:
         """"depressed" that means lowered ("depressed cardiac function", "activity was depressed in rats"): the
         disorder only when a person or the mood is depressed ("depressed patients", "remained depressed")."""
@@ -199,7 +223,8 @@ class AmbiguityFilter(KBComponent):
         candidates = get_candidates(doc)
         text = text_of(doc)
         misread = [c for find in (self.other_organs_parts, self.receptor_named_ligands, self.disease_sites,
-                                   self.lowered_measures, self.idioms, self.eye_parts) for c in find(candidates, text)]
+                                   self.lowered_measures, self.idioms, self.eye_parts, self.measured_parts)
+                   for c in find(candidates, text)]
         if misread:
             candidates = [c for c in candidates if not any(c is m for m in misread)]
             set_candidates(doc, candidates)
