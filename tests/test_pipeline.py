@@ -706,6 +706,14 @@ VOCABULARY = [
                   ("alpha 2-adrenoreceptor", "MESH:D018341"), ("RANK", "MESH:D053246"),
                   ("RANK", "MESH:D053246"), ("cardiac Na(+) channel", "MESH:D062554"),
                   ("sodium channel beta1 subunit", "MESH:D062547")], id="receptor spellings"),
+    # adrenoceptor subtypes MeSH files under alpha-1/alpha-2; IUPHAR's nociceptin names (PNOC's HGNC aliases had made
+    # the ligand a receptor); a short form in brackets after a name is no part of an inverted MeSH name
+    pytest.param("alpha1A-adrenoceptors, α1B-adrenoceptors and alpha2C-adrenoceptors; N/OFQ acts on the NOP receptor "
+                 "(ORL1); NOP agonists.", None,
+                 [("alpha1A-adrenoceptors", "MESH:D018340"), ("α1B-adrenoceptors", "MESH:D018340"),
+                  ("alpha2C-adrenoceptors", "MESH:D018341"), ("N/OFQ", "MESH:D000097629"),
+                  ("NOP receptor", "MESH:D000094942"), ("ORL1", "MESH:D000094942"), ("NOP", "MESH:D000094942")],
+                 id="adrenoceptor subtypes and the nociceptin system"),
     pytest.param("Na(v)1.7 and Ca(v)1.2 channels; K(ATP) channels and K(Ca)3.1.", None,
                  [("Na(v)1.7", "MESH:D062556"), ("Ca(v)1.2 channels", "MESH:C419385"),
                   ("K(ATP) channels", "MESH:D054086"), ("K(Ca)3.1", "MESH:D051660")],

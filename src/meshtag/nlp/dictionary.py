@@ -47,7 +47,10 @@ OPENING_BRACKETED = re.compile(r"\((?:[a-z][a-z-]*|\d*[RSEZ](?:,\d*[RSEZ])*)\)")
 # "(2R,4R)-4-amino...", 3 of 3 in its training set); a racemate's sign is left out ("(+/-)-PG-9", 9 of 9)
 STEREO_PREFIX = re.compile(r"\(\d*[RSEZ](?:,\d*[RSEZ])*\)-$")
 # a count in brackets after a name, "IDDM (12)", is not the number of a name ("IDDM 12", a susceptibility locus)
-BRACKETED_COUNT = re.compile(r"\s\(\d+\)$")
+# a match may not end with a bracketed count ("IDDM (5)") or short form ("receptor (ORL1)" is no inverted
+# "Receptor, ORL1" but a name's end and the short form after it); a bracketed word belongs to a name ("poly (A)",
+# "Pelizaeus-Merzbacher disease (type II)")
+BRACKETED_TAIL = re.compile(r"\s\((?:\d+|(?=[^()\s]*[A-Z])[^()\s]{2,})\)$")
 
 
 def balanced_span(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -175,7 +178,7 @@ class DictionaryMatcher(StatelessComponent):
             start, end = match.start, match.end
             if BRACKETS.search(text, start, end):
                 bounds = balanced_span(text, start, end)
-                if bounds is None or BRACKETED_COUNT.search(text, *bounds):
+                if bounds is None or BRACKETED_TAIL.search(text, *bounds):
                     continue
                 start, end = bounds
             if text.endswith(PROTEIN_WORDS, start, end):
