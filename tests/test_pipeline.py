@@ -266,6 +266,16 @@ def test_the_short_form_inside_a_name_is_its_precise_name(nlp):
     assert ("serotonin (5-HT) receptor", "MESH:D011985") in found
 
 
+def test_short_form_of_the_first_part_of_an_of_phrase_takes_that_part(nlp):
+    # "X of the Y (XS)" is two mentions (guideline 2.3) and the short form abbreviates X; "deleted in colorectal
+    # cancer (DCC)" still names no cancer
+    text = ("Neurons of the paraventricular nucleus of the hypothalamus (PVN) fired; PVN lesions followed. "
+            "Deleted in colorectal cancer (DCC) is a gene; DCC was lost.")
+    found = [(t, mid) for t, _, mid, _ in mentions(nlp, text)]
+    assert found.count(("PVN", "MESH:D010286")) == 2 and ("hypothalamus", "MESH:D007031") in found
+    assert not any(t == "DCC" for t, _ in found)
+
+
 def test_a_chemical_named_exactly_as_written_comes_before_its_other_number(nlp):
     # term keys forget the number: "benzamide" is also Benzamides (the class), "amphetamines" also Amphetamine
     found = mentions(nlp, "Benzamide and amphetamines, then amphetamine and benzamides were given.")

@@ -46,6 +46,7 @@ _RANK_BEFORE = re.compile(r"\b(primary|secondary)\s+$", re.IGNORECASE)
 _GENE_WORD = re.compile(r"[\s-]+(?:genes?|proteins?|subunits?)$", re.IGNORECASE)
 # A long form whose head concept follows one of these words is about something else ("deleted in …").
 _RELATION_WORDS = frozenset("in of for with on by to from against".split())
+_RELATION_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(_RELATION_WORDS))})\s")  # right after the long form's first part
 # a research code or capitalised short name: "FK506", "WR-2721", "Dup 753", "SM 21", "CCNU", "4-DAMP"
 _CODE = r"(?:[A-Z][A-Za-z]{0,5}[- ]?\d[\w-]*|\d[A-Za-z0-9]*-[A-Z]{2,}[\w-]*|[A-Z]{3,6})"
 _CODE_BEFORE = re.compile(rf"(?<![\w(-])({_CODE})\s*$")
@@ -197,11 +198,12 @@ class AbbreviationPropagation(KBComponent):
         super().__init__(kb_path)
         self.blocked = blocked_pairs(blocked_terms)
 
-    def long_form_candidate(self, long_form: Span, candidates: list[Candidate]) -> Candidate | None:
+    def long_form_candidate(self, long_form: Span, candidates: list[Candidate], short: str) -> Candidate | None:
         """The concept the long form names: the KB's exact reading of the whole long form (or of the whole
         word it ends: Schwartz & Hearst keep the shortest long form, "oxacalcitriol (OCT)" of
         "22-oxacalcitriol"; not "deficiency of aspartoacylase (ASPA)"), else the longest candidate that
-        ends where it ends (its head: "levodopa-induced dyskinesia" → dyskinesia)."""
+        ends where it ends (its head: "levodopa-induced dyskinesia" → dyskinesia); for "A of the B" whose
+        `short` form abbreviates A, A ("paraventricular nucleus of the hypothalamus (PVN)": the nucleus)."""
         start, end = long_form.start_char, long_form.end_char
         text = text_of(long_form.doc)
         gene = _GENE_WORD.search(text, start, end)
@@ -221,6 +223,11 @@ class AbbreviationPropagation(KBComponent):
             return best
         if best is not None and _RELATION_WORDS & set(text[start:best.start].lower().split()):
             best = None  # "deleted in colorectal cancer (DCC)" names a gene, not the cancer
+            part = next((c for c in candidates if c.start == start and c.end < end and c.concept_ids and
+                         c.source != "abbreviation" and _RELATION_AFTER.match(text, c.end) and
+                         letters_in_order(text[c.start:c.end], short)), None)
+            if part is not None:
+                return part
         key = normalize(long_form.text)
         for hit in self.kb.lookup(long_form.text, limit=3, fuzzy=False):
             if hit.score >= LOOKUP_MIN_SCORE and hit.label and (key, hit.label) not in self.blocked:
@@ -334,7 +341,7 @@ class AbbreviationPropagation(KBComponent):
         text = text_of(doc)
         for long_form, shorts in definitions.values():
             spans = {(s.start_char, s.end_char) for s in shorts}
-            target = self.long_form_candidate(long_form, candidates)
+            target = self.long_form_candidate(long_form, candidates, shorts[0].text)
             if target is None:
                 confirmed = self.confirmed_global_meaning(long_form, spans, candidates)
                 if confirmed is not None:  # the long form, an unknown spelling of that name, is a mention of it too
