@@ -297,6 +297,14 @@ def test_find_glued_greek_subunits_and_variant_spellings(kb):
     assert found["alpha 2-adrenoreceptor"] == "MESH:D018341"
 
 
+def test_short_forms_mesh_writes_with_their_name_in_brackets_are_terms(kb):
+    # MeSH's "CRPS (Complex Regional Pain Syndromes)", "TBI (Traumatic Brain Injury)": papers write the short form
+    assert kb.lookup("CRPS", fuzzy=False)[0].id == "MESH:D020918"
+    assert kb.lookup("TBI", fuzzy=False)[0].id == "MESH:D000070642"
+    # "ECT (Psychotherapy)", "PROM (Pregnancy)": the bracket holds a category, not the name, so no short form
+    assert not kb.lookup("ECT", fuzzy=False) and not kb.lookup("PROM", fuzzy=False)
+
+
 def test_pickles_with_its_overlay_for_worker_processes(kb):
     import pickle
 

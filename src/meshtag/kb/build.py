@@ -19,6 +19,7 @@ from meshtag.kb import source_tsv
 from meshtag.kb.compile import compile_kb
 from meshtag.kb.concept import ConceptDraft, internal_id
 from meshtag.kb.labels import LabelRules, is_biologic_drug, label_of_headings
+from meshtag.kb.terms import bracketed_short_form
 from meshtag.model import LABELS
 from meshtag.paths import curation_dir
 
@@ -108,12 +109,26 @@ def build_from_nlm(desc_xml: Path, supp_xml: Path | None, hgnc_file: Path | None
     return drafts, meta
 
 
+def add_bracketed_short_forms(drafts: dict[str, ConceptDraft]) -> int:
+    """Give each concept the short forms MeSH writes only with their name in brackets ("CRPS (Complex Regional
+    Pain Syndromes)", "TBI (Traumatic Brain Injury)"): papers write the short form alone. Returns how many."""
+    added = 0
+    for d in drafts.values():
+        names = [t for t, _ in d.terms]
+        for short in dict.fromkeys(s for t in names if (s := bracketed_short_form(t, names)) is not None):
+            before = len(d.terms)
+            d.add_term(short, "synonym")
+            added += len(d.terms) - before
+    return added
+
+
 def _finish_all(drafts: dict[str, ConceptDraft], hgnc_file: Path | None, links: dict[str, str],
                 errors: ErrorLog | None, curation: Path | None,
                 common: frozenset[str] | None = None) -> dict[str, Any]:
     overrides = read_label_overrides((curation or curation_dir()) / OVERRIDES_FILE, errors)
     finish(drafts, overrides=overrides)
-    meta: dict[str, Any] = {"label_overrides": len(overrides)}
+    meta: dict[str, Any] = {"label_overrides": len(overrides),
+                            "bracketed_short_forms": add_bracketed_short_forms(drafts)}
     if hgnc_file is not None:
         meta["hgnc_links"] = _hgnc.link_genes(drafts, _hgnc.read_genes(hgnc_file), links, common)
     return meta

@@ -1,6 +1,7 @@
 """Per-term facts shared by the compiler and the curated overlay: key, casing and ambiguity."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -72,3 +73,36 @@ def is_ambiguous(key: str, words: frozenset[str] | None = None) -> bool:
 def term_key(text: str) -> str:
     """The dictionary key of a term (see meshtag.kb.normalize)."""
     return normalize(text)
+
+
+# MeSH writes some abbreviations with their name in brackets: "CRPS (Complex Regional Pain Syndromes)"
+_BRACKETED_NAME = re.compile(r"^(?P<short>[A-Z][A-Za-z0-9-]{1,9}) \((?P<name>[^()]+)\)$")
+
+
+def bracketed_short_form(term: str, names: list[str]) -> str | None:
+    """The short form of a term written "SHORT (Name)" when SHORT has two capitals or more, its letters come in
+    order in the name from its first one, and the name is one of `names` (the concept's terms) up to word order.
+
+    >>> names = ["Complex Regional Pain Syndrome", "Brain Injuries, Traumatic"]
+    >>> bracketed_short_form("CRPS (Complex Regional Pain Syndromes)", names)
+    'CRPS'
+    >>> bracketed_short_form("TBI (Traumatic Brain Injury)", names), bracketed_short_form("ECT (Psychotherapy)", names)
+    ('TBI', None)
+    """
+    m = _BRACKETED_NAME.match(term)
+    if m is None or sum(c.isupper() for c in m["short"]) < 2:
+        return None
+    short, name = m["short"], m["name"]
+    if sorted(normalize(name).split()) not in [sorted(normalize(n).split()) for n in names]:
+        return None
+    letters = [c.lower() for c in short if c.isalnum()]
+    rest = name.lower()
+    if not rest.startswith(letters[0]):
+        return None
+    pos = 0
+    for c in letters:
+        pos = rest.find(c, pos)
+        if pos < 0:
+            return None
+        pos += 1
+    return short
