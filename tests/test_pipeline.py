@@ -276,6 +276,13 @@ def test_short_form_of_the_first_part_of_an_of_phrase_takes_that_part(nlp):
     assert not any(t == "DCC" for t, _ in found)
 
 
+def test_cannabinoid_short_forms_given_to_patients_are_drugs_but_a_bile_duct_is_not(nlp):
+    # CBD and THC are three-letter aliases (CBD is also the common bile duct): "received" is a drug cue word
+    found = [(t, mid) for t, _, mid, _ in mentions(nlp, "Patients received CBD and THC daily.")]
+    assert found == [("CBD", "MESH:D002185"), ("THC", "MESH:D013759")]
+    assert mentions(nlp, "CBD stones were removed; the CBD was dilated.") == []
+
+
 def test_a_chemical_named_exactly_as_written_comes_before_its_other_number(nlp):
     # term keys forget the number: "benzamide" is also Benzamides (the class), "amphetamines" also Amphetamine
     found = mentions(nlp, "Benzamide and amphetamines, then amphetamine and benzamides were given.")

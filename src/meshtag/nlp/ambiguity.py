@@ -31,7 +31,8 @@ LABEL_CUES: dict[str, frozenset[str]] = {
                           "gene genes encodes encoding mutation mutations".split()),
     "DRUG": frozenset("mg kg dose doses dosage administered administration injection injected infusion "
                       "exposure exposed levels concentration concentrations poisoning intoxication toxicity "
-                      "treated treatment intake overdose".split()),
+                      "treated treatment intake overdose received receiving oral orally placebo dosing "
+                      "dosed".split()),
     "CONDITION": frozenset("patients patient disease diseases syndrome disorder disorders symptoms diagnosed "
                            "diagnosis severity incidence prevalence suffering".split()),
     "BRAIN_REGION": frozenset("neurons neuronal lesion lesions region regions nucleus nuclei cortex "
