@@ -283,6 +283,17 @@ def test_cannabinoid_short_forms_given_to_patients_are_drugs_but_a_bile_duct_is_
     assert mentions(nlp, "CBD stones were removed; the CBD was dilated.") == []
 
 
+def test_nerve_injury_pain_models_and_their_short_forms(nlp):
+    # the shortest long form Schwartz & Hearst give CCI is "constriction injury": the name starting before it is
+    # the short form's when the short form spells all of it
+    text = ("Allodynia developed after spared nerve injury (SNI) or chronic constriction injury (CCI) of the "
+            "sciatic nerve; CCI and SNI rats were compared.")
+    found = [(t, mid) for t, label, mid, _ in mentions(nlp, text) if label == "CONDITION"]
+    assert found == [("Allodynia", "MESH:D006930"), ("spared nerve injury", "MESH:D059348"), ("SNI", "MESH:D059348"),
+                     ("chronic constriction injury", "MESH:D059348"), ("CCI", "MESH:D059348"),
+                     ("CCI", "MESH:D059348"), ("SNI", "MESH:D059348")]
+
+
 def test_a_chemical_named_exactly_as_written_comes_before_its_other_number(nlp):
     # term keys forget the number: "benzamide" is also Benzamides (the class), "amphetamines" also Amphetamine
     found = mentions(nlp, "Benzamide and amphetamines, then amphetamine and benzamides were given.")

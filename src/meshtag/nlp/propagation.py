@@ -202,7 +202,9 @@ class AbbreviationPropagation(KBComponent):
         """The concept the long form names: the KB's exact reading of the whole long form (or of the whole
         word it ends: Schwartz & Hearst keep the shortest long form, "oxacalcitriol (OCT)" of
         "22-oxacalcitriol"; not "deficiency of aspartoacylase (ASPA)"), else the longest candidate that
-        ends where it ends (its head: "levodopa-induced dyskinesia" → dyskinesia); for "A of the B" whose
+        ends where it ends (its head: "levodopa-induced dyskinesia" → dyskinesia; or a name that starts before it
+        when `short` spells that whole name: "chronic constriction injury (CCI)", whose shortest long form
+        is "constriction injury"); for "A of the B" whose
         `short` form abbreviates A, A ("paraventricular nucleus of the hypothalamus (PVN)": the nucleus)."""
         start, end = long_form.start_char, long_form.end_char
         text = text_of(long_form.doc)
@@ -214,9 +216,9 @@ class AbbreviationPropagation(KBComponent):
                 return product
         best = None
         for cand in candidates:
-            if cand.source == "abbreviation" or cand.end != end or \
-                    (cand.start < start and _SPACE.search(text, cand.start, start)):
-                continue
+            if cand.source == "abbreviation" or cand.end != end or (cand.start < start and _SPACE.search(
+                    text, cand.start, start) and not letters_in_order(text[cand.start:cand.end], short)):
+                continue  # a name started before the long form is its name only if the short form spells it too
             if best is None or cand.start < best.start:
                 best = cand
         if best is not None and best.start <= start:
