@@ -742,6 +742,10 @@ VOCABULARY = [
                   ("alpha2C-adrenoceptors", "MESH:D018341"), ("N/OFQ", "MESH:D000097629"),
                   ("NOP receptor", "MESH:D000094942"), ("ORL1", "MESH:D000094942"), ("NOP", "MESH:D000094942")],
                  id="adrenoceptor subtypes and the nociceptin system"),
+    # GRM1/3/6 are their specific MeSH records, not the family their human-protein records map to
+    pytest.param("mGlu2/3 receptor agonists; mGluR1 and mGlu5 antagonists; GRM3 variants.", "RECEPTOR",
+                 [("mGlu2", "MESH:C108822"), ("3 receptor", "MESH:C102718"), ("mGluR1", "MESH:C104077"),
+                  ("mGlu5", "MESH:D064529"), ("GRM3", "MESH:C102718")], id="metabotropic glutamate subtypes"),
     pytest.param("Na(v)1.7 and Ca(v)1.2 channels; K(ATP) channels and K(Ca)3.1.", None,
                  [("Na(v)1.7", "MESH:D062556"), ("Ca(v)1.2 channels", "MESH:C419385"),
                   ("K(ATP) channels", "MESH:D054086"), ("K(Ca)3.1", "MESH:D051660")],
