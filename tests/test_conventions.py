@@ -40,6 +40,17 @@ def test_bc5cdr_class_exceptions_come_from_the_committed_list():
     assert normalize("calcium channel blockers") not in allowed
 
 
+def test_bc5cdr_keeps_the_short_form_of_a_class_it_keeps_but_not_of_one_it_drops():
+    # BC5CDR development 20195852 annotates "contrast media (CM)" and every CM ("contrast medium" is a kept class
+    # term, and "media" folds to it); "opioid analgesics (OA)" stay out, short form and all
+    nlp = meshtag.load(mode="fast", conventions="bc5cdr")
+    text = "Two nonionic contrast media (CM), iopromide and iohexol, were compared; CM use was recorded."
+    assert [(m.text, m.id) for m in tag_text(text, nlp).mentions if m.id == "MESH:D003287"] == \
+        [("contrast media", "MESH:D003287"), ("CM", "MESH:D003287"), ("CM", "MESH:D003287")]
+    dropped = "Opioid analgesics (OA) were given; OA use was recorded."
+    assert not [m for m in tag_text(dropped, nlp).mentions if m.id == "MESH:D000701"]
+
+
 def test_bc5cdr_class_named_after_its_ligand_is_the_ligand():
     text = "Patients on angiotensin-converting enzyme inhibitors or a dopamine agonist; tricyclic antidepressants."
     bc5cdr = {(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="bc5cdr")).mentions}

@@ -24,6 +24,7 @@ from meshtag.kb.normalize import fold_plural, norm_tokens, normalize, token_span
     (["alpha2-adrenoreceptors", "alpha2-adrenoceptor"], "alpha 2 adrenoceptor"),   # variant spelling -> MeSH's
     (["alphaENaC", "αENaC", "alpha-ENaC", "α-ENaC"], "alpha enac"),  # a Greek letter glued to a symbol
     (["NF-kappaB", "NF-κB", "NF-kappa B"], "nf kappa b"),
+    (["contrast media", "Contrast Medium"], "contrast medium"),   # a Latin plural
 ])
 def test_variants_share_one_key(variants, key):
     assert {normalize(v) for v in variants} == {key}

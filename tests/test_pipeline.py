@@ -107,6 +107,12 @@ def test_a_code_after_a_disease_name_is_no_gloss(nlp):
     assert not any(t == "P20" for t, *_ in found)
 
 
+def test_undefined_short_form_that_is_only_an_unlabelled_kb_term_takes_the_document_name(nlp):
+    # BC5CDR development 12852481: ASA is a MeSH term of arylsulfatase A (no label), acetylsalicylic acid here
+    text = "Aspirin (acetylsalicylic acid) is teratogenic in rats. ASA was given on gestation day 9."
+    assert [(t, mid) for t, _, mid, _ in mentions(nlp, text) if t == "ASA"] == [("ASA", "MESH:D001241")]
+
+
 def test_undefined_short_form_abbreviating_two_document_names_is_left_alone(nlp):
     one = mentions(nlp, "Coronary heart disease was studied; CHD was common.")
     assert ("CHD", "CONDITION", "MESH:D003327", "abbreviation") in one

@@ -73,7 +73,8 @@ _NO_FOLD_ENDINGS = ("ss", "us", "is")
 # the Latin plurals of neuroanatomy ("supraoptic nuclei", "dorsal root ganglia"), folded like English ones
 _LATIN_PLURALS = {"nuclei": "nucleus", "ganglia": "ganglion", "cortices": "cortex", "hippocampi": "hippocampus",
                   "thalami": "thalamus", "colliculi": "colliculus", "gyri": "gyrus", "sulci": "sulcus",
-                  "fasciculi": "fasciculus", "lemnisci": "lemniscus", "hypothalami": "hypothalamus"}
+                  "fasciculi": "fasciculus", "lemnisci": "lemniscus", "hypothalami": "hypothalamus",
+                  "media": "medium"}  # and "contrast media", "culture media"
 _CACHE: dict[str, str] = {}
 _CACHE_MAX = 500_000
 

@@ -258,13 +258,29 @@ class EntityWriter(ConventionsComponent):
             if ligand is not c and self.labelled(c)[0] == "RECEPTOR":
                 receptors_read.append((c, ligand))
             read += [ligand, *self.inner_ligands(c, text)]
-        kept = without_crossed_drugs([k for k in without_receptor_short_forms(read, receptors_read, text)
-                                      if self.wanted(k, text)], lambda c: self.labelled(c)[0])
+        kept = without_crossed_drugs(self.kept(without_receptor_short_forms(read, receptors_read, text), text),
+                                     lambda c: self.labelled(c)[0])
         chosen = resolve_overlaps(without_model_spans_over_coordinations(kept, text))
         if self.conventions in COMPOSITE_CONVENTIONS:
             chosen = self.typed(merge_coordinated(chosen, text, lambda cand: self.names_itself(cand, text)), text)
         write_mentions(doc, entries_for(doc, (self.mention(self.dated(c, text), text) for c in chosen)))
         return doc
+
+    def kept(self, candidates: list[Candidate], text: str) -> list[Candidate]:
+        """The candidates the conventions keep, and the short forms of names they keep in this document: BC5CDR
+        annotates "CM" where it annotates "contrast media (CM)", though it leaves most classes and their short
+        forms out (training: SSRIs, OC, ARB, ACEi as their classes are)."""
+        out, named = [], None
+        for cand in candidates:
+            if self.wanted(cand, text):
+                out.append(cand)
+            elif cand.source == "abbreviation" and cand.concept_ids and self.labelled(cand)[0]:
+                if named is None:
+                    named = {c.concept_ids[0] for c in candidates
+                             if c.source != "abbreviation" and c.concept_ids and self.wanted(c, text)}
+                if cand.concept_ids[0] in named:
+                    out.append(cand)
+        return out
 
     def mention(self, cand: Candidate, text: str) -> Mention:
         """The record of a chosen candidate. It keeps the candidate's exact characters: a token may carry more

@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from meshtag.kb.normalize import normalize
+from meshtag.kb.terms import common_words
 from meshtag.nlp.blocklist import blocked_pairs
 from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, set_candidates, text_of
 
@@ -318,8 +319,8 @@ class AbbreviationPropagation(KBComponent):
         names = None  # (first letter, candidate) of the labelled names, built for the first short form that needs it
         found = []
         for short, spans in uses.items():
-            if any(linked.find(1, s, e) >= 0 for s, e in spans) or self.kb.has_key(normalize(short)):
-                continue  # it means something already: a linked candidate, a KB term ("DNA", "VHL"), a word ("AND")
+            if any(linked.find(1, s, e) >= 0 for s, e in spans) or self.means_something(short):
+                continue  # it means something already: a linked candidate, a labelled KB term ("VHL"), a word ("AND")
             if names is None:
                 names = [(text[c.start].lower(), c) for c in candidates if c.concept_ids and
                          c.source != "abbreviation" and self.kb.label(c.concept_ids[0])]
@@ -329,6 +330,16 @@ class AbbreviationPropagation(KBComponent):
             if len(targets) == 1:
                 found.append((next(iter(targets.values())), spans))
         return found
+
+    def means_something(self, short: str) -> bool:
+        """Is an undefined short form a common word, a term of a labelled concept or a MeSH term ("PCR", "DNA")?
+        A gene symbol of an unlabelled gene leaves it free: "ASA" is an alias of ARSA (arylsulfatase A), and
+        acetylsalicylic acid in a paper about aspirin."""
+        if normalize(short) in common_words():
+            return True
+        whole = [m for m in self.kb.find_all(short) if m.start == 0 and m.end == len(short)]
+        return any(self.kb.label(cid) for m in whole for cid in m.concept_ids) or \
+            any(kind != "hgnc" for m in whole for kind in m.kinds)
 
     def __call__(self, doc: Doc) -> Doc:
         abbreviations = getattr(doc._, "abbreviations", None) or []
