@@ -78,7 +78,7 @@ def test_bc5cdr_conventions_keep_the_ligand_of_a_short_form_inside_a_receptor_na
                       ("serotonin", "MESH:D012701"), ("5-HT", "MESH:D012701")]
     default = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast")).mentions]
     assert default == [("serotonin type 6 (5-HT(6)) receptors", "MESH:C097216"),
-                       ("gamma-aminobutyric acid (GABA(A)) receptor", "MESH:D018079"),
+                       ("gamma-aminobutyric acid (GABA(A)) receptor", "MESH:D011963"),   # GABA-A: the short form
                        ("serotonin (5-HT)2A receptors", "MESH:D044402")]
 
 
