@@ -51,6 +51,15 @@ def test_bc5cdr_keeps_the_short_form_of_a_class_it_keeps_but_not_of_one_it_drops
     assert not [m for m in tag_text(dropped, nlp).mentions if m.id == "MESH:D000701"]
 
 
+def test_bc5cdr_drops_the_short_form_of_a_name_read_as_its_inner_chemical():
+    # BC5CDR annotates "oxygen" in "reactive oxygen species" and no ROS (training 0 of 4, development 0 of 10)
+    text = "Reactive oxygen species (ROS) rose; ROS damage followed."
+    bc5cdr = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="bc5cdr")).mentions]
+    assert bc5cdr == [("oxygen", "MESH:D010100")]
+    default = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast")).mentions]
+    assert default == [("Reactive oxygen species", "MESH:D017382"), ("ROS", "MESH:D017382"), ("ROS", "MESH:D017382")]
+
+
 def test_bc5cdr_class_named_after_its_ligand_is_the_ligand():
     text = "Patients on angiotensin-converting enzyme inhibitors or a dopamine agonist; tricyclic antidepressants."
     bc5cdr = {(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="bc5cdr")).mentions}

@@ -752,6 +752,11 @@ VOCABULARY = [
     pytest.param("mGlu2/3 receptor agonists; mGluR1 and mGlu5 antagonists; GRM3 variants.", "RECEPTOR",
                  [("mGlu2", "MESH:C108822"), ("3 receptor", "MESH:C102718"), ("mGluR1", "MESH:C104077"),
                   ("mGlu5", "MESH:D064529"), ("GRM3", "MESH:C102718")], id="metabotropic glutamate subtypes"),
+    # eicosanoid short forms MeSH lacks (it has PGE2, PGD2); "atrial tachyarrhythmia" as "atrial tachycardia"
+    pytest.param("Prostacyclin (PGI2), TXA2 and TxB2; nicotinic acid amide; atrial tachyarrhythmia.", None,
+                 [("Prostacyclin", "MESH:D011464"), ("PGI2", "MESH:D011464"), ("TXA2", "MESH:D013928"),
+                  ("TxB2", "MESH:D013929"), ("nicotinic acid amide", "MESH:D009536"),
+                  ("atrial tachyarrhythmia", "MESH:D013617")], id="eicosanoids and other missing names"),
     pytest.param("Na(v)1.7 and Ca(v)1.2 channels; K(ATP) channels and K(Ca)3.1.", None,
                  [("Na(v)1.7", "MESH:D062556"), ("Ca(v)1.2 channels", "MESH:C419385"),
                   ("K(ATP) channels", "MESH:D054086"), ("K(Ca)3.1", "MESH:D051660")],

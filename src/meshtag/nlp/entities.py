@@ -253,33 +253,37 @@ class EntityWriter(ConventionsComponent):
             if self.conventions == "bc5cdr" else {}
         # the ligand rule runs before the conventions' filter: a dropped class may still name its ligand
         read, receptors_read = [], []  # the candidates as the conventions read them; (receptor, its ligand)
+        through_ligand: set[str] = set()  # the concepts of names read as the chemical inside them
         for c in candidates:
             ligand = self.conventional(c, text, drugs_at)
             if ligand is not c and self.labelled(c)[0] == "RECEPTOR":
                 receptors_read.append((c, ligand))
+            elif ligand is not c and c.source != "abbreviation" and c.concept_ids:
+                through_ligand.add(c.concept_ids[0])
             read += [ligand, *self.inner_ligands(c, text)]
-        kept = without_crossed_drugs(self.kept(without_receptor_short_forms(read, receptors_read, text), text),
-                                     lambda c: self.labelled(c)[0])
+        kept = without_crossed_drugs(self.kept(without_receptor_short_forms(read, receptors_read, text), text,
+                                               through_ligand), lambda c: self.labelled(c)[0])
         chosen = resolve_overlaps(without_model_spans_over_coordinations(kept, text))
         if self.conventions in COMPOSITE_CONVENTIONS:
             chosen = self.typed(merge_coordinated(chosen, text, lambda cand: self.names_itself(cand, text)), text)
         write_mentions(doc, entries_for(doc, (self.mention(self.dated(c, text), text) for c in chosen)))
         return doc
 
-    def kept(self, candidates: list[Candidate], text: str) -> list[Candidate]:
+    def kept(self, candidates: list[Candidate], text: str, through_ligand: set[str]) -> list[Candidate]:
         """The candidates the conventions keep, and the short forms of names they keep in this document: BC5CDR
         annotates "CM" where it annotates "contrast media (CM)", though it leaves most classes and their short
-        forms out (training: SSRIs, OC, ARB, ACEi as their classes are)."""
+        forms out (training: SSRIs, OC, ARB, ACEi as their classes are). A short form of a name read as the
+        chemical inside it (`through_ligand`: "reactive oxygen species (ROS)" -> oxygen) is no mention."""
         out, named = [], None
         for cand in candidates:
-            if self.wanted(cand, text):
+            is_short = cand.source == "abbreviation" and bool(cand.concept_ids) and bool(self.labelled(cand)[0])
+            if is_short and (named is None):
+                named = {c.concept_ids[0] for c in candidates
+                         if c.source != "abbreviation" and c.concept_ids and self.wanted(c, text)}
+            if is_short and cand.concept_ids[0] in through_ligand and cand.concept_ids[0] not in named:
+                continue
+            if self.wanted(cand, text) or (is_short and cand.concept_ids[0] in named):
                 out.append(cand)
-            elif cand.source == "abbreviation" and cand.concept_ids and self.labelled(cand)[0]:
-                if named is None:
-                    named = {c.concept_ids[0] for c in candidates
-                             if c.source != "abbreviation" and c.concept_ids and self.wanted(c, text)}
-                if cand.concept_ids[0] in named:
-                    out.append(cand)
         return out
 
     def mention(self, cand: Candidate, text: str) -> Mention:
