@@ -113,6 +113,15 @@ def test_undefined_short_form_that_is_only_an_unlabelled_kb_term_takes_the_docum
     assert [(t, mid) for t, _, mid, _ in mentions(nlp, text) if t == "ASA"] == [("ASA", "MESH:D001241")]
 
 
+def test_a_word_in_capitals_may_be_an_undefined_short_form_but_not_in_a_heading(nlp):
+    # NCBI-disease development 8682510 annotates WAS (Wiskott-Aldrich syndrome); BC5CDR development 17786501 has
+    # "alcohol dependence ... MATERIALS AND METHODS", where AND abbreviates nothing
+    text = "The Wiskott-Aldrich syndrome protein gene is mutated in patients presenting with WAS."
+    assert ("WAS", "MESH:D014923") in [(t, mid) for t, _, mid, _ in mentions(nlp, text)]
+    heading = "Optic neuropathy after disulfiram for alcohol dependence. MATERIALS AND METHODS: A case report."
+    assert not any(t == "AND" for t, *_ in mentions(nlp, heading))
+
+
 def test_undefined_short_form_abbreviating_two_document_names_is_left_alone(nlp):
     one = mentions(nlp, "Coronary heart disease was studied; CHD was common.")
     assert ("CHD", "CONDITION", "MESH:D003327", "abbreviation") in one

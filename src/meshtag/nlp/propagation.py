@@ -105,6 +105,20 @@ def looks_abbreviated(short: str) -> bool:
     return len(words) < 2 or all(any(c.isupper() or c.isdigit() for c in w) for w in words)
 
 
+_CAPITALS_BEFORE = re.compile(r"\b[A-Z]{2,}\s+$")
+_CAPITALS_AFTER = re.compile(r"\s+[A-Z]{2,}\b")
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """Is the word at start..end beside another word in capitals, as in a heading ("MATERIALS AND METHODS")?
+
+    >>> text = "MATERIALS AND METHODS: with WAS and XLT"
+    >>> _in_capitals(text, 10, 13), _in_capitals(text, 28, 31)
+    (True, False)
+    """
+    return bool(_CAPITALS_BEFORE.search(text, max(0, start - 20), start) or _CAPITALS_AFTER.match(text, end))
+
+
 def letters_in_order(long_text: str, short: str) -> bool:
     """Schwartz & Hearst's test: the short form's first letter starts the long form and the others follow
     in order ("phenobarbital (PB", "diethylnitrosamine (DEN").
@@ -319,8 +333,10 @@ class AbbreviationPropagation(KBComponent):
         names = None  # (first letter, candidate) of the labelled names, built for the first short form that needs it
         found = []
         for short, spans in uses.items():
-            if any(linked.find(1, s, e) >= 0 for s, e in spans) or self.means_something(short):
-                continue  # it means something already: a linked candidate, a labelled KB term ("VHL"), a word ("AND")
+            if any(linked.find(1, s, e) >= 0 for s, e in spans) or self.means_something(short) or \
+                    (normalize(short) in common_words() and any(_in_capitals(text, s, e) for s, e in spans)):
+                continue  # it means something already: a linked candidate, a labelled KB term ("VHL"), a word
+                # ("AND" of "MATERIALS AND METHODS")
             if names is None:
                 names = [(text[c.start].lower(), c) for c in candidates if c.concept_ids and
                          c.source != "abbreviation" and self.kb.label(c.concept_ids[0])]
@@ -332,10 +348,10 @@ class AbbreviationPropagation(KBComponent):
         return found
 
     def means_something(self, short: str) -> bool:
-        """Is an undefined short form a common word, a term of a labelled concept or a MeSH term ("PCR", "DNA")?
-        A gene symbol of an unlabelled gene leaves it free: "ASA" is an alias of ARSA (arylsulfatase A), and
-        acetylsalicylic acid in a paper about aspirin."""
-        if normalize(short) in common_words():
+        """Is an undefined short form a term of a labelled concept or a MeSH term ("PCR", "DNA")? A gene symbol of
+        an unlabelled gene leaves it free: "ASA" is an alias of ARSA (arylsulfatase A), and acetylsalicylic acid in
+        a paper about aspirin; so does a word in capitals ("WAS": Wiskott-Aldrich syndrome), not one in lower case."""
+        if not short.isupper() and normalize(short) in common_words():
             return True
         whole = [m for m in self.kb.find_all(short) if m.start == 0 and m.end == len(short)]
         return any(self.kb.label(cid) for m in whole for cid in m.concept_ids) or \
