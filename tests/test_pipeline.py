@@ -744,7 +744,8 @@ VOCABULARY = [
     # PubMed's ASCII spelling glues a subunit's Greek letter to the symbol; "adrenoreceptor" is a variant spelling;
     # RANK (an HGNC alias that is a common word) only in capitals; curated channel names also with element symbols
     pytest.param("alphaENaC, betaENaC and gammaENaC; alpha 2-adrenoreceptor; mutant RANK proteins, RANK-mediated "
-                 "signalling (we rank them); the cardiac Na(+) channel and the sodium channel beta1 subunit.", "RECEPTOR",
+                 "signalling (we rank them); the cardiac Na(+) channel and the sodium channel beta1 subunit.",
+                 "RECEPTOR",
                  [("alphaENaC", "MESH:D053503"), ("betaENaC", "MESH:D053503"), ("gammaENaC", "MESH:D053503"),
                   ("alpha 2-adrenoreceptor", "MESH:D018341"), ("RANK", "MESH:D053246"),
                   ("RANK", "MESH:D053246"), ("cardiac Na(+) channel", "MESH:D062554"),

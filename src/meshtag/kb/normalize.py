@@ -62,12 +62,13 @@ def _greek_table() -> dict[int, str]:
 _GREEK = _greek_table()
 # British stem -> American stem (and one variant spelling -> MeSH's); each stem is specific enough not to occur
 # in an unrelated word.
-_SPELLING_FOLDS = {"adrenorecept": "adrenocept", "aemi": "emi", "haem": "hem", "oedem": "edem", "oesophag": "esophag", "oestr": "estr",
-            "foet": "fet", "coeliac": "celiac", "rrhoea": "rrhea", "paed": "ped", "anaesth": "anesth",
-            "aesthes": "esthes", "sulph": "sulf", "tumour": "tumor", "behaviour": "behavior",
-            "colour": "color", "fibre": "fiber", "centre": "center", "leuco": "leuko", "leucaem": "leukem",
-            "aluminium": "aluminum", "caesium": "cesium", "ageing": "aging", "isation": "ization",
-            "pnoe": "pne", "gynaec": "gynec", "aetiol": "etiol", "faec": "fec", "caec": "cec"}
+_SPELLING_FOLDS = {"adrenorecept": "adrenocept", "aemi": "emi", "haem": "hem", "oedem": "edem",
+                   "oesophag": "esophag", "oestr": "estr", "foet": "fet", "coeliac": "celiac", "rrhoea": "rrhea",
+                   "paed": "ped", "anaesth": "anesth", "aesthes": "esthes", "sulph": "sulf", "tumour": "tumor",
+                   "behaviour": "behavior", "colour": "color", "fibre": "fiber", "centre": "center",
+                   "leuco": "leuko", "leucaem": "leukem", "aluminium": "aluminum", "caesium": "cesium",
+                   "ageing": "aging", "isation": "ization", "pnoe": "pne", "gynaec": "gynec", "aetiol": "etiol",
+                   "faec": "fec", "caec": "cec"}
 _SPELLING_FOLDS_RE = re.compile("|".join(sorted(_SPELLING_FOLDS, key=len, reverse=True)))
 _NO_FOLD_ENDINGS = ("ss", "us", "is")
 # the Latin plurals of neuroanatomy ("supraoptic nuclei", "dorsal root ganglia"), folded like English ones

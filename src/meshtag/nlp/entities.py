@@ -274,15 +274,15 @@ class EntityWriter(ConventionsComponent):
         annotates "CM" where it annotates "contrast media (CM)", though it leaves most classes and their short
         forms out (training: SSRIs, OC, ARB, ACEi as their classes are). A short form of a name read as the
         chemical inside it (`through_ligand`: "reactive oxygen species (ROS)" -> oxygen) is no mention."""
-        out, named = [], None
-        for cand in candidates:
-            is_short = cand.source == "abbreviation" and bool(cand.concept_ids) and bool(self.labelled(cand)[0])
-            if is_short and (named is None):
-                named = {c.concept_ids[0] for c in candidates
-                         if c.source != "abbreviation" and c.concept_ids and self.wanted(c, text)}
-            if is_short and cand.concept_ids[0] in through_ligand and cand.concept_ids[0] not in named:
+        wanted = [self.wanted(c, text) for c in candidates]
+        named = {c.concept_ids[0] for c, ok in zip(candidates, wanted)
+                 if ok and c.source != "abbreviation" and c.concept_ids}
+        out = []
+        for cand, ok in zip(candidates, wanted):
+            short = cand.source == "abbreviation" and bool(cand.concept_ids) and bool(self.labelled(cand)[0])
+            if short and cand.concept_ids[0] in through_ligand and cand.concept_ids[0] not in named:
                 continue
-            if self.wanted(cand, text) or (is_short and cand.concept_ids[0] in named):
+            if ok or (short and cand.concept_ids[0] in named):
                 out.append(cand)
         return out
 
