@@ -60,6 +60,16 @@ def test_bc5cdr_drops_the_short_form_of_a_name_read_as_its_inner_chemical():
     assert default == [("Reactive oxygen species", "MESH:D017382"), ("ROS", "MESH:D017382"), ("ROS", "MESH:D017382")]
 
 
+def test_corpus_convention_for_cognitive_dysfunction_and_meshtags_own_reading():
+    # BC5CDR training links all 12 "cognitive ..." disease mentions (4 documents) to Cognition Disorders, none to
+    # its child Cognitive Dysfunction, which meshtag's own output keeps
+    text = "Cognitive impairment and cognitive deterioration followed."
+    bc5cdr = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="bc5cdr")).mentions]
+    assert bc5cdr == [("Cognitive impairment", "MESH:D003072"), ("cognitive deterioration", "MESH:D003072")]
+    default = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast")).mentions]
+    assert default[0] == ("Cognitive impairment", "MESH:D060825")
+
+
 def test_bc5cdr_class_named_after_its_ligand_is_the_ligand():
     text = "Patients on angiotensin-converting enzyme inhibitors or a dopamine agonist; tricyclic antidepressants."
     bc5cdr = {(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="bc5cdr")).mentions}
