@@ -314,6 +314,9 @@ def test_a_chemical_named_exactly_as_written_comes_before_its_other_number(nlp):
     found = mentions(nlp, "Benzamide and amphetamines, then amphetamine and benzamides were given.")
     assert [(t, i) for t, _, i, _ in found] == [("Benzamide", "MESH:C037689"), ("amphetamines", "MESH:D000662"),
                                                ("amphetamine", "MESH:D000661"), ("benzamides", "MESH:D001549")]
+    # an entry term written as such counts as the name: "cyclosporin" (of Cyclosporine) is not the class Cyclosporins
+    found = mentions(nlp, "Cyclosporin was given, then other cyclosporins.")
+    assert [(t, i) for t, _, i, _ in found] == [("Cyclosporin", "MESH:D016572"), ("cyclosporins", "MESH:D003524")]
 
 
 def test_a_short_form_defining_the_name_before_it_is_no_name_inside(nlp):

@@ -133,8 +133,9 @@ class DictionaryMatcher(StatelessComponent):
         self._named: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
 
     def named_first(self, ids: tuple[str, ...], surface: str) -> tuple[str, ...]:
-        """The chemicals whose name is the surface itself first: a term key forgets the number, so "benzamide"
-        is also "Benzamides" (the class) and "amphetamines" also "Amphetamine" (memoised). A surface with a capital
+        """The chemicals with a name or entry term that is the surface itself first: a term key forgets the number,
+        so "benzamide" is also "Benzamides" (the class), "amphetamines" also "Amphetamine" and "cyclosporin" (an entry
+        of Cyclosporine) also Cyclosporins (memoised). A surface with a capital
         after its first letter is a symbol: a chemical named by the lower-case word goes last ("MuSK", "MUSK" are the
         receptor tyrosine kinase, not musk)."""
         symbol = any(ch.isupper() for ch in surface[1:])
@@ -142,7 +143,8 @@ class DictionaryMatcher(StatelessComponent):
         ordered = self._named.get(cache_key)
         if ordered is None:
             named = [cid for cid in ids if (c := self.kb.get(cid)) is not None and c.label == "DRUG"
-                     and c.name.lower() == cache_key[1] and not (symbol and c.name.islower())]
+                     and any(n.lower() == cache_key[1] for n in (c.name, *c.synonyms))
+                     and not (symbol and c.name.islower())]
             word = [cid for cid in ids if symbol and (c := self.kb.get(cid)) is not None and c.label == "DRUG"
                     and c.name == cache_key[1]]
             rest = [cid for cid in ids if cid not in named and cid not in word]
