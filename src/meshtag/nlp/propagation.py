@@ -218,9 +218,9 @@ class AbbreviationPropagation(KBComponent):
         word it ends: Schwartz & Hearst keep the shortest long form, "oxacalcitriol (OCT)" of
         "22-oxacalcitriol"; not "deficiency of aspartoacylase (ASPA)"), else the longest candidate that
         ends where it ends (its head: "levodopa-induced dyskinesia" → dyskinesia; or a name that starts before it
-        when `short` spells that whole name: "chronic constriction injury (CCI)", whose shortest long form
-        is "constriction injury"); for "A of the B" whose
-        `short` form abbreviates A, A ("paraventricular nucleus of the hypothalamus (PVN)": the nucleus)."""
+        when `short` spells that whole name: "chronic constriction injury (CCI)", whose shortest long form is
+        "constriction injury"); for "A of the B" whose `short` form abbreviates A, A ("paraventricular nucleus of
+        the hypothalamus (PVN)": the nucleus)."""
         start, end = long_form.start_char, long_form.end_char
         text = text_of(long_form.doc)
         gene = _GENE_WORD.search(text, start, end)
@@ -333,10 +333,8 @@ class AbbreviationPropagation(KBComponent):
         names = None  # (first letter, candidate) of the labelled names, built for the first short form that needs it
         found = []
         for short, spans in uses.items():
-            if any(linked.find(1, s, e) >= 0 for s, e in spans) or self.means_something(short) or \
-                    (normalize(short) in common_words() and any(_in_capitals(text, s, e) for s, e in spans)):
+            if any(linked.find(1, s, e) >= 0 for s, e in spans) or self.means_something(short, text, spans):
                 continue  # it means something already: a linked candidate, a labelled KB term ("VHL"), a word
-                # ("AND" of "MATERIALS AND METHODS")
             if names is None:
                 names = [(text[c.start].lower(), c) for c in candidates if c.concept_ids and
                          c.source != "abbreviation" and self.kb.label(c.concept_ids[0])]
@@ -347,11 +345,12 @@ class AbbreviationPropagation(KBComponent):
                 found.append((next(iter(targets.values())), spans))
         return found
 
-    def means_something(self, short: str) -> bool:
-        """Is an undefined short form a term of a labelled concept or a MeSH term ("PCR", "DNA")? A gene symbol of
-        an unlabelled gene leaves it free: "ASA" is an alias of ARSA (arylsulfatase A), and acetylsalicylic acid in
-        a paper about aspirin; so does a word in capitals ("WAS": Wiskott-Aldrich syndrome), not one in lower case."""
-        if not short.isupper() and normalize(short) in common_words():
+    def means_something(self, short: str, text: str, spans: set[tuple[int, int]]) -> bool:
+        """Does an undefined short form (in capitals) mean something else: a word of a heading ("AND" of
+        "MATERIALS AND METHODS"), a term of a labelled concept ("VHL") or a MeSH term ("PCR", "DNA")? A word
+        elsewhere ("WAS": Wiskott-Aldrich syndrome) and an unlabelled gene's symbol do not: "ASA" is an alias of ARSA
+        (arylsulfatase A), and acetylsalicylic acid in a paper about aspirin."""
+        if normalize(short) in common_words() and any(_in_capitals(text, s, e) for s, e in spans):
             return True
         whole = [m for m in self.kb.find_all(short) if m.start == 0 and m.end == len(short)]
         return any(self.kb.label(cid) for m in whole for cid in m.concept_ids) or \
