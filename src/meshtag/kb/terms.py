@@ -95,14 +95,23 @@ def bracketed_short_form(term: str, names: list[str]) -> str | None:
     short, name = m["short"], m["name"]
     if sorted(normalize(name).split()) not in [sorted(normalize(n).split()) for n in names]:
         return None
+    return short if letters_in_order(name, short) else None
+
+
+def letters_in_order(long_text: str, short: str) -> bool:
+    """Schwartz & Hearst's test: the short form's first letter starts the long form and the others follow
+    in order ("phenobarbital (PB", "diethylnitrosamine (DEN").
+
+    >>> letters_in_order("phenobarbital", "PB"), letters_in_order("phenobarbital", "BP")
+    (True, False)
+    """
     letters = [c.lower() for c in short if c.isalnum()]
-    rest = name.lower()
-    if not rest.startswith(letters[0]):
-        return None
-    pos = 0
-    for c in letters:
-        pos = rest.find(c, pos)
-        if pos < 0:
-            return None
-        pos += 1
-    return short
+    long_text = long_text.lower()
+    if not letters or not long_text.startswith(letters[0]):
+        return False
+    at = 1
+    for c in letters[1:]:
+        at = long_text.find(c, at) + 1
+        if not at:
+            return False
+    return True

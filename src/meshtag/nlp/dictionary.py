@@ -135,9 +135,8 @@ class DictionaryMatcher(StatelessComponent):
     def named_first(self, ids: tuple[str, ...], surface: str) -> tuple[str, ...]:
         """The chemicals with a name or entry term that is the surface itself first: a term key forgets the number,
         so "benzamide" is also "Benzamides" (the class), "amphetamines" also "Amphetamine" and "cyclosporin" (an entry
-        of Cyclosporine) also Cyclosporins (memoised). A surface with a capital
-        after its first letter is a symbol: a chemical named by the lower-case word goes last ("MuSK", "MUSK" are the
-        receptor tyrosine kinase, not musk)."""
+        of Cyclosporine) also Cyclosporins (memoised). A surface with a capital after its first letter is a symbol: a
+        chemical named by the lower-case word goes last ("MuSK", "MUSK" are the receptor tyrosine kinase, not musk)."""
         symbol = any(ch.isupper() for ch in surface[1:])
         cache_key = (ids, surface.lower(), symbol)
         ordered = self._named.get(cache_key)
@@ -239,12 +238,12 @@ class DictionaryMatcher(StatelessComponent):
                         CLAUSE_BREAK.search(joined, match.start, match.end):
                     continue
                 start, end = left + match.start, left + match.end + width
+                if defined_from < start:
+                    continue
                 if precise is None:
                     precise = self.short_form_reading(gap.group("short"), text[gap.end():end])
                 if precise and self.kb.label(precise[0]) == self.kb.label(ids[0]):
                     ids = precise
-                if defined_from < start:
-                    continue
                 if balanced_span(text, start, end) == (start, end):  # the short form's bracket, and no other half one
                     found.append(Candidate(start, end, ids, "dictionary",
                                            ambiguous=match.ambiguous, case_ok=match.case_sensitive_ok))

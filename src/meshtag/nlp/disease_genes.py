@@ -16,9 +16,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from meshtag.kb.terms import letters_in_order
 from meshtag.nlp.candidates import Candidate, get_candidates, text_of
 from meshtag.nlp.conventions import ConventionsComponent
-from meshtag.nlp.propagation import letters_in_order
 
 SYMBOL_BEFORE_GENE = re.compile(
     r"(?<![\w-])([A-Z][A-Za-z0-9]{0,6}[A-Za-z])(?=\s+(?:genes?|mutations?|locus|alleles?)\b)")

@@ -15,6 +15,7 @@ from meshtag.evaluation.ids import replaced_2015_ids
 from meshtag.kb.concept import TermMatch
 from meshtag.kb.era import ERAS, concept_of_era
 from meshtag.kb.normalize import normalize
+from meshtag.kb.terms import letters_in_order
 from meshtag.model import LABELS, Mention
 from meshtag.nlp.blocklist import blocked_pairs
 from meshtag.nlp.candidates import (
@@ -26,7 +27,6 @@ from meshtag.nlp.conventions import (
 )
 from meshtag.nlp.dictionary import INNER_SHORT_FORM
 from meshtag.nlp.mentions import entries_for, write_mentions
-from meshtag.nlp.propagation import letters_in_order
 
 # a receptor subtype code written before its ligand: "D-2 " in "D-2 dopamine receptors", "H2-" in "H2-histamine"
 # what may precede the ligand in a receptor's name: a subtype ("D2 dopamine receptor"), a channel type

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from meshtag.kb.normalize import normalize
-from meshtag.kb.terms import common_words
+from meshtag.kb.terms import common_words, letters_in_order
 from meshtag.nlp.blocklist import blocked_pairs
 from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, set_candidates, text_of
 
@@ -117,25 +117,6 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
     (True, False)
     """
     return bool(_CAPITALS_BEFORE.search(text, max(0, start - 20), start) or _CAPITALS_AFTER.match(text, end))
-
-
-def letters_in_order(long_text: str, short: str) -> bool:
-    """Schwartz & Hearst's test: the short form's first letter starts the long form and the others follow
-    in order ("phenobarbital (PB", "diethylnitrosamine (DEN").
-
-    >>> letters_in_order("phenobarbital", "PB"), letters_in_order("phenobarbital", "BP")
-    (True, False)
-    """
-    letters = [c.lower() for c in short if c.isalnum()]
-    long_text = long_text.lower()
-    if not letters or not long_text.startswith(letters[0]):
-        return False
-    at = 1
-    for c in letters[1:]:
-        at = long_text.find(c, at) + 1
-        if not at:
-            return False
-    return True
 
 
 def defines(long_text: str, short: str, closed: bool) -> bool:
