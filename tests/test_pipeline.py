@@ -505,7 +505,18 @@ def test_hippocampal_fields_and_ranked_cortical_areas(nlp):
             "responded; S1 activity rose. Erythrocyte CA1 levels fell.")
     regions = [(t, cid) for t, label, cid, _ in mentions(nlp, text) if label == "BRAIN_REGION"]
     assert ("CA1", "MESH:D056547") in regions and regions.count(("S1", "MESH:D013003")) == 2
+    assert ("primary somatosensory cortex", "MESH:D013003") in regions  # the rank word is part of the name
     assert not [t for t, label, *_ in mentions(nlp, "Erythrocyte CA1 levels fell.") if label == "BRAIN_REGION"]
+
+
+def test_a_ranked_area_keeps_its_rank_word_and_its_numbered_short_form(nlp):
+    # receptor set 4, 8372922: "the primary auditory area (A1) of primate cortex"; set 1, 9549528 "primary motor areas"
+    text = ("Tonotopy is a feature of the primary auditory area (A1). The secondary somatosensory cortex (S2) and "
+            "the primary motor areas responded; A1 and S2 were remapped.")
+    regions = [(t, cid) for t, label, cid, _ in mentions(nlp, text) if label == "BRAIN_REGION"]
+    assert regions == [("primary auditory area", "MESH:D001303"), ("A1", "MESH:D001303"),
+                       ("secondary somatosensory cortex", "MESH:D013003"), ("S2", "MESH:D013003"),
+                       ("primary motor areas", "MESH:D009044"), ("A1", "MESH:D001303"), ("S2", "MESH:D013003")]
 
 
 def test_a_long_form_spelling_a_short_forms_meaning_differently_is_a_mention_of_it(nlp):

@@ -44,6 +44,7 @@ _SPACE = re.compile(r"\s")
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 _RANKS = {"primary": "1", "secondary": "2"}
 _RANK_BEFORE = re.compile(r"\b(primary|secondary)\s+$", re.IGNORECASE)
+_RANK_FIRST = re.compile(r"(primary|secondary)\s+", re.IGNORECASE)
 _GENE_WORD = re.compile(r"[\s-]+(?:genes?|proteins?|subunits?)$", re.IGNORECASE)
 # A long form whose head concept follows one of these words is about something else ("deleted in …").
 _RELATION_WORDS = frozenset("in of for with on by to from against".split())
@@ -130,14 +131,18 @@ def defines(long_text: str, short: str, closed: bool) -> bool:
 
 
 def ranked_area(text: str, start: int, short: str) -> bool:
-    """Does "(S1)", "(M2)" abbreviate the name starting at `start`, with the rank word before it ("primary
-    somatosensory cortex (S1)", "secondary motor area (M2)")? The letter is the name's initial.
+    """Does "(S1)", "(M2)" abbreviate the name starting at `start`, with the rank word before it or as its first
+    word ("primary somatosensory cortex (S1)", "secondary motor area (M2)")? The letter is the initial of the word
+    after the rank.
 
     >>> ranked_area("the primary somatosensory cortex", 12, "S1"), ranked_area("primary motor cortex", 8, "S2")
     (True, False)
+    >>> ranked_area("the secondary somatosensory cortex", 4, "S2")
+    True
     """
-    rank = _RANK_BEFORE.search(text, max(0, start - 12), start)
-    return bool(rank) and len(short) == 2 and short[0].isupper() and text[start:start + 1].upper() == short[0] and \
+    rank = _RANK_BEFORE.search(text, max(0, start - 12), start) or _RANK_FIRST.match(text, start)
+    initial = text[rank.end():rank.end() + 1] if rank and rank.start() == start else text[start:start + 1]
+    return bool(rank) and len(short) == 2 and short[0].isupper() and initial.upper() == short[0] and \
         short[1] == _RANKS[rank.group(1).lower()]
 
 
