@@ -55,6 +55,11 @@ def test_priority_across_tree_numbers():
     # growth factors (BDNF's trees) carry none: BC5CDR leaves signalling proteins unannotated
     assert r.label_of_trees(["D12.644.276.860.100", "D12.776.467.860.100"]) is None
     assert r.label_of_trees([]) is None
+    # physical forms and carriers are no agents (Aerosols, Nasal Sprays, Liposomes); a chemical tree keeps Silica Gel
+    assert r.label_of_trees(["D20.280.055", "D26.255.165.055"]) is None
+    assert r.label_of_trees(["D20.280.055.500", "D26.255.165.055.291"]) is None
+    assert r.label_of_trees(["D25.479.517", "D26.255.260.517", "J01.637.051.479.517"]) is None
+    assert r.label_of_trees(["D01.837.725.700.379", "D20.280.320.687", "D26.255.165.320.687"]) == "DRUG"
 
 
 def test_supplementary_label_from_headings():
