@@ -16,6 +16,7 @@ from meshtag.nlp.candidates import Candidate, resolve_overlaps
 
 COORDINATION_NOTE = "coordination"   # set by meshtag.nlp.coordination on a conjunct without its head
 COMPOSITE_NOTE = "composite"
+SHORTHAND_NOTE = "subtype shorthand"  # set by meshtag.nlp.receptor_names on the "3 receptors" of "D2/3 receptors"
 # a conjunct may carry its short form: "paraventricular (PVN) and supraoptic nuclei"
 CONJUNCT_SHORT_FORM = r"(?:\s*\([A-Za-z0-9-]{1,8}\))?"
 # what may stand between two conjuncts: ", ", " and ", " or ", ", and ", " and/or ", " but not ", "/", each after the
@@ -50,7 +51,8 @@ def merge_coordinated(chosen: list[Candidate], text: str,
     """Join each run of conjuncts and the mention that follows them (sorted, non-overlapping input).
 
     A conjunct that `names_itself` (its own text is a name of its concept: "ataxia-telangiectasia and
-    Li-Fraumeni syndrome") is a mention of its own, not part of a composite.
+    Li-Fraumeni syndrome") is a mention of its own, not part of a composite, unless what follows is only a subtype
+    number ("KCNQ2/3 channels": one composite, as the annotation guidelines write "D1/D2 receptor").
 
     >>> text = "colon or rectal cancer"
     >>> colon = Candidate(0, 5, ("MESH:D003110",), "dictionary", notes=["coordination"])
@@ -63,7 +65,8 @@ def merge_coordinated(chosen: list[Candidate], text: str,
     i = 0
     while i < len(chosen):
         j = i
-        while COORDINATION_NOTE in chosen[j].notes and not names_itself(chosen[j]) and j + 1 < len(chosen) and \
+        while COORDINATION_NOTE in chosen[j].notes and j + 1 < len(chosen) and \
+                (SHORTHAND_NOTE in chosen[j + 1].notes or not names_itself(chosen[j])) and \
                 JOINER.fullmatch(text, chosen[j].end, chosen[j + 1].start) and \
                 chosen[j].start < chosen[j].end < chosen[j + 1].start:
             j += 1

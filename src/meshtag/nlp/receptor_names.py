@@ -15,7 +15,8 @@ the closest broader concept (annotation guidelines, Linking), when the family is
 
 Two subtypes written with one family prefix ("5-HT1B/1D receptors", "D2/3 receptors", "mGlu2/3 receptors") are
 two receptors: the first code, a coordinated conjunct, and the second number with the head ("3 receptors" =
-Dopamine D3), which the corpus conventions join into one composite mention.
+Dopamine D3), which the corpus conventions join into one composite mention. Without a head word ("5-HT1B/1D
+agonists", "Nav1.7/1.8 in DRG neurons") both codes must be receptor names in the KB, and the second is the number.
 
 A head word before a name is an apposition, not part of it: "its receptor DCC", "the channel TRPA1" are "DCC" and
 "TRPA1" (annotation guidelines 1.2-1.3), although MeSH's inverted headings ("Receptor, trkB") make "receptor trkB"
@@ -32,7 +33,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from meshtag.kb.store import REORDERED
 from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, text_of
-from meshtag.nlp.composites import COORDINATION_NOTE
+from meshtag.nlp.composites import COORDINATION_NOTE, SHORTHAND_NOTE
 
 HEAD_WORDS = r"(?:receptors?|adrenoceptors?|channels?)"  # the words a receptor's name ends with
 HEAD = re.compile(rf"\b{HEAD_WORDS}(?:[ -](?:alpha|beta|gamma|delta)\b)?\b", re.IGNORECASE)
@@ -40,10 +41,13 @@ WORD_BEFORE = re.compile(r"(\S+)\s+$")
 MAX_WORDS = 3
 ISOFORM = re.compile(r"(?<=\d)\.\d+$")  # an isoform after a subtype number: "D4.2", "D4.7" (repeat variants of D4)
 NUMBERED_LIGAND = re.compile(r"([A-Za-z]{3,})(?:-| )([A-Z]?\d{1,2}[A-Za-z]?)")  # "orexin-1", "vasopressin V2"
-# "5-HT1B/1D ", "D2/3 ", "mGluR2/3 ", "α2A/2C " right before a head word
 HEAD_FIRST = re.compile(rf"{HEAD_WORDS}\s+", re.IGNORECASE)  # "receptor " opening a candidate
-SLASHED_SUBTYPES = re.compile(r"(?<![\w-])(?P<first>(?P<prefix>5-HT|[^\W\d_]{1,5})(?P<a>\d[A-Za-z]?))/"
-                              r"(?P<b>\d[A-Za-z]?)[\s-]+$")
+# "5-HT1B/1D", "D2/3", "mGluR2/3", "α2A/2C", "Nav1.7/1.8": two subtypes with one family prefix
+_SUBTYPE = r"\d(?:\.\d{1,2})?[A-Za-z]?"
+_SLASHED = rf"(?<![\w-])(?P<first>(?P<prefix>5-HT|[^\W\d_]{{1,5}})(?P<a>{_SUBTYPE}))/(?P<b>{_SUBTYPE})"
+SLASHED_SUBTYPES = re.compile(_SLASHED + r"[\s-]+$")  # right before a head word
+# without a head word ("5-HT1B/1D agonists", "Nav1.7/1.8 in DRG neurons")
+BARE_SLASHED_SUBTYPES = re.compile(_SLASHED + rf"(?![\w/.+-])(?![\s-]+(?i:{HEAD_WORDS}))")
 
 
 @Language.factory("meshtag_receptor_names", default_config={"kb_path": None})
@@ -129,13 +133,15 @@ class ReceptorNames(KBComponent):
             return (start, ids) if ids else (0, ())
         return 0, ()
 
-    def slashed_subtypes(self, text: str, head: re.Match, candidates: list[Candidate]) -> None:
-        """The two receptors of "5-HT1B/1D receptors" (see the module docstring), when the KB names both."""
-        m = SLASHED_SUBTYPES.search(text, max(0, head.start() - 24), head.start())
+    def slashed_subtypes(self, text: str, m: re.Match | None, head: re.Match | None,
+                         candidates: list[Candidate]) -> None:
+        """The two receptors of "5-HT1B/1D receptors" or "Nav1.7/1.8" (see the module docstring), when the KB names
+        both: with the head word, or as codes alone when no head follows."""
         if m is None:
             return
-        first, second = (self.kb.named_ids(f"{code} {head.group(0)}", "RECEPTOR", limit=3) or
-                         self.kb.named_ids(code, "RECEPTOR", limit=3)
+        head_word = f" {head.group(0)}" if head else ""
+        first, second = (self.kb.named_ids(f"{code}{head_word}", "RECEPTOR", limit=3) or
+                         (self.kb.named_ids(code, "RECEPTOR", limit=3) if head_word else ())
                          for code in (m["first"], f"{m['prefix']}{m['b']}"))  # "mGlu3" is a name, "mGlu3 receptor" not
         if not first or not second:
             return
@@ -144,7 +150,8 @@ class ReceptorNames(KBComponent):
             candidates.append(Candidate(*m.span("first"), first, "dictionary", notes=[COORDINATION_NOTE]))
         elif COORDINATION_NOTE not in at_first.notes:
             at_first.notes.append(COORDINATION_NOTE)
-        candidates.append(Candidate(m.start("b"), head.end(), second, "dictionary", notes=["subtype shorthand"]))
+        candidates.append(Candidate(m.start("b"), head.end() if head else m.end("b"), second, "dictionary",
+                                    notes=[SHORTHAND_NOTE]))
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -153,7 +160,8 @@ class ReceptorNames(KBComponent):
         spans = {(c.start, c.end) for c in candidates}
         for head in HEAD.finditer(text):
             if "/" in text[max(0, head.start() - 8):head.start()]:
-                self.slashed_subtypes(text, head, candidates)
+                self.slashed_subtypes(text, SLASHED_SUBTYPES.search(text, max(0, head.start() - 24), head.start()),
+                                      head, candidates)
             words = words_before(text, head.start(), MAX_WORDS)
             for i, (start, word) in enumerate(words):  # longest phrase first
                 if (start, head.end()) in spans:
@@ -170,4 +178,7 @@ class ReceptorNames(KBComponent):
                     start, ids = self.family_ids(text, words, head)
                 if ids and (start, head.end()) not in spans:
                     candidates.append(Candidate(start, head.end(), ids, "dictionary", notes=["subtype family"]))
+        if "/" in text:
+            for m in BARE_SLASHED_SUBTYPES.finditer(text):
+                self.slashed_subtypes(text, m, None, candidates)
         return doc
