@@ -50,6 +50,8 @@ def kb() -> KnowledgeBase:
     ("LQT3", "MESH:C537034", "Long QT syndrome type 3", "CONDITION"),  # synonyms.tsv: the subtype, not HGNC's SCN5A
     ("LQT2", "MESH:C563614", "Long Qt Syndrome 2", "CONDITION"),
     ("primary somatosensory cortex", "MESH:D013003", "Somatosensory Cortex", "BRAIN_REGION"),  # neuro_synonyms.tsv
+    ("nociceptin/orphanin FQ peptide receptor", "MESH:D000094942", "Nociceptin Receptor", "RECEPTOR"),  # IUPHAR
+    ("IP receptor", "MESH:D044006", "Receptors, Epoprostenol", "RECEPTOR"),
     # gene symbols and aliases of "X protein, human" records link to their species-free receptor heading
     ("5-HT2A", "MESH:D044402", "Receptor, Serotonin, 5-HT2A", "RECEPTOR"),
     ("GRIN1", "MESH:D016194", "Receptors, N-Methyl-D-Aspartate", "RECEPTOR"),
