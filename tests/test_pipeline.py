@@ -551,6 +551,16 @@ def test_two_subtypes_written_with_one_prefix_are_two_receptors(nlp):
     assert ("D2/3 receptors", "MESH:D017448|MESH:D050637") in composite
 
 
+def test_a_short_form_defined_inside_a_receptor_name_names_the_receptor(nlp):
+    # annotation guidelines 3: "serotonin 6 (5-HT6) receptor", then "5-HT6"; main receptor set 19940105 "mGlu receptor"
+    text = ("Metabotropic glutamate (mGlu) receptors and the kappa opioid (KOP) receptor were studied. mGlu agonists "
+            "and KOP agonists reduced pain. The N-methyl-D-aspartate (NMDA) receptor binds NMDA.")
+    found = [(t, label, cid) for t, label, cid, _ in mentions(nlp, text)]
+    assert ("mGlu", "RECEPTOR", "MESH:D018094") in found and ("KOP", "RECEPTOR", "MESH:D017473") in found
+    assert not any(t == "mGlu" and label == "DRUG" for t, label, _ in found)  # not glutamate
+    assert ("NMDA", "DRUG", "MESH:D016202") in found  # a long form that is a whole chemical name keeps it
+
+
 def test_slashed_subtypes_without_a_head_word_or_with_decimal_numbers(nlp):
     text = "Triptans are 5-HT1B/1D agonists; Nav1.7/1.8 in DRG neurons; retigabine opens KCNQ2/3 channels. The T1/2 was 4 h."
     found = [(t, cid) for t, label, cid, _ in mentions(nlp, text) if label == "RECEPTOR"]

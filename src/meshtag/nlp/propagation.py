@@ -26,6 +26,7 @@ from meshtag.kb.normalize import normalize
 from meshtag.kb.terms import common_words, letters_in_order
 from meshtag.nlp.blocklist import blocked_pairs
 from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, set_candidates, text_of
+from meshtag.nlp.receptor_names import HEAD_WORDS
 
 # An unambiguous receptor or disease short form keeps its own meaning when its long form names nothing ("vanilloid 1
 # (TRPV1)", "syndrome of inappropriate secretion of antidiuretic hormone (SIADH)"); drug short forms do not: most are
@@ -49,6 +50,8 @@ _GENE_WORD = re.compile(r"[\s-]+(?:genes?|proteins?|subunits?)$", re.IGNORECASE)
 # A long form whose head concept follows one of these words is about something else ("deleted in …").
 _RELATION_WORDS = frozenset("in of for with on by to from against".split())
 _RELATION_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(_RELATION_WORDS))})\s")  # right after the long form's first part
+# the short form's bracket and the receptor head word that follow a long form inside a name: "kappa opioid (KOP) receptor"
+_SHORT_FORM_THEN_HEAD = rf"\s*\(\s*{{short}}\s*\)\s*(?i:{HEAD_WORDS})\b"
 # a research code or capitalised short name: "FK506", "WR-2721", "Dup 753", "SM 21", "CCNU", "4-DAMP"
 _CODE = r"(?:[A-Z][A-Za-z]{0,5}[- ]?\d[\w-]*|\d[A-Za-z0-9]*-[A-Z]{2,}[\w-]*|[A-Z]{3,6})"
 _CODE_BEFORE = re.compile(rf"(?<![\w(-])({_CODE})\s*$")
@@ -235,7 +238,18 @@ class AbbreviationPropagation(KBComponent):
         for hit in self.kb.lookup(long_form.text, limit=3, fuzzy=False):
             if hit.score >= LOOKUP_MIN_SCORE and hit.label and (key, hit.label) not in self.blocked:
                 return Candidate(start, end, (hit.id,), "dictionary", score=hit.score)
-        return best
+        return self.enclosing_receptor(text, start, end, short, candidates) or best
+
+    @staticmethod
+    def enclosing_receptor(text: str, start: int, end: int, short: str, candidates: list[Candidate]) -> Candidate | None:
+        """The receptor whose name holds the definition ("kappa opioid (KOP) receptor", "Metabotropic glutamate (mGlu)
+        receptors"), when the long form alone names nothing whole: its short form names the receptor, as the
+        annotation guidelines read "5-HT6" after "serotonin 6 (5-HT6) receptor" (not glutamate for "mGlu")."""
+        head = re.compile(_SHORT_FORM_THEN_HEAD.format(short=re.escape(short))).match(text, end)
+        if head is None:
+            return None
+        return next((c for c in candidates if c.start <= start and c.end >= head.end() and c.concept_ids
+                     and c.source != "abbreviation" and (c.label or "RECEPTOR") == "RECEPTOR"), None)
 
     def confirmed_global_meaning(self, long_form: Span, spans: set[tuple[int, int]],
                                  candidates: list[Candidate]) -> Candidate | None:
