@@ -561,6 +561,20 @@ def test_a_short_form_defined_inside_a_receptor_name_names_the_receptor(nlp):
     assert ("NMDA", "DRUG", "MESH:D016202") in found  # a long form that is a whole chemical name keeps it
 
 
+def test_a_receptor_in_brackets_after_a_drug_code_stays_the_receptor(nlp):
+    # Schwartz & Hearst read "TRPV1 antagonist AMG9810 and A-967079" as the long form of "(TRPA1)"
+    text = "The TRPV1 antagonist AMG9810 and A-967079 (TRPA1) were given. TRPA1 was expressed."
+    found = [(t, label, cid) for t, label, cid, _ in mentions(nlp, text) if t == "TRPA1"]
+    assert found == [("TRPA1", "RECEPTOR", "MESH:D000074025")] * 2
+
+
+def test_research_codes_of_pain_pharmacology_tool_compounds(nlp):
+    text = "WIN55,212-2, JWH-133, BD1047, TTX, AMD3100 and L-alpha-aminoadipate were applied."
+    assert [(t, cid) for t, label, cid, _ in mentions(nlp, text) if label == "DRUG"] == [
+        ("WIN55,212-2", "MESH:C070417"), ("JWH-133", "MESH:C405341"), ("BD1047", "MESH:C097963"),
+        ("TTX", "MESH:D013779"), ("AMD3100", "MESH:C088327"), ("L-alpha-aminoadipate", "MESH:D015074")]
+
+
 def test_slashed_subtypes_without_a_head_word_or_with_decimal_numbers(nlp):
     text = "Triptans are 5-HT1B/1D agonists; Nav1.7/1.8 in DRG neurons; retigabine opens KCNQ2/3 channels. The T1/2 was 4 h."
     found = [(t, cid) for t, label, cid, _ in mentions(nlp, text) if label == "RECEPTOR"]

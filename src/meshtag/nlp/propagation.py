@@ -251,6 +251,11 @@ class AbbreviationPropagation(KBComponent):
         return next((c for c in candidates if c.start <= start and c.end >= head.end() and c.concept_ids
                      and c.source != "abbreviation" and (c.label or "RECEPTOR") == "RECEPTOR"), None)
 
+    def own_meaning(self, spans: set[tuple[int, int]], candidates: list[Candidate]) -> Candidate | None:
+        """The short form's own unambiguous dictionary reading as a receptor or condition ("TRPV1"), if it has one."""
+        return next((c for c in candidates if (c.start, c.end) in spans and c.source == "dictionary" and c.concept_ids
+                     and not c.ambiguous and self.kb.label(c.concept_ids[0]) in KEEP_OWN_MEANING), None)
+
     def confirmed_global_meaning(self, long_form: Span, spans: set[tuple[int, int]],
                                  candidates: list[Candidate]) -> Candidate | None:
         """For a long form with no concept: the short form's own dictionary reading, when one of that
@@ -370,13 +375,16 @@ class AbbreviationPropagation(KBComponent):
         for long_form, shorts in definitions.values():
             spans = {(s.start_char, s.end_char) for s in shorts}
             target = self.long_form_candidate(long_form, candidates, shorts[0].text)
+            own = self.own_meaning(spans, candidates)
+            if target is not None and own is not None and target.start > long_form.start_char and \
+                    self.kb.label(target.concept_ids[0]) != self.kb.label(own.concept_ids[0]):
+                continue  # "A-967079 (TRPA1)": a long form read by its last name only does not rename a receptor
             if target is None:
                 confirmed = self.confirmed_global_meaning(long_form, spans, candidates)
                 if confirmed is not None:  # the long form, an unknown spelling of that name, is a mention of it too
                     target = Candidate(long_form.start_char, long_form.end_char, confirmed.concept_ids, "dictionary",
                                        score=confirmed.score)
-                elif any((c.start, c.end) in spans and c.source == "dictionary" and c.concept_ids and not c.ambiguous
-                         and self.kb.label(c.concept_ids[0]) in KEEP_OWN_MEANING for c in candidates):
+                elif own is not None:
                     continue  # "vanilloid 1 (TRPV1)": an unambiguous name keeps its meaning when its long form has none
             if target is not None:  # the other number of a short form whose meaning is known ("VSD" after "(VSDs)")
                 spans |= uses_of(text, shorts[0].text)
