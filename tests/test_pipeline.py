@@ -568,6 +568,12 @@ def test_a_receptor_in_brackets_after_a_drug_code_stays_the_receptor(nlp):
     assert found == [("TRPA1", "RECEPTOR", "MESH:D000074025")] * 2
 
 
+def test_a_racemate_written_without_brackets_is_not_its_enantiomer(nlp):
+    text = "R,S-ketamine, S-ketamine and (R,S)-ketamine were compared."
+    assert [(t, cid) for t, _, cid, _ in mentions(nlp, text)] == [
+        ("R,S-ketamine", "MESH:D007649"), ("S-ketamine", "MESH:C000629870"), ("(R,S)-ketamine", "MESH:D007649")]
+
+
 def test_research_codes_of_pain_pharmacology_tool_compounds(nlp):
     text = "WIN55,212-2, JWH-133, BD1047, TTX, AMD3100 and L-alpha-aminoadipate were applied."
     assert [(t, cid) for t, label, cid, _ in mentions(nlp, text) if label == "DRUG"] == [

@@ -68,9 +68,11 @@ class Coordination(KBComponent):
             return None
         return words[-1], label
 
-    def conjunct_candidates(self, text: str, cand: Candidate, name_starts: dict[int, int]) -> list[Candidate]:
+    def conjunct_candidates(self, text: str, cand: Candidate, name_starts: dict[int, int],
+                            candidates: list[Candidate]) -> list[Candidate]:
         """`name_starts`: end -> earliest start of the candidates; a conjunct that ends a longer name is
-        complete ("G6PD deficiency and VHL disease": "deficiency" is no bare conjunct of "disease")."""
+        complete ("G6PD deficiency and VHL disease": "deficiency" is no bare conjunct of "disease"), and one
+        inside a longer name is no conjunct at all."""
         window_start = max(0, cand.start - LOOKBACK)
         before = text[window_start:cand.start]
         slash = before.endswith("/")
@@ -96,8 +98,9 @@ class Coordination(KBComponent):
             if ids:
                 start = window_start + match.start(1) + word.start()
                 end = start + len(word.group(0))
-                if name_starts.get(end, start) < start:
-                    continue
+                if name_starts.get(end, start) < start or any(
+                        c.start <= start and end <= c.end and c.end - c.start > end - start for c in candidates):
+                    continue  # the end of a longer name, or a word inside one ("R" of "R,S-ketamine, S-ketamine and")
                 if not found:  # the first conjunct may start further left ("dopamine D2 and serotonin 5-HT2")
                     start = self.named_start(text, start, end, head_word, ids[0])
                 found.append(Candidate(start, end, ids, "dictionary", notes=[COORDINATION_NOTE]))
@@ -135,7 +138,7 @@ class Coordination(KBComponent):
             return doc
         candidates = get_candidates(doc)
         name_starts = earliest_start_by_end(candidates)
-        added = [new for cand in candidates for new in self.conjunct_candidates(text, cand, name_starts)]
+        added = [new for cand in candidates for new in self.conjunct_candidates(text, cand, name_starts, candidates)]
         if added:
             set_candidates(doc, displaced_by(candidates, added))
         return doc

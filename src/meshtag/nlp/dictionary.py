@@ -46,6 +46,8 @@ OPENING_BRACKETED = re.compile(r"\((?:[a-z][a-z-]*|\d*[RSEZ](?:,\d*[RSEZ])*)\)")
 # the configuration that prefixes a chemical's name, which BC5CDR annotates with it ("(S)-ketamine",
 # "(2R,4R)-4-amino...", 3 of 3 in its training set); a racemate's sign is left out ("(+/-)-PG-9", 9 of 9)
 STEREO_PREFIX = re.compile(r"\(\d*[RSEZ](?:,\d*[RSEZ])*\)-$")
+# the other configuration before a one-letter one: "R,S-ketamine" is the racemate, not "S-ketamine" (esketamine)
+RACEMATE_BEFORE = re.compile(r"(?<![\w,])([RS]),$")
 # a count in brackets after a name, "IDDM (12)", is not the number of a name ("IDDM 12", a susceptibility locus)
 # a match may not end with a bracketed count ("IDDM (5)") or short form ("receptor (ORL1)" is no inverted
 # "Receptor, ORL1" but a name's end and the short form after it); a bracketed word belongs to a name ("poly (A)",
@@ -187,6 +189,10 @@ class DictionaryMatcher(StatelessComponent):
             if start > 3 and text[start - 1] == "-" and self.kb.label(ids[0]) == "DRUG" and \
                     (prefix := STEREO_PREFIX.search(text, max(0, start - 16), start)):
                 start = prefix.start()
+            elif text[start:start + 2] in ("S-", "R-") and \
+                    (other := RACEMATE_BEFORE.search(text, max(0, start - 2), start)) and other.group(1) != text[start] \
+                    and (racemate := self.kb.named_ids(text[start + 2:end], "DRUG", limit=1)):
+                start, ids = other.start(), racemate
             found.append(Candidate(start, end, ids, "dictionary",
                                    ambiguous=match.ambiguous, case_ok=match.case_sensitive_ok))
         if "(" in text:
