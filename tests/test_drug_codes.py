@@ -10,10 +10,10 @@ def test_research_compound_codes_are_unlinked_drugs(mode):
     import meshtag
     from meshtag.tagging import tag_text
 
-    doc = tag_text("The sigma-1 receptor antagonist BD1047 and the D1 antagonist SCH 23390 (0.5 mg/kg) were given; "
+    doc = tag_text("The TRPV1 antagonist SB366791 and the D1 antagonist SCH 23390 (0.5 mg/kg) were given; "
                    "IC50 values were computed in HEK293 cells treated with the drugs.", meshtag.load(mode=mode))
     found = {m.text: (m.label, m.id, m.source) for m in doc.mentions}
-    assert found["BD1047"] == ("DRUG", None, "pattern")
+    assert found["SB366791"] == ("DRUG", None, "pattern")
     assert found["SCH 23390"][:2] == ("DRUG", "MESH:C534628")
     assert "IC50" not in found and "HEK293" not in found
 

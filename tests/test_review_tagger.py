@@ -19,7 +19,7 @@ from meshtag.tagging import tag_documents
 pytestmark = pytest.mark.skipif(not (default_kb_dir() / "meta.json").is_file(),
                                 reason="needs the compiled knowledge base in models/kb")
 
-TITLE = "Sigma-1 receptor antagonists and BD1047 attenuate neuropathic pain."
+TITLE = "Sigma-1 receptor antagonists and SB366791 attenuate neuropathic pain."
 ABSTRACT = "Morphine and ketamine reduced mechanical allodynia via TRPA1 in the hippocampus."
 
 
@@ -46,7 +46,7 @@ def test_curator_decisions_change_the_next_tagging_run(tmp_path):
     first = tag(empty)
     before = by_text(first)
     assert before["ketamine"][0] == "MESH:D007649" and before["Sigma-1 receptor"][0] == "MESH:D000097605"
-    assert before.get("BD1047", (None,))[0] is None  # no concept: at most an unlinked research code
+    assert before.get("SB366791", (None,))[0] is None  # no concept: at most an unlinked research code
     corpus = store(tmp_path / "corpus", first)
 
     table = tmp_path / "review.xlsx"
@@ -63,7 +63,7 @@ def test_curator_decisions_change_the_next_tagging_run(tmp_path):
             row[header.index("decision")].value = "remap"
             row[header.index("correct_id")].value = "D017480"
     # a curator may also add a row by hand: a lab code the dictionary does not know
-    forms.append({header.index("surface_form") + 1: "BD1047", header.index("concept_id") + 1: "MESH:D000700",
+    forms.append({header.index("surface_form") + 1: "SB366791", header.index("concept_id") + 1: "MESH:D000700",
                   header.index("decision") + 1: "accept"})
     wb.save(table)
 
@@ -78,6 +78,6 @@ def test_curator_decisions_change_the_next_tagging_run(tmp_path):
     assert "ketamine" not in after
     # remapped forms also become KB terms, so the dictionary may find the new id before the curation step
     assert after["Sigma-1 receptor"][:2] == ("MESH:D017480", "RECEPTOR")
-    assert after["BD1047"][:2] == ("MESH:D000700", "DRUG")
+    assert after["SB366791"][:2] == ("MESH:D000700", "DRUG")
     for unchanged in ("Morphine", "TRPA1", "hippocampus", "neuropathic pain"):
         assert after[unchanged] == before[unchanged]
