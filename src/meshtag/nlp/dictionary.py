@@ -190,8 +190,9 @@ class DictionaryMatcher(StatelessComponent):
                     (prefix := STEREO_PREFIX.search(text, max(0, start - 16), start)):
                 start = prefix.start()
             elif text[start:start + 2] in ("S-", "R-") and \
-                    (other := RACEMATE_BEFORE.search(text, max(0, start - 2), start)) and other.group(1) != text[start] \
-                    and (racemate := self.kb.named_ids(text[start + 2:end], "DRUG", limit=1)):
+                    (other := RACEMATE_BEFORE.search(text, max(0, start - 2), start)) and \
+                    other.group(1) != text[start] and \
+                    (racemate := self.kb.named_ids(text[start + 2:end], "DRUG", limit=1)):
                 start, ids = other.start(), racemate
             found.append(Candidate(start, end, ids, "dictionary",
                                    ambiguous=match.ambiguous, case_ok=match.case_sensitive_ok))

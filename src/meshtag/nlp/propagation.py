@@ -50,7 +50,7 @@ _GENE_WORD = re.compile(r"[\s-]+(?:genes?|proteins?|subunits?)$", re.IGNORECASE)
 # A long form whose head concept follows one of these words is about something else ("deleted in …").
 _RELATION_WORDS = frozenset("in of for with on by to from against".split())
 _RELATION_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(_RELATION_WORDS))})\s")  # right after the long form's first part
-# the short form's bracket and the receptor head word that follow a long form inside a name: "kappa opioid (KOP) receptor"
+# the short form's bracket and the receptor head word after a long form inside a name: "kappa opioid (KOP) receptor"
 _SHORT_FORM_THEN_HEAD = rf"\s*\(\s*{{short}}\s*\)\s*(?i:{HEAD_WORDS})\b"
 # a research code or capitalised short name: "FK506", "WR-2721", "Dup 753", "SM 21", "CCNU", "4-DAMP"
 _CODE = r"(?:[A-Z][A-Za-z]{0,5}[- ]?\d[\w-]*|\d[A-Za-z0-9]*-[A-Z]{2,}[\w-]*|[A-Z]{3,6})"
@@ -241,7 +241,8 @@ class AbbreviationPropagation(KBComponent):
         return self.enclosing_receptor(text, start, end, short, candidates) or best
 
     @staticmethod
-    def enclosing_receptor(text: str, start: int, end: int, short: str, candidates: list[Candidate]) -> Candidate | None:
+    def enclosing_receptor(text: str, start: int, end: int, short: str,
+                           candidates: list[Candidate]) -> Candidate | None:
         """The receptor whose name holds the definition ("kappa opioid (KOP) receptor", "Metabotropic glutamate (mGlu)
         receptors"), when the long form alone names nothing whole: its short form names the receptor, as the
         annotation guidelines read "5-HT6" after "serotonin 6 (5-HT6) receptor" (not glutamate for "mGlu")."""
@@ -377,7 +378,7 @@ class AbbreviationPropagation(KBComponent):
             target = self.long_form_candidate(long_form, candidates, shorts[0].text)
             own = self.own_meaning(spans, candidates)
             if target is not None and own is not None and target.start > long_form.start_char and \
-                    self.kb.label(target.concept_ids[0]) != self.kb.label(own.concept_ids[0]):
+                    target.concept_ids and self.kb.label(target.concept_ids[0]) != self.kb.label(own.concept_ids[0]):
                 continue  # "A-967079 (TRPA1)": a long form read by its last name only does not rename a receptor
             if target is None:
                 confirmed = self.confirmed_global_meaning(long_form, spans, candidates)
