@@ -52,6 +52,8 @@ def kb() -> KnowledgeBase:
     ("primary somatosensory cortex", "MESH:D013003", "Somatosensory Cortex", "BRAIN_REGION"),  # neuro_synonyms.tsv
     ("nociceptin/orphanin FQ peptide receptor", "MESH:D000094942", "Nociceptin Receptor", "RECEPTOR"),  # IUPHAR
     ("IP receptor", "MESH:D044006", "Receptors, Epoprostenol", "RECEPTOR"),
+    ("opioid withdrawal syndrome", "MESH:D013375", "Substance Withdrawal Syndrome", "CONDITION"),  # synonyms.tsv
+    ("chronic widespread pain", "MESH:D059350", "Chronic Pain", "CONDITION"),
     # gene symbols and aliases of "X protein, human" records link to their species-free receptor heading
     ("5-HT2A", "MESH:D044402", "Receptor, Serotonin, 5-HT2A", "RECEPTOR"),
     ("GRIN1", "MESH:D016194", "Receptors, N-Methyl-D-Aspartate", "RECEPTOR"),
