@@ -60,6 +60,9 @@ def test_priority_across_tree_numbers():
     assert r.label_of_trees(["D20.280.055.500", "D26.255.165.055.291"]) is None
     assert r.label_of_trees(["D25.479.517", "D26.255.260.517", "J01.637.051.479.517"]) is None
     assert r.label_of_trees(["D01.837.725.700.379", "D20.280.320.687", "D26.255.165.320.687"]) == "DRUG"
+    # a cell type filed inside a region is no region (guideline 2.2); nerve fibres stay tracts ("mossy fibres")
+    assert r.label_of_trees(["A08.186.854.697.500", "A08.675.650.675", "A11.671.650.675"]) is None  # dorsal horn cells
+    assert r.label_of_trees(["A08.186.211.180.405.200.500", "A11.671.501.145.438"]) == "BRAIN_REGION"
 
 
 def test_supplementary_label_from_headings():

@@ -17,6 +17,8 @@ from meshtag.model import LABELS
 RULES_FILE = Path(__file__).with_name("label_rules.tsv")
 # The first label in this order wins when tree numbers disagree.
 PRIORITY: tuple[str, ...] = ("RECEPTOR", "BRAIN_REGION", "CONDITION", "DRUG")
+# trees under A11 Cells that are no cell type: cellular structures and nerve fibres
+NOT_CELL_TYPES = ("A11.284", "A11.671.501")
 
 
 @dataclass(frozen=True)
@@ -65,8 +67,24 @@ class LabelRules:
         return rule.label if rule else None
 
     def label_of_trees(self, tree_numbers: Iterable[str]) -> str | None:
-        labels = {self.label_of_tree(t) for t in tree_numbers}
+        """The first label in PRIORITY among the tree numbers' labels; a cell type that MeSH also files inside a
+        region ("Purkinje Cells" under Cerebellar Cortex) is no region (annotation guideline 2.2).
+
+        >>> LabelRules().label_of_trees(["A08.186.211.132.810.428.200.212.600", "A08.675.784", "A11.671.784"])
+        >>> LabelRules().label_of_trees(["A08.186.211.180.405.200.500", "A11.671.501.145.438"])  # mossy fibres
+        'BRAIN_REGION'
+        """
+        trees = list(tree_numbers)
+        labels = {self.label_of_tree(t) for t in trees}
+        if "BRAIN_REGION" in labels and any(is_cell_type(t) for t in trees):
+            labels.discard("BRAIN_REGION")
         return next((lab for lab in PRIORITY if lab in labels), None)
+
+
+def is_cell_type(tree_number: str) -> bool:
+    """Is this tree number a cell type (A11 Cells), not a cell's part (A11.284) or a nerve fibre (A11.671.501,
+    which the guidelines count as tracts: "mossy fibres")?"""
+    return tree_number.startswith("A11.") and not tree_number.startswith(NOT_CELL_TYPES)
 
 
 def label_of_headings(labels: Iterable[str | None]) -> str | None:
