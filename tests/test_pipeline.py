@@ -574,6 +574,16 @@ def test_a_racemate_written_without_brackets_is_not_its_enantiomer(nlp):
         ("R,S-ketamine", "MESH:D007649"), ("S-ketamine", "MESH:C000629870"), ("(R,S)-ketamine", "MESH:D007649")]
 
 
+def test_undefined_region_short_forms_with_a_region_cue(nlp):
+    text = ("Neurons in the RVM fired. The LHb projects to the DRN. After intra-NAc infusion, N-acetylcysteine (NAC) "
+            "was given.")
+    found = [(t, label, cid) for t, label, cid, _ in mentions(nlp, text)]
+    assert [f for f in found if f[1] == "BRAIN_REGION"] == [
+        ("RVM", "BRAIN_REGION", "MESH:D008526"), ("LHb", "BRAIN_REGION", "MESH:D019262"),
+        ("DRN", "BRAIN_REGION", "MESH:D065847"), ("NAc", "BRAIN_REGION", "MESH:D009714")]
+    assert ("NAC", "DRUG", "MESH:D000111") in found  # case tells the drug from the nucleus
+
+
 def test_research_codes_of_pain_pharmacology_tool_compounds(nlp):
     text = "WIN55,212-2, JWH-133, BD1047, TTX, AMD3100 and L-alpha-aminoadipate were applied."
     assert [(t, cid) for t, label, cid, _ in mentions(nlp, text) if label == "DRUG"] == [

@@ -35,9 +35,10 @@ LABEL_CUES: dict[str, frozenset[str]] = {
                       "dosed".split()),
     "CONDITION": frozenset("patients patient disease diseases syndrome disorder disorders symptoms diagnosed "
                            "diagnosis severity incidence prevalence suffering".split()),
-    "BRAIN_REGION": frozenset("neurons neuronal lesion lesions region regions nucleus nuclei cortex "
-                              "injection microinjection projections hippocampal hippocampus pyramidal "
-                              "synapse synapses subfield dentate".split()),
+    "BRAIN_REGION": frozenset("neurons neuronal lesion lesions lesioned region regions nucleus nuclei cortex "
+                              "injection injections microinjection microinjections infusion infusions microinfusion "
+                              "projections projects projecting afferents efferents firing stimulation slices "
+                              "hippocampal hippocampus pyramidal synapse synapses subfield dentate".split()),
 }
 CUE_WINDOW = 4
 # what separates the items of a list: "Cannabidiol, THC and nabiximols", "D1/D2", "MOR or DOR"
