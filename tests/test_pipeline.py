@@ -584,6 +584,12 @@ def test_undefined_region_short_forms_with_a_region_cue(nlp):
     assert ("NAC", "DRUG", "MESH:D000111") in found  # case tells the drug from the nucleus
 
 
+def test_a_list_of_region_short_forms_confirms_itself_item_by_item(nlp):
+    text = "Ketamine raised activity in the vlPAG, CeA, RVM, SNc, STN and LHb. GPI-anchored proteins were measured."
+    regions = [t for t, label, _, _ in mentions(nlp, text) if label == "BRAIN_REGION"]
+    assert regions == ["vlPAG", "CeA", "RVM", "SNc", "STN", "LHb"]  # each ambiguous item is next to a confirmed one
+
+
 def test_research_codes_of_pain_pharmacology_tool_compounds(nlp):
     text = "WIN55,212-2, JWH-133, BD1047, TTX, AMD3100 and L-alpha-aminoadipate were applied."
     assert [(t, cid) for t, label, cid, _ in mentions(nlp, text) if label == "DRUG"] == [

@@ -121,6 +121,11 @@ class SureMentions:
             self.ending[c.end].add(label)
             self.starting[c.start].add(label)
 
+    def add(self, cand, label: str) -> None:
+        """Count `cand` as sure from now on (an alias its evidence has confirmed)."""
+        self.ending[cand.end].add(label)
+        self.starting[cand.start].add(label)
+
     def list_neighbours(self, cand, text: str) -> set[str]:
         """The labels of the sure mentions right before and after `cand` in a list."""
         found = set()
@@ -153,6 +158,23 @@ class AmbiguityFilter(KBComponent):
         cues = LABEL_CUES.get(label or "", frozenset())
         return bool(cues & window_words(text, cand.start, cand.end)) or (
             label is not None and label in sure.list_neighbours(cand, text))
+
+    def listed_with(self, supported: list, doubtful: list, text: str, sure: "SureMentions") -> list:
+        """The doubtful aliases of a list that a supported one of the same label starts ("the VTA, vlPAG, BNST, CeA,
+        RVM, SNc and LHb": each item confirms the next), in as many passes as the list is long."""
+        for cand in supported:
+            sure.add(cand, self.kb.label(cand.concept_ids[0]))
+        pending = [c for c in doubtful if c.concept_ids and c.case_ok and not any(c is s for s in supported)]
+        added: list = []
+        while True:
+            listed = [c for c in pending if (label := self.kb.label(c.concept_ids[0])) is not None
+                      and label in sure.list_neighbours(c, text)]
+            if not listed:
+                return added
+            for cand in listed:
+                sure.add(cand, self.kb.label(cand.concept_ids[0]))
+            added += listed
+            pending = [c for c in pending if not any(c is s for s in listed)]
 
     def other_organs_parts(self, candidates: list, text: str) -> list:
         """The bare "cortex"/"medulla" brain regions of a document that names the kidney or adrenal gland and
@@ -237,8 +259,8 @@ class AmbiguityFilter(KBComponent):
         doubtful = [c for c in candidates if c.ambiguous and c.source == "dictionary"]
         # one sense per document: an alias read as a concept by its cue words supports its bare repeats; a
         # supported alias's own concept is then sure, so the sure concepts alone decide what is kept
-        sure_ids.update(c.concept_ids[0] for c in doubtful
-                        if c.concept_ids and self.supported(c, text, sure_ids, sure))
+        supported = [c for c in doubtful if c.concept_ids and self.supported(c, text, sure_ids, sure)]
+        sure_ids.update(c.concept_ids[0] for c in supported + self.listed_with(supported, doubtful, text, sure))
         kept = []
         for cand in candidates:
             if cand.ambiguous and cand.source == "dictionary":
