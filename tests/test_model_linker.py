@@ -78,6 +78,19 @@ def test_a_verb_of_effect_is_no_modifier_of_the_linked_head():
 
 
 
+def test_a_disease_before_bare_pain_stays_a_mention_of_its_own():
+    """The NER reads 'Osteoarthritis pain' as one name, which took Pain and hid the disease."""
+    import meshtag
+    from meshtag.tagging import tag_text
+
+    doc = tag_text("Osteoarthritis pain and endometriosis pain were treated; cholestatic hepatitis resolved.",
+                   meshtag.load(mode="accurate"))
+    found = [(m.text, m.id) for m in doc.mentions]
+    assert found[:4] == [("Osteoarthritis", "MESH:D010003"), ("pain", "MESH:D010146"),
+                         ("endometriosis", "MESH:D004715"), ("pain", "MESH:D010146")]
+    assert found[4][0] == "cholestatic hepatitis"  # other heads keep the model's modifiers
+
+
 def test_an_unlinked_function_word_is_no_mention():
     """BC5CDR development 9041081: the NER read "done" as a chemical; unknown to the KB and a stop word, it goes."""
     import meshtag

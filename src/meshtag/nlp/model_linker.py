@@ -29,6 +29,7 @@ DEFAULT_MIN_SCORE = 0.5    # raw lookup score below which a model mention is dro
 LOOKUP_CANDIDATES = 5
 # heads that say only what kind of thing a mention is: "Schwartz-Jampel syndrome" is not "Syndrome"
 GENERIC_HEADS = frozenset({"MESH:D013577", "MESH:D004194"})  # Syndrome, Disease
+PAIN = "MESH:D010146"  # the bare symptom a disease's name may precede ("osteoarthritis pain")
 LINK_CACHE_SIZE = 100_000
 # MeSH trees of what an unlinked model mention names when it is no drug, disease, receptor or region: a place
 # ("Southern California") or a body part outside the nervous system ("prostate" as an organ)
@@ -144,9 +145,18 @@ class ModelLinker(ConventionsComponent):
         heads = [k for k in known if k.concept_ids and k.end == cand.end and k.start >= cand.start
                  and self.kb.label(k.concept_ids[0]) == cand.label and k.concept_ids[0] not in GENERIC_HEADS]
         head = max(heads, key=lambda k: k.end - k.start, default=None)
-        if head is None or not keeps_modifiers(self.conventions, cand.label, text[cand.start:head.start]):
+        if head is None or not keeps_modifiers(self.conventions, cand.label, text[cand.start:head.start]) or \
+                self.names_modifier(cand, head, known):
             return None
         return head
+
+    def names_modifier(self, cand: Candidate, head: Candidate, known: list[Candidate]) -> bool:
+        """Is the head bare pain and a linked disease in front of it ("Osteoarthritis pain", "endometriosis pain")?
+        Then the words are two mentions, the disease and its pain: the model's span would hide the disease. (Other
+        heads keep their modifiers: "cholestatic hepatitis" is one mention in the corpora.)"""
+        return head.concept_ids[0] == PAIN and any(
+            k.concept_ids and cand.start <= k.start and k.end <= head.start
+            and self.kb.label(k.concept_ids[0]) == cand.label and k.concept_ids[0] not in GENERIC_HEADS for k in known)
 
     @staticmethod
     def generic_inside(known: Candidate, cand: Candidate) -> bool:
