@@ -54,6 +54,7 @@ def kb() -> KnowledgeBase:
     ("IP receptor", "MESH:D044006", "Receptors, Epoprostenol", "RECEPTOR"),
     ("opioid withdrawal syndrome", "MESH:D013375", "Substance Withdrawal Syndrome", "CONDITION"),  # synonyms.tsv
     ("chronic widespread pain", "MESH:D059350", "Chronic Pain", "CONDITION"),
+    ("diabetic peripheral neuropathic pain", "MESH:D003929", "Diabetic Neuropathies", "CONDITION"),
     ("gepants", "MESH:D000077221", "Calcitonin Gene-Related Peptide Receptor Antagonists", "DRUG"),
     ("psychostimulants", "MESH:D000697", "Central Nervous System Stimulants", "DRUG"),
     # gene symbols and aliases of "X protein, human" records link to their species-free receptor heading
