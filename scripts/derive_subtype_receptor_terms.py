@@ -44,6 +44,8 @@ SUBTYPE_AFTER_TERM = re.compile(r"^(?P<ligand>(?!Nuclear\b)[A-Z][a-z]+) Receptor
 # "5-HT1A Receptor", "CB1 Receptors", "D2 Receptor": a code, then "receptor"
 CODE_TERM = re.compile(r"^(?P<code>5-HT\d[A-F]?|[A-Z]{1,3}\d[A-Z]?\d{0,2}) [Rr]eceptors?$")  # "P2X4", "P2Y12"
 SEROTONIN_CODE = re.compile(r"5-HT\d[A-F]?")
+# "Serotonin 5-HT1F Receptors": MeSH writes a newer serotonin subtype only with its ligand
+SEROTONIN_TERM = re.compile(r"^Serotonin (?P<code>5-HT\d[A-F]?) Receptors?$")
 # codes whose short forms name another receptor in this field: "S2R" is the sigma-2 receptor (beside "S1R"),
 # not MeSH's old serotonin "S2" subtype
 OTHER_MEANING = {"s 2"}
@@ -119,6 +121,27 @@ def subtype_rows(subtypes: dict[str, Subtype], kb) -> list[dict[str, str]]:
     return [row(f"{s.code} receptor", s.concept_id,
                 f"MeSH term '{s.source}' without its ligand; no other receptor descriptor has a {s.code} subtype")
             for s in subtypes.values() if not kb.has_key(normalize(f"{s.code} receptor"))]
+
+
+def serotonin_code_rows(found: list[Receptor], kb) -> list[dict[str, str]]:
+    """"5-HT1F receptor" for a serotonin subtype MeSH names only with its ligand ("Serotonin 5-HT1F Receptors"), as
+    it names the older ones ("5-HT1A Receptor"), when one receptor claims the code and the KB lacks the spelling.
+
+    >>> r = Receptor("MESH:D000096642", "D000096642", "Receptor, Serotonin, 5-HT1F",
+    ...              (("Serotonin 5-HT1F Receptors", "Serotonin 5-HT1F Receptors"),))
+    >>> [x["term"] for x in serotonin_code_rows([r], type("KB", (), {"has_key": lambda self, key: False})())]
+    ['5-HT1F receptor']
+    """
+    claims: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
+    for receptor in found:
+        for term, reading in receptor.terms:
+            m = SEROTONIN_TERM.match(reading)
+            if m:
+                claims[m.group("code")].setdefault(receptor.id, (term, receptor.name))
+    return [row(f"{code} receptor", concept_id, f"MeSH term '{term}' of {concept_id[5:]} {name} without its ligand, "
+                                                f"as MeSH writes the older serotonin subtypes ('5-HT1A Receptor')")
+            for code, by_id in sorted(claims.items()) if len(by_id) == 1
+            for concept_id, (term, name) in by_id.items() if not kb.has_key(normalize(f"{code} receptor"))]
 
 
 def r_suffix_rows(found: list[Receptor], subtypes: dict[str, Subtype], subtype_terms: list[dict[str, str]],
@@ -325,7 +348,7 @@ def derive(mesh: Path, kb) -> list[dict[str, str]]:
     descriptors = mesh_rows(mesh, "mesh_descriptors.tsv")
     found = receptors(descriptors, kb)
     subtypes = unique_subtypes(found)
-    named = subtype_rows(subtypes, kb)
+    named = subtype_rows(subtypes, kb) + serotonin_code_rows(found, kb)
     supplementary_rows = mesh_rows(mesh, "mesh_supplementary.tsv")
     supplementary = receptors(supplementary_rows, kb)
     return named + r_suffix_rows(found, subtypes, named, kb) + adjective_rows(found, kb) + \

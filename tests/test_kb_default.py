@@ -116,6 +116,8 @@ def test_lookup_joins_a_name_written_with_a_hyphen_inside_a_word(kb):
 
 @pytest.mark.parametrize("query, concept_id", [
     ("A2A receptors", "MESH:D043705"),          # scripts/derive_subtype_receptor_terms.py: subtype without ligand
+    ("5-HT1F receptor", "MESH:D000096642"),     # ... a serotonin subtype MeSH writes only with its ligand
+    ("5-HT7R", "MESH:C104425"),                 # neuro_synonyms.tsv: "<code>R" of a supplementary record
     ("M2 receptor", "MESH:D043585"),
     ("beta-2 receptors", "MESH:D018343"),      # Greek subtypes: "Adrenergic beta-2 Receptors"
     ("5-HT1AR", "MESH:D044282"),                # "<code>R", papers' short form of "<code> receptor"
