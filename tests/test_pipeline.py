@@ -599,15 +599,16 @@ def test_research_codes_of_pain_pharmacology_tool_compounds(nlp):
 
 def test_slashed_subtypes_without_a_head_word_or_with_decimal_numbers(nlp):
     text = ("Triptans are 5-HT1B/1D agonists; Nav1.7/1.8 in DRG neurons; retigabine opens KCNQ2/3 channels. "
-            "The T1/2 was 4 h.")
+            "The T1/2 was 4 h. Triptans act at 5-HT1B/1D.")
     found = [(t, cid) for t, label, cid, _ in mentions(nlp, text) if label == "RECEPTOR"]
     assert found == [("5-HT1B", "MESH:D044302"), ("1D", "MESH:D044346"), ("Nav1.7", "MESH:D062556"),
-                     ("1.8", "MESH:D062559"), ("KCNQ2", "MESH:D051658"), ("3 channels", "MESH:D051659")]
+                     ("1.8", "MESH:D062559"), ("KCNQ2", "MESH:D051658"), ("3 channels", "MESH:D051659"),
+                     ("5-HT1B", "MESH:D044302"), ("1D", "MESH:D044346")]  # also before a sentence's period
     import meshtag
     composite = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="pubtator")).mentions
                  if m.label == "RECEPTOR"]  # an elliptical second code makes one composite ("D1/D2 receptor")
     assert composite == [("5-HT1B/1D", "MESH:D044302|MESH:D044346"), ("Nav1.7/1.8", "MESH:D062556|MESH:D062559"),
-                         ("KCNQ2/3 channels", "MESH:D051658|MESH:D051659")]
+                         ("KCNQ2/3 channels", "MESH:D051658|MESH:D051659"), ("5-HT1B/1D", "MESH:D044302|MESH:D044346")]
 
 
 def test_lead_the_verb_is_no_metal():

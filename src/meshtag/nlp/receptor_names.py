@@ -47,7 +47,7 @@ _SUBTYPE = r"\d(?:\.\d{1,2})?[A-Za-z]?"
 _SLASHED = rf"(?<![\w-])(?P<first>(?P<prefix>5-HT|[^\W\d_]{{1,5}})(?P<a>{_SUBTYPE}))/(?P<b>{_SUBTYPE})"
 SLASHED_SUBTYPES = re.compile(_SLASHED + r"[\s-]+$")  # right before a head word
 # without a head word ("5-HT1B/1D agonists", "Nav1.7/1.8 in DRG neurons")
-BARE_SLASHED_SUBTYPES = re.compile(_SLASHED + rf"(?![\w/.+-])(?![\s-]+(?i:{HEAD_WORDS}))")
+BARE_SLASHED_SUBTYPES = re.compile(_SLASHED + rf"(?![\w/+-])(?!\.\d)(?![\s-]+(?i:{HEAD_WORDS}))")
 
 
 @Language.factory("meshtag_receptor_names", default_config={"kb_path": None})
