@@ -55,6 +55,7 @@ def kb() -> KnowledgeBase:
     ("opioid withdrawal syndrome", "MESH:D013375", "Substance Withdrawal Syndrome", "CONDITION"),  # synonyms.tsv
     ("chronic widespread pain", "MESH:D059350", "Chronic Pain", "CONDITION"),
     ("diabetic peripheral neuropathic pain", "MESH:D003929", "Diabetic Neuropathies", "CONDITION"),
+    ("major depressive episode", "MESH:D003865", "Depressive Disorder, Major", "CONDITION"),
     ("gepants", "MESH:D000077221", "Calcitonin Gene-Related Peptide Receptor Antagonists", "DRUG"),
     ("psychostimulants", "MESH:D000697", "Central Nervous System Stimulants", "DRUG"),
     # gene symbols and aliases of "X protein, human" records link to their species-free receptor heading
