@@ -56,6 +56,7 @@ def kb() -> KnowledgeBase:
     ("chronic widespread pain", "MESH:D059350", "Chronic Pain", "CONDITION"),
     ("diabetic peripheral neuropathic pain", "MESH:D003929", "Diabetic Neuropathies", "CONDITION"),
     ("major depressive episode", "MESH:D003865", "Depressive Disorder, Major", "CONDITION"),
+    ("anti-TNF agents", "MESH:D000079424", "Tumor Necrosis Factor Inhibitors", "DRUG"),
     ("gepants", "MESH:D000077221", "Calcitonin Gene-Related Peptide Receptor Antagonists", "DRUG"),
     ("psychostimulants", "MESH:D000697", "Central Nervous System Stimulants", "DRUG"),
     # gene symbols and aliases of "X protein, human" records link to their species-free receptor heading
