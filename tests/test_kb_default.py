@@ -57,6 +57,7 @@ def kb() -> KnowledgeBase:
     ("diabetic peripheral neuropathic pain", "MESH:D003929", "Diabetic Neuropathies", "CONDITION"),
     ("major depressive episode", "MESH:D003865", "Depressive Disorder, Major", "CONDITION"),
     ("anti-TNF agents", "MESH:D000079424", "Tumor Necrosis Factor Inhibitors", "DRUG"),
+    ("complete Freund's adjuvant", "MESH:D005620", "Freund's Adjuvant", "DRUG"),
     ("gepants", "MESH:D000077221", "Calcitonin Gene-Related Peptide Receptor Antagonists", "DRUG"),
     ("psychostimulants", "MESH:D000697", "Central Nervous System Stimulants", "DRUG"),
     # gene symbols and aliases of "X protein, human" records link to their species-free receptor heading
