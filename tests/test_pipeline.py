@@ -568,12 +568,6 @@ def test_a_receptor_in_brackets_after_a_drug_code_stays_the_receptor(nlp):
     assert found == [("TRPA1", "RECEPTOR", "MESH:D000074025")] * 2
 
 
-def test_a_racemate_written_without_brackets_is_not_its_enantiomer(nlp):
-    text = "R,S-ketamine, S-ketamine and (R,S)-ketamine were compared."
-    assert [(t, cid) for t, _, cid, _ in mentions(nlp, text)] == [
-        ("R,S-ketamine", "MESH:D007649"), ("S-ketamine", "MESH:C000629870"), ("(R,S)-ketamine", "MESH:D007649")]
-
-
 def test_undefined_region_short_forms_with_a_region_cue(nlp):
     text = ("Neurons in the RVM fired. The LHb projects to the DRN. After intra-NAc infusion, N-acetylcysteine (NAC) "
             "was given.")
@@ -582,19 +576,6 @@ def test_undefined_region_short_forms_with_a_region_cue(nlp):
         ("RVM", "BRAIN_REGION", "MESH:D008526"), ("LHb", "BRAIN_REGION", "MESH:D019262"),
         ("DRN", "BRAIN_REGION", "MESH:D065847"), ("NAc", "BRAIN_REGION", "MESH:D009714")]
     assert ("NAC", "DRUG", "MESH:D000111") in found  # case tells the drug from the nucleus
-
-
-def test_a_list_of_region_short_forms_confirms_itself_item_by_item(nlp):
-    text = "Ketamine raised activity in the vlPAG, CeA, RVM, SNc, STN and LHb. GPI-anchored proteins were measured."
-    regions = [t for t, label, _, _ in mentions(nlp, text) if label == "BRAIN_REGION"]
-    assert regions == ["vlPAG", "CeA", "RVM", "SNc", "STN", "LHb"]  # each ambiguous item is next to a confirmed one
-
-
-def test_research_codes_of_pain_pharmacology_tool_compounds(nlp):
-    text = "WIN55,212-2, JWH-133, BD1047, TTX, AMD3100 and L-alpha-aminoadipate were applied."
-    assert [(t, cid) for t, label, cid, _ in mentions(nlp, text) if label == "DRUG"] == [
-        ("WIN55,212-2", "MESH:C070417"), ("JWH-133", "MESH:C405341"), ("BD1047", "MESH:C097963"),
-        ("TTX", "MESH:D013779"), ("AMD3100", "MESH:C088327"), ("L-alpha-aminoadipate", "MESH:D015074")]
 
 
 def test_slashed_subtypes_without_a_head_word_or_with_decimal_numbers(nlp):
@@ -856,6 +837,18 @@ VOCABULARY = [
                   ("IDDM", "MESH:D003922"), ("(R)-alpha-methylhistamine", "MESH:C069357"),
                   ("(S)-ketamine", "MESH:C000629870"), ("(R)-fluoxetine", "MESH:D005473"),
                   ("amphetamine", "MESH:D000661")], id="brackets a name opens with belong to it"),
+    pytest.param("R,S-ketamine, S-ketamine and (R,S)-ketamine were compared.", None,
+                 [("R,S-ketamine", "MESH:D007649"), ("S-ketamine", "MESH:C000629870"),
+                  ("(R,S)-ketamine", "MESH:D007649")], id="a racemate written without brackets is not its enantiomer"),
+    # each ambiguous region short form is confirmed by the one before it in the list; GPI is no GPi
+    pytest.param("Ketamine raised activity in the vlPAG, CeA, RVM, SNc, STN and LHb. GPI-anchored proteins were "
+                 "measured.", "BRAIN_REGION",
+                 [("vlPAG", "MESH:D010487"), ("CeA", "MESH:D066274"), ("RVM", "MESH:D008526"), ("SNc", "MESH:D065842"),
+                  ("STN", "MESH:D020531"), ("LHb", "MESH:D019262")], id="a list of region short forms, item by item"),
+    pytest.param("WIN55,212-2, JWH-133, BD1047, TTX, AMD3100 and L-alpha-aminoadipate were applied.", "DRUG",
+                 [("WIN55,212-2", "MESH:C070417"), ("JWH-133", "MESH:C405341"), ("BD1047", "MESH:C097963"),
+                  ("TTX", "MESH:D013779"), ("AMD3100", "MESH:C088327"), ("L-alpha-aminoadipate", "MESH:D015074")],
+                 id="research codes of pain pharmacology tool compounds"),
 ]
 
 

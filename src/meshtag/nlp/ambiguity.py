@@ -164,17 +164,17 @@ class AmbiguityFilter(KBComponent):
         RVM, SNc and LHb": each item confirms the next), in as many passes as the list is long."""
         for cand in supported:
             sure.add(cand, self.kb.label(cand.concept_ids[0]))
-        pending = [c for c in doubtful if c.concept_ids and c.case_ok and not any(c is s for s in supported)]
+        done = {id(c) for c in supported}
+        pending = [(c, label) for c in doubtful if c.concept_ids and c.case_ok and id(c) not in done
+                   and (label := self.kb.label(c.concept_ids[0])) is not None]
         added: list = []
-        while True:
-            listed = [c for c in pending if (label := self.kb.label(c.concept_ids[0])) is not None
-                      and label in sure.list_neighbours(c, text)]
-            if not listed:
-                return added
-            for cand in listed:
-                sure.add(cand, self.kb.label(cand.concept_ids[0]))
-            added += listed
-            pending = [c for c in pending if not any(c is s for s in listed)]
+        while listed := [(c, label) for c, label in pending if label in sure.list_neighbours(c, text)]:
+            for cand, label in listed:
+                sure.add(cand, label)
+            added += [c for c, _ in listed]
+            done.update(id(c) for c, _ in listed)
+            pending = [(c, label) for c, label in pending if id(c) not in done]
+        return added
 
     def other_organs_parts(self, candidates: list, text: str) -> list:
         """The bare "cortex"/"medulla" brain regions of a document that names the kidney or adrenal gland and
