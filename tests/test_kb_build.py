@@ -138,3 +138,26 @@ def test_a_receptor_gene_links_to_the_concept_its_approved_name_names():
     assert ("TAAR1", "hgnc") in taar1.terms and ("TA1", "hgnc") in taar1.terms
     assert set(drafts) == {"C434723"}
 
+
+
+def test_possessive_spellings_of_eponymous_conditions():
+    """"Barrett Metaplasia" gains "Barrett's Metaplasia" because MeSH writes "Barrett's Esophagus"; a name MeSH never
+    writes in the possessive ("Job"), a head word too rare to be a disease head and a drug keep their terms."""
+    from meshtag.kb.concept import ConceptDraft
+    from meshtag.kb.eponyms import add_possessive_eponyms
+
+    def draft(key: str, label: str, *terms: str) -> ConceptDraft:
+        d = ConceptDraft(key=key, name=terms[0], kind="descriptor", label=label)
+        for t in terms:
+            d.add_term(t, "synonym")
+        return d
+
+    drafts = {d.key: d for d in [
+        draft("D001471", "CONDITION", "Barrett Esophagus", "Barrett's Esophagus", "Barrett Metaplasia",
+              "Barrett Oddity"),
+        draft("D000073397", "CONDITION", "Occupational Stress", "Job Stress"),
+        draft("D1", "CONDITION", "Intestinal Metaplasia", "Gastric Metaplasia", "Squamous Metaplasia"),
+        draft("D2", "DRUG", "Barrett Metaplasia Extract")]}
+    assert add_possessive_eponyms(drafts) == 1
+    assert [t for t, _ in drafts["D001471"].terms][-1] == "Barrett's Metaplasia"
+    assert len(drafts["D000073397"].terms) == 2 and len(drafts["D2"].terms) == 1

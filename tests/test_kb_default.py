@@ -92,6 +92,10 @@ def kb() -> KnowledgeBase:
     ("ACh", "MESH:D000109", "Acetylcholine", "DRUG"),
     ("suicidal ideation", "MESH:D059020", "Suicidal Ideation", "CONDITION"),  # label_overrides.tsv (F01)
     ("adenovirus disease", "MESH:D000257", "Adenoviridae Infections", "CONDITION"),  # infection_disease_terms
+    # kb/eponyms.py: possessive spellings of the two-word eponymous terms MeSH writes without it
+    ("Alzheimer's dementia", "MESH:D000544", "Alzheimer Disease", "CONDITION"),
+    ("Barrett's metaplasia", "MESH:D001471", "Barrett Esophagus", "CONDITION"),
+    ("Leigh's syndrome", "MESH:D007888", "Leigh Disease", "CONDITION"),
 ])
 def test_lookup_exact(kb, query, concept_id, name, label):
     best = kb.lookup(query)[0]

@@ -18,6 +18,7 @@ from meshtag.kb import hgnc as _hgnc
 from meshtag.kb import source_tsv
 from meshtag.kb.compile import compile_kb
 from meshtag.kb.concept import ConceptDraft, internal_id
+from meshtag.kb.eponyms import add_possessive_eponyms
 from meshtag.kb.labels import LabelRules, is_biologic_drug, label_of_headings
 from meshtag.kb.terms import bracketed_short_form
 from meshtag.model import LABELS
@@ -128,7 +129,8 @@ def _finish_all(drafts: dict[str, ConceptDraft], hgnc_file: Path | None, links: 
     overrides = read_label_overrides((curation or curation_dir()) / OVERRIDES_FILE, errors)
     finish(drafts, overrides=overrides)
     meta: dict[str, Any] = {"label_overrides": len(overrides),
-                            "bracketed_short_forms": add_bracketed_short_forms(drafts)}
+                            "bracketed_short_forms": add_bracketed_short_forms(drafts),
+                            "possessive_eponyms": add_possessive_eponyms(drafts)}
     if hgnc_file is not None:
         meta["hgnc_links"] = _hgnc.link_genes(drafts, _hgnc.read_genes(hgnc_file), links, common)
     return meta
