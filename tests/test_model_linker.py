@@ -91,6 +91,22 @@ def test_a_disease_before_bare_pain_stays_a_mention_of_its_own():
     assert found[4][0] == "cholestatic hepatitis"  # other heads keep the model's modifiers
 
 
+def test_an_eponymous_disease_before_another_condition_stays_a_mention_of_its_own():
+    """The NER reads "Parkinson's disease psychosis" as one name, which took Psychotic Disorders and hid Parkinson
+    Disease from co-occurrence reports; a class in apposition ("the autosomal recessive disease X") is no name, and
+    a model span that starts inside a name is no mention."""
+    import meshtag
+    from meshtag.tagging import tag_text
+
+    doc = tag_text("Pimavanserin treats Parkinson's disease psychosis. The autosomal recessive disease "
+                   "glucose/galactose malabsorption was found. Children with Down syndrome leukemia.",
+                   meshtag.load(mode="accurate"))
+    found = [(m.text, m.id) for m in doc.mentions if m.label == "CONDITION"]
+    assert found == [("Parkinson's disease", "MESH:D010300"), ("psychosis", "MESH:D011618"),
+                     ("autosomal recessive disease glucose/galactose malabsorption", "MESH:C562602"),
+                     ("Down syndrome", "MESH:D004314"), ("leukemia", "MESH:D007938")]  # not "syndrome leukemia"
+
+
 def test_an_unlinked_function_word_is_no_mention():
     """BC5CDR development 9041081: the NER read "done" as a chemical; unknown to the KB and a stop word, it goes."""
     import meshtag

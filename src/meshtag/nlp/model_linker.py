@@ -29,6 +29,10 @@ DEFAULT_MIN_SCORE = 0.5    # raw lookup score below which a model mention is dro
 LOOKUP_CANDIDATES = 5
 # heads that say only what kind of thing a mention is: "Schwartz-Jampel syndrome" is not "Syndrome"
 GENERIC_HEADS = frozenset({"MESH:D013577", "MESH:D004194"})  # Syndrome, Disease
+# an eponymous disease name ending in its class noun ("Parkinson's disease", "Down syndrome", "Lesch-Nyhan disease")
+EPONYM_NAME = re.compile(r"(?P<name>[A-Z][a-z]+)(?P<possessive>'s|(?<=s)')?[\s-]\S*?\s*(?:disease|syndrome|disorder)",
+                         re.IGNORECASE)
+SENTENCE_END = re.compile(r"(?:^|[.!?:;])\s*$")
 PAIN = "MESH:D010146"  # the bare symptom a disease's name may precede ("osteoarthritis pain")
 LINK_CACHE_SIZE = 100_000
 # MeSH trees of what an unlinked model mention names when it is no drug, disease, receptor or region: a place
@@ -146,8 +150,9 @@ class ModelLinker(ConventionsComponent):
                  and self.kb.label(k.concept_ids[0]) == cand.label and k.concept_ids[0] not in GENERIC_HEADS]
         head = max(heads, key=lambda k: k.end - k.start, default=None)
         if head is None or not keeps_modifiers(self.conventions, cand.label, text[cand.start:head.start]) or \
-                self.names_modifier(cand, head, known):
-            return None
+                self.names_modifier(cand, head, known) or self.two_names(cand, known, text) or \
+                any(k.concept_ids and k.start < cand.start < k.end for k in known):
+            return None  # (last: the model's span starts inside a name, "Down [syndrome leukemia]")
         return head
 
     def names_modifier(self, cand: Candidate, head: Candidate, known: list[Candidate]) -> bool:
@@ -157,6 +162,27 @@ class ModelLinker(ConventionsComponent):
         return head.concept_ids[0] == PAIN and any(
             k.concept_ids and cand.start <= k.start and k.end <= head.start
             and self.kb.label(k.concept_ids[0]) == cand.label and k.concept_ids[0] not in GENERIC_HEADS for k in known)
+
+    def two_names(self, cand: Candidate, known: list[Candidate], text: str) -> bool:
+        """Is a linked model mention two linked names side by side, the first a whole disease name ending in its
+        class noun ("Parkinson's disease psychosis", "Alzheimer's disease agitation")? The words are then two
+        conditions; one mention would hide the first from co-occurrence reports."""
+        def linked(k: Candidate) -> bool:
+            return bool(k.concept_ids) and k.concept_ids[0] not in GENERIC_HEADS and \
+                self.kb.label(k.concept_ids[0]) == cand.label
+        firsts = [k for k in known if k.start == cand.start and k.end < cand.end and linked(k)
+                  and self.eponym(text, k.start, k.end)]
+        return any(k.end == cand.end and linked(k) and any(text[f.end:k.start].isspace() for f in firsts)
+                   for k in known if firsts)
+
+    @staticmethod
+    def eponym(text: str, start: int, end: int) -> bool:
+        """Does text[start:end] name a disease by a person ("Parkinson's disease", "Tourette syndrome"): a capitalised
+        name, possessive or inside a sentence (a capital at a sentence start is no name: "Autosomal recessive
+        disease"), then the class noun?"""
+        m = EPONYM_NAME.fullmatch(text, start, end)
+        return m is not None and m["name"][0].isupper() and not m["name"][1:].isupper() and (
+            m["possessive"] is not None or SENTENCE_END.search(text, 0, start) is None)
 
     @staticmethod
     def generic_inside(known: Candidate, cand: Candidate) -> bool:
@@ -189,6 +215,8 @@ class ModelLinker(ConventionsComponent):
                     # bare type ("Type II"), or a place or body part ("California")
                 else:
                     cand.notes.append("unlinked")
+            elif self.two_names(cand, known, text):
+                continue
             candidates.append(cand)
         doc.ents = []
         return doc
