@@ -23,6 +23,12 @@ def test_tokenizer_splits_the_hyphen_after_a_stereo_descriptor():
                                                                   "(", "-", ")", "-", "nicotine"]
 
 
+def test_tokenizer_splits_an_isotope_label_from_its_tracer_but_not_a_ring_fusion():
+    nlp = blank_biomedical()
+    tokens = [t.text for t in nlp("[11C]raclopride [99mTc]HMPAO benzo[a]pyrene")]
+    assert tokens == ["[", "11C", "]", "raclopride", "[", "99mTc", "]", "HMPAO", "benzo[a]pyrene"]
+
+
 def test_tokenizer_splits_a_final_period_from_codes_but_not_from_initials():
     nlp = blank_biomedical()
     tokens = [t.text for t in nlp("J. Smith saw MEN 2A. The U.S. gave CsA. Fig. 2B.")]

@@ -849,6 +849,11 @@ VOCABULARY = [
                  [("WIN55,212-2", "MESH:C070417"), ("JWH-133", "MESH:C405341"), ("BD1047", "MESH:C097963"),
                   ("TTX", "MESH:D013779"), ("AMD3100", "MESH:C088327"), ("L-alpha-aminoadipate", "MESH:D015074")],
                  id="research codes of pain pharmacology tool compounds"),
+    # synonyms.tsv (glued INN, a metabolite's bare name); the tokenizer and balanced_span (isotope labels)
+    pytest.param("PET with [11C]raclopride and [18F]FDG; onabotulinumtoxinA and (2R,6R)-hydroxynorketamine were "
+                 "given.", "DRUG",
+                 [("raclopride", "MESH:D020891"), ("[18F]FDG", "MESH:D019788"),
+                  ("onabotulinumtoxinA", "MESH:C000629279"), ("(2R,6R)-hydroxynorketamine", "MESH:C050654")], id="radiotracers, a glued INN and a metabolite"),
 ]
 
 

@@ -41,8 +41,9 @@ def inside_word(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
 
 
-# a bracketed word or configuration that opens a name: "(insulin-dependent) diabetes mellitus", "(R)-alpha-methyl..."
-OPENING_BRACKETED = re.compile(r"\((?:[a-z][a-z-]*|\d*[RSEZ](?:,\d*[RSEZ])*)\)")
+# a bracketed word or configuration that opens a name: "(insulin-dependent) diabetes mellitus", "(R)-alpha-methyl...",
+# or an isotope label MeSH writes as part of the tracer's name ("[18F]FDG" for "18F-FDG", "[(18)F]", "[99mTc]")
+OPENING_BRACKETED = re.compile(r"\((?:[a-z][a-z-]*|\d*[RSEZ](?:,\d*[RSEZ])*)\)|\[(?:\d+|\(\d+\))m?[A-Z][a-z]?\]")
 # the configuration that prefixes a chemical's name, which BC5CDR annotates with it ("(S)-ketamine",
 # "(2R,4R)-4-amino...", 3 of 3 in its training set); a racemate's sign is left out ("(+/-)-PG-9", 9 of 9)
 STEREO_PREFIX = re.compile(r"\(\d*[RSEZ](?:,\d*[RSEZ])*\)-$")
@@ -61,9 +62,11 @@ def balanced_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     the name ("R)-alpha-methylhistamine" -> "(R)-alpha-methylhistamine"); or None when it opens or closes another
     ("receptors (GABA(A", "HDL) cholesterol", "IDDM) (5"): normalised matching ignores punctuation, brackets matter.
 
-    >>> text = "PGE(2) and HDL) cholesterol; (R)-alpha-methylhistamine (RAMH) (5)"
+    >>> text = "PGE(2) and HDL) cholesterol; (R)-alpha-methylhistamine (RAMH) (5) [18F]FDG"
     >>> balanced_span(text, 0, 5), balanced_span(text, 11, 27), balanced_span(text, 30, 54), balanced_span(text, 57, 66)
     ((0, 6), None, (29, 54), None)
+    >>> balanced_span(text, 67, 74)
+    (66, 74)
     """
     depth = 0
     for i in range(start, end):
