@@ -853,7 +853,12 @@ VOCABULARY = [
     pytest.param("PET with [11C]raclopride and [18F]FDG; onabotulinumtoxinA and (2R,6R)-hydroxynorketamine were "
                  "given.", "DRUG",
                  [("raclopride", "MESH:D020891"), ("[18F]FDG", "MESH:D019788"),
-                  ("onabotulinumtoxinA", "MESH:C000629279"), ("(2R,6R)-hydroxynorketamine", "MESH:C050654")], id="radiotracers, a glued INN and a metabolite"),
+                  ("onabotulinumtoxinA", "MESH:C000629279"), ("(2R,6R)-hydroxynorketamine", "MESH:C050654")],
+                 id="radiotracers, a glued INN and a metabolite"),
+    # the letters of a development code are no chemical of their own (VX, the nerve agent); synonyms.tsv
+    pytest.param("PF-05089771 and VX-548 (suzetrigine) blocked Nav1.8; lamotrigine in bipolar II disorder.", None,
+                 [("PF-05089771", "MESH:C000618268"), ("Nav1.8", "MESH:D062559"), ("lamotrigine", "MESH:D000077213"),
+                  ("bipolar II disorder", "MESH:D001714")], id="a code's letters; bipolar II disorder"),
 ]
 
 

@@ -92,6 +92,21 @@ VALUE = re.compile(r".*(?:%|\s(?:\+/-|±)\s|\s[<>=]).*|\d+(?:\.\d+)?\s*(?:mEq|mm
                    r"g|kg|ml|mL|µl|ul|l|L|h|hr|min|s|IU|U|Gy|mmHg)|[a-z]{1,3}\s+\d+(?:\.\d+)?", re.DOTALL)
 
 
+# the hyphen and number of a development code whose letters a match would be: "VX-548" is no VX, "NE-100" no NE
+CODE_NUMBER_AFTER = re.compile(r"-\d{3,6}(?![\d.])")
+
+
+def code_letters(text: str, start: int, end: int) -> bool:
+    """Is the match text[start:end] the capital letters of a development code ("VX" in "VX-548 (suzetrigine)")?
+
+    >>> text = "VX-548, NE-100, GABA 100 mM, CB-1"
+    >>> code_letters(text, 0, 2), code_letters(text, 8, 10), code_letters(text, 16, 20), code_letters(text, 28, 30)
+    (True, True, False, False)
+    """
+    return 2 <= end - start <= MAX_CODE_LETTERS and text[start:end].isalpha() and text[start:end].isupper() and \
+        CODE_NUMBER_AFTER.match(text, end) is not None
+
+
 def is_a_value(surface: str) -> bool:
     """Is this dictionary match a measurement or a value rather than the chemical code its normalised words spell
     (supplementary concepts have codes such as "2-BHA", "6-MEQ", "A-12", "IS-35")?
@@ -179,7 +194,7 @@ class DictionaryMatcher(StatelessComponent):
             if not ids or inside_word(text, match.start, match.end) or \
                     clause_break(text, match.start, match.end):
                 continue
-            if is_a_value(match.text) or miscased_code(match, ids):
+            if is_a_value(match.text) or miscased_code(match, ids) or code_letters(text, match.start, match.end):
                 continue
             start, end = match.start, match.end
             if BRACKETS.search(text, start, end):
