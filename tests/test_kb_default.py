@@ -96,6 +96,9 @@ def kb() -> KnowledgeBase:
     ("Alzheimer's dementia", "MESH:D000544", "Alzheimer Disease", "CONDITION"),
     ("Barrett's metaplasia", "MESH:D001471", "Barrett Esophagus", "CONDITION"),
     ("Leigh's syndrome", "MESH:D007888", "Leigh Disease", "CONDITION"),
+    # synonyms.tsv: a receptor's usual name and symbol where HGNC's alias made an HGNC-only concept; a family's name
+    ("FXR", "MESH:C094063", "farnesoid X-activated receptor", "RECEPTOR"),
+    ("neurokinin receptors", "MESH:D018039", "Receptors, Tachykinin", "RECEPTOR"),
 ])
 def test_lookup_exact(kb, query, concept_id, name, label):
     best = kb.lookup(query)[0]
