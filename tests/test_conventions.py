@@ -30,6 +30,20 @@ def test_bc5cdr_conventions_drop_classes_the_corpus_leaves_unannotated():
     assert ("antidepressants", "MESH:D000928") in bc5cdr             # "antidepressant": 19/19 annotated
 
 
+@pytest.mark.parametrize("conventions, expected", [
+    ("meshtag", [("Suicide attempts", "MESH:D013406"), ("self-harm", "MESH:D016728"),
+                 ("internet gaming disorder", "MESH:D000082424"), ("depression", "MESH:D003866")]),
+    ("bc5cdr", [("depression", "MESH:D003866")]),
+    ("pubtator", [("depression", "MESH:D003866")]),
+])
+def test_conditions_outside_the_disease_trees_are_meshtags_own(conventions, expected):
+    """Suicide attempts and self-harm (F01 Behavior) are conditions by meshtag's convention; the corpora annotate
+    the disease trees only, so their conventions drop them."""
+    text = "Suicide attempts, self-harm and internet gaming disorder in adolescents with depression."
+    doc = tag_text(text, meshtag.load(mode="fast", conventions=conventions))
+    assert [(m.text, m.id) for m in doc.mentions if m.label == "CONDITION"] == expected
+
+
 def test_bc5cdr_class_exceptions_come_from_the_committed_list():
     from meshtag.nlp.conventions import allowed_class_terms
     from meshtag.kb.normalize import normalize

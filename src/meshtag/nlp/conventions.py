@@ -19,6 +19,9 @@
 Under "bc5cdr" each ion symbol of an ion transporter's name is a chemical mention ("Na-K-2Cl cotransporter":
 meshtag.nlp.transporter_ions).
 
+Both corpus conventions drop the CONDITION concepts outside the disease trees that meshtag labels by its own
+convention (suicidal ideation, suicide attempts, self-harm).
+
 Each of "bc5cdr" and "pubtator" also drops the terms its corpus alone leaves unannotated ("death": BC5CDR
 annotates 26 of 32 matches, NCBI-disease none of 20): models/curation/convention_blocked_terms.tsv, mined
 from the training sets by scripts/mine_blocked_terms.py. Terms both leave unannotated are blocked everywhere
@@ -42,6 +45,7 @@ from meshtag.paths import curation_dir
 CONVENTIONS = ("meshtag", "pubtator", "bc5cdr")
 COMPOSITE_CONVENTIONS = frozenset({"pubtator", "bc5cdr"})  # styles that annotate composite mentions
 CLASS_TREES = ("D26", "D27")
+DISEASE_TREES = ("C", "F03")  # what the corpora annotate as diseases: Diseases, Mental Disorders
 # concepts BC5CDR annotates only through the chemical their name holds, if any: lipoproteins ("LDL-cholesterol" ->
 # "cholesterol"; its training set: 3 of 3 such names, and no lipoprotein annotated as itself) and blood
 # coagulation factors ("thromboplastin", "factor Xa": 0 of 16 annotated)
@@ -120,10 +124,26 @@ def through_inner_chemical(conventions: str, tree_numbers: tuple[str, ...]) -> b
     return conventions == "bc5cdr" and any(t.startswith(INNER_CHEMICAL_TREES) for t in tree_numbers)
 
 
+def outside_disease_trees(conventions: str, tree_numbers: tuple[str, ...], label: str | None) -> bool:
+    """Is this a CONDITION the corpora would not annotate: a descriptor outside the disease trees (C, F03), which
+    meshtag labels by its own convention (suicidal ideation, suicide attempts, self-harm: models/curation/
+    label_overrides.tsv)? Such mentions are meshtag's alone; BC5CDR's training set leaves its 2 suicide attempts
+    unannotated.
+
+    >>> outside_disease_trees("bc5cdr", ("F01.145.126.980",), "CONDITION")
+    True
+    >>> outside_disease_trees("meshtag", ("F01.145.126.980",), "CONDITION"), outside_disease_trees("pubtator", (
+    ...     "C10.228", "F01.145"), "CONDITION")
+    (False, False)
+    """
+    return conventions != "meshtag" and label == "CONDITION" and bool(tree_numbers) and \
+        not any(t.startswith(DISEASE_TREES) for t in tree_numbers)
+
+
 def keeps(conventions: str, tree_numbers: tuple[str, ...], surface: str, label: str | None = None) -> bool:
     """Whether a mention of `label`, of a concept with these tree numbers, written `surface`, is kept."""
     dropped = blocked_under(conventions).get(label)
-    if dropped and normalize(surface) in dropped:
+    if (dropped and normalize(surface) in dropped) or outside_disease_trees(conventions, tree_numbers, label):
         return False
     if label == "DRUG" and through_inner_chemical(conventions, tree_numbers):
         return False  # the entity writer reads the chemical inside instead, if there is one
