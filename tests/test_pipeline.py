@@ -165,7 +165,9 @@ def test_a_receptor_name_before_ligand_names_the_ligand_not_the_receptor(nlp):
     text = "Mutant forms of the death receptor Fas block Fas-induced apoptosis; Fas ligand was high."
     fas = [(t, label, cid) for t, label, cid, _ in mentions(nlp, text) if t == "Fas"]
     assert fas == [("Fas", "RECEPTOR", "MESH:D019014")] * 2  # not the one in "Fas ligand"
-    assert ("sigma receptor", "RECEPTOR") in [(t, label) for t, label, *_ in mentions(nlp, "sigma receptor ligands")]
+    # the drugs that bind a receptor name it; only a protein MeSH names "<receptor> ligand" hides it
+    found = [(t, label) for t, label, *_ in mentions(nlp, "sigma receptor ligands, α2δ-1 ligands and Kit ligand")]
+    assert found == [("sigma receptor", "RECEPTOR"), ("α2δ-1", "RECEPTOR")]
 
 
 def test_a_receptor_family_named_with_a_numbered_ligand(nlp):
@@ -859,6 +861,8 @@ VOCABULARY = [
     pytest.param("PF-05089771 and VX-548 (suzetrigine) blocked Nav1.8; lamotrigine in bipolar II disorder.", None,
                  [("PF-05089771", "MESH:C000618268"), ("Nav1.8", "MESH:D062559"), ("lamotrigine", "MESH:D000077213"),
                   ("bipolar II disorder", "MESH:D001714")], id="a code's letters; bipolar II disorder"),
+    pytest.param("Patients on beta-blockers or β-blockers.", None,
+                 [("beta-blockers", "MESH:D000319"), ("β-blockers", "MESH:D000319")], id="the class's everyday name"),
 ]
 
 

@@ -21,8 +21,8 @@ from collections import defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from meshtag.kb.normalize import normalize
 from meshtag.nlp.candidates import KBComponent, get_candidates, set_candidates, text_of
-from meshtag.nlp.receptor_names import HEAD_WORDS
 
 # Words that, within CUE_WINDOW words of an ambiguous alias, support reading it as a concept of that label.
 LABEL_CUES: dict[str, frozenset[str]] = {
@@ -52,10 +52,9 @@ OTHER_ORGAN_BEFORE = re.compile(r"\b(?:renal|kidney|adrenal|ovarian|thymic)\s+$"
 # "optic nerve head": the optic disc, part of the eye (guideline 2.2); MeSH's term for it is unlabelled, so the
 # labelled "optic nerve" inside it would otherwise stand
 EYE_PART_AFTER = re.compile(r"[\s-]+heads?\b", re.IGNORECASE)
-# "Fas ligand", "Kit ligand", "CD40 ligand": a protein named after the receptor it binds, not the receptor
-# (a name with its own head word stays: "sigma receptor ligands" are drugs that bind the receptor)
+# "Fas ligand", "Kit ligand", "CD40 ligand": a protein named after the receptor it binds, not the receptor, when
+# MeSH names that protein ("sigma receptor ligands", "alpha2delta-1 ligands" are drugs that bind the receptor)
 LIGAND_AFTER = re.compile(r"[\s-]*ligands?\b", re.IGNORECASE)
-RECEPTOR_HEAD = re.compile(rf"\b{HEAD_WORDS}$", re.IGNORECASE)
 # "insulin receptor substrate 1", "growth factor receptor bound protein 2": another protein named after the receptor
 # it works on (guideline 1.2). Not "kinase": "PDGF receptor kinase inhibitors" act on the receptor's own kinase
 OTHER_PROTEIN_AFTER = re.compile(r"[\s-]+(?:substrates?|(?:associated|interacting|binding|bound|accessory|"
@@ -196,11 +195,12 @@ class AmbiguityFilter(KBComponent):
                 and EYE_PART_AFTER.match(text, c.end)]
 
     def receptor_named_ligands(self, candidates: list, text: str) -> list:
-        """Receptor names without a head word that name a ligand: the "Fas" of "Fas ligand"; and any receptor name
-        that names another protein working on it ("insulin receptor substrate 1")."""
+        """Receptor names inside the name of the protein that binds them, which MeSH has: the "Fas" of "Fas ligand",
+        "Kit ligand" (Stem Cell Factor); and any receptor name that names another protein working on it ("insulin
+        receptor substrate 1"). The drugs that bind a receptor name it: "α2δ-1 ligands", "sigma receptor ligands"."""
         return [c for c in candidates if c.concept_ids and self.kb.label(c.concept_ids[0]) == "RECEPTOR" and (
             OTHER_PROTEIN_AFTER.match(text, c.end) or
-            (LIGAND_AFTER.match(text, c.end) and not RECEPTOR_HEAD.search(text, c.start, c.end)))]
+            ((ligand := LIGAND_AFTER.match(text, c.end)) and self.kb.has_key(normalize(text[c.start:ligand.end()]))))]
 
     def disease_sites(self, candidates: list, text: str) -> list:
         """Brain regions that name the site of a disease right after them ("brainstem dysgenesis")."""
