@@ -861,8 +861,11 @@ VOCABULARY = [
     pytest.param("PF-05089771 and VX-548 (suzetrigine) blocked Nav1.8; lamotrigine in bipolar II disorder.", None,
                  [("PF-05089771", "MESH:C000618268"), ("Nav1.8", "MESH:D062559"), ("lamotrigine", "MESH:D000077213"),
                   ("bipolar II disorder", "MESH:D001714")], id="a code's letters; bipolar II disorder"),
-    pytest.param("Patients on beta-blockers or β-blockers.", None,
-                 [("beta-blockers", "MESH:D000319"), ("β-blockers", "MESH:D000319")], id="the class's everyday name"),
+    pytest.param("Patients on beta-blockers, β-blockers, alpha-blockers, H2 blockers, anticholinergic drugs or a DMARD.",
+                 None, [("beta-blockers", "MESH:D000319"), ("β-blockers", "MESH:D000319"),
+                        ("alpha-blockers", "MESH:D000317"), ("H2 blockers", "MESH:D006635"),
+                        ("anticholinergic drugs", "MESH:D018680"), ("DMARD", "MESH:D018501")],
+                 id="classes by their everyday names"),
 ]
 
 
