@@ -866,6 +866,11 @@ VOCABULARY = [
                         ("alpha-blockers", "MESH:D000317"), ("H2 blockers", "MESH:D006635"),
                         ("anticholinergic drugs", "MESH:D018680"), ("DMARD", "MESH:D018501")],
                  id="classes by their everyday names"),
+    # dictionary: a head word another name ends with starts no inverted MeSH name ("Receptors, Glycine"); D/L
+    pytest.param("D-serine acts at the NMDA receptor glycine site; EGF receptor tyrosine kinase inhibitors.", None,
+                 [("D-serine", "MESH:D012694"), ("NMDA receptor", "MESH:D016194"), ("glycine", "MESH:D005998"),
+                  ("EGF receptor", "MESH:D066246"), ("tyrosine kinase inhibitors", "MESH:D000092004")],
+                 id="inverted names in running text; a D/L configuration"),
 ]
 
 

@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from meshtag.kb.concept import TermMatch
+from meshtag.kb.normalize import normalize
 from meshtag.nlp.blocklist import blocked_pairs
 from meshtag.nlp.candidates import (
     Candidate, StatelessComponent, earliest_start_by_end, get_candidates, get_kb, resolve_overlaps, text_of,
@@ -46,7 +47,9 @@ def inside_word(text: str, start: int, end: int) -> bool:
 OPENING_BRACKETED = re.compile(r"\((?:[a-z][a-z-]*|\d*[RSEZ](?:,\d*[RSEZ])*)\)|\[(?:\d+|\(\d+\))m?[A-Z][a-z]?\]")
 # the configuration that prefixes a chemical's name, which BC5CDR annotates with it ("(S)-ketamine",
 # "(2R,4R)-4-amino...", 3 of 3 in its training set); a racemate's sign is left out ("(+/-)-PG-9", 9 of 9)
-STEREO_PREFIX = re.compile(r"\(\d*[RSEZ](?:,\d*[RSEZ])*\)-$")
+# The D/L configuration of an amino acid or sugar is part of its name too ("D-serine", "L-arginine": BC5CDR
+# annotates "[3H]-L-arginine" whole), also where MeSH has no term with it.
+STEREO_PREFIX = re.compile(r"\(\d*[RSEZ](?:,\d*[RSEZ])*\)-$|(?<![\w-])[DL]-$")
 # the other configuration before a one-letter one: "R,S-ketamine" is the racemate, not "S-ketamine" (esketamine)
 RACEMATE_BEFORE = re.compile(r"(?<![\w,])([RS]),$")
 # a count in brackets after a name, "IDDM (12)", is not the number of a name ("IDDM 12", a susceptibility locus)
@@ -92,6 +95,8 @@ VALUE = re.compile(r".*(?:%|\s(?:\+/-|±)\s|\s[<>=]).*|\d+(?:\.\d+)?\s*(?:mEq|mm
                    r"g|kg|ml|mL|µl|ul|l|L|h|hr|min|s|IU|U|Gy|mmHg)|[a-z]{1,3}\s+\d+(?:\.\d+)?", re.DOTALL)
 
 
+# a receptor's head word at the start of a match: English puts it last, MeSH's inverted names first
+HEAD_FIRST = re.compile(r"(?:receptors?|channels?)\b", re.IGNORECASE)
 # the hyphen and number of a development code whose letters a match would be: "VX-548" is no VX, "NE-100" no NE
 CODE_NUMBER_AFTER = re.compile(r"-\d{3,6}(?![\d.])")
 
@@ -204,7 +209,7 @@ class DictionaryMatcher(StatelessComponent):
                 start, end = bounds
             if text.endswith(PROTEIN_WORDS, start, end):
                 end = self.without_protein_word(text, start, end, ids)
-            if start > 3 and text[start - 1] == "-" and self.kb.label(ids[0]) == "DRUG" and \
+            if start > 1 and text[start - 1] == "-" and self.kb.label(ids[0]) == "DRUG" and \
                     (prefix := STEREO_PREFIX.search(text, max(0, start - 16), start)):
                 start = prefix.start()
             elif text[start:start + 2] in ("S-", "R-") and \
@@ -216,9 +221,28 @@ class DictionaryMatcher(StatelessComponent):
                                    ambiguous=match.ambiguous, case_ok=match.case_sensitive_ok))
         if "(" in text:
             found += self.names_around_short_forms(text, found)
-        found = without_crossed_drugs(found, lambda c: self.kb.label(c.concept_ids[0]))
+        found = without_crossed_drugs(self.without_inverted_heads(found, text),
+                                      lambda c: self.kb.label(c.concept_ids[0]))
         get_candidates(doc).extend(resolve_overlaps(found))
         return doc
+
+    def without_inverted_heads(self, found: list[Candidate], text: str) -> list[Candidate]:
+        """Drop a match that starts with the head word another match ends with, when only MeSH's inverted name
+        spells it: in "the NMDA receptor glycine site", "receptor glycine" is "Receptor, Glycine" read in running
+        text, and the head word is the NMDA receptor's; in "EGF receptor tyrosine kinase inhibitors" the receptor is
+        EGF's and the drugs tyrosine kinase inhibitors (alone, "receptor tyrosine kinases" stays a name)."""
+        ends = {c.end for c in found}
+        return [c for c in found if not (
+            (head := HEAD_FIRST.match(text, c.start)) is not None and head.end() in ends
+            and any(o.start < c.start and o.end == head.end() for o in found)
+            and self.only_inverted(text[c.start:c.end], c.concept_ids))]
+
+    def only_inverted(self, surface: str, concept_ids: tuple[str, ...]) -> bool:
+        """Is `surface` a term of its concepts only in MeSH's inverted form ("Receptor, Glycine")?"""
+        key = normalize(surface)
+        terms = [t for cid in concept_ids if (c := self.kb.get(cid)) is not None for t in (c.name, *c.synonyms)
+                 if normalize(t) == key]
+        return bool(terms) and all("," in t for t in terms)
 
     def short_form_reading(self, short: str, rest: str) -> tuple[str, ...]:
         """The concepts of a name's inner short form read with the rest of the name ("GABA(A)" + "receptor"),
