@@ -99,6 +99,7 @@ def kb() -> KnowledgeBase:
     # synonyms.tsv: a receptor's usual name and symbol where HGNC's alias made an HGNC-only concept; a family's name
     ("FXR", "MESH:C094063", "farnesoid X-activated receptor", "RECEPTOR"),
     ("neurokinin receptors", "MESH:D018039", "Receptors, Tachykinin", "RECEPTOR"),
+    ("Kv7", "MESH:D051656", "KCNQ Potassium Channels", "RECEPTOR"),   # neuro_synonyms.tsv: a family's symbol
 ])
 def test_lookup_exact(kb, query, concept_id, name, label):
     best = kb.lookup(query)[0]
