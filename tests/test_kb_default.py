@@ -100,6 +100,7 @@ def kb() -> KnowledgeBase:
     ("FXR", "MESH:C094063", "farnesoid X-activated receptor", "RECEPTOR"),
     ("neurokinin receptors", "MESH:D018039", "Receptors, Tachykinin", "RECEPTOR"),
     ("Kv7", "MESH:D051656", "KCNQ Potassium Channels", "RECEPTOR"),   # neuro_synonyms.tsv: a family's symbol
+    ("discontinuation syndrome", "MESH:D013375", "Substance Withdrawal Syndrome", "CONDITION"),  # antidepressants'
 ])
 def test_lookup_exact(kb, query, concept_id, name, label):
     best = kb.lookup(query)[0]
