@@ -875,6 +875,10 @@ VOCABULARY = [
                  [("D-serine", "MESH:D012694"), ("NMDA receptor", "MESH:D016194"), ("glycine", "MESH:D005998"),
                   ("EGF receptor", "MESH:D066246"), ("tyrosine kinase inhibitors", "MESH:D000092004")],
                  id="inverted names in running text; a D/L configuration"),
+    # neuro_synonyms.tsv: subtypes named without their head word, as the target of a drug (guideline 1.4)
+    pytest.param("PRE-084, a sigma-1 agonist, and sigma2 ligands; Kv7 (KCNQ) openers.", "RECEPTOR",
+                 [("sigma-1", "MESH:D000097605"), ("sigma2", "MESH:C106107"), ("Kv7", "MESH:D051656"),
+                  ("KCNQ", "MESH:D051656")], id="receptor families and subtypes without a head word"),
 ]
 
 
