@@ -866,10 +866,10 @@ VOCABULARY = [
                         ("alpha-blockers", "MESH:D000317"), ("H2 blockers", "MESH:D006635"),
                         ("anticholinergic drugs", "MESH:D018680"), ("DMARD", "MESH:D018501")],
                  id="classes by their everyday names"),
-    pytest.param("MAO-B inhibitors, COMT inhibitors and acetylcholinesterase inhibitors.", None,
+    pytest.param("MAO-B inhibitors, COMT inhibitors, acetylcholinesterase inhibitors and H1 antihistamines.", None,
                  [("MAO-B inhibitors", "MESH:D008996"), ("COMT inhibitors", "MESH:D065098"),
-                  ("acetylcholinesterase inhibitors", "MESH:D002800")],
-                 id="enzyme inhibitor classes by their short names"),
+                  ("acetylcholinesterase inhibitors", "MESH:D002800"), ("H1 antihistamines", "MESH:D006634")],
+                 id="enzyme inhibitor and antihistamine classes by their short names"),
     # dictionary: a head word another name ends with starts no inverted MeSH name ("Receptors, Glycine"); D/L
     pytest.param("D-serine acts at the NMDA receptor glycine site; EGF receptor tyrosine kinase inhibitors.", None,
                  [("D-serine", "MESH:D012694"), ("NMDA receptor", "MESH:D016194"), ("glycine", "MESH:D005998"),
