@@ -880,8 +880,9 @@ VOCABULARY = [
                  [("sigma-1", "MESH:D000097605"), ("sigma2", "MESH:C106107"), ("Kv7", "MESH:D051656"),
                   ("KCNQ", "MESH:D051656")], id="receptor families and subtypes without a head word"),
     # synonyms.tsv: psychiatric short forms, kept by a cue ("patients") as short aliases are
-    pytest.param("Patients with MDD or TRD; oxaliplatin CIPN.", "CONDITION",
-                 [("MDD", "MESH:D003865"), ("TRD", "MESH:D061218"), ("CIPN", "MESH:D010523")],
+    pytest.param("Patients with MDD, GAD, OCD or TRD; oxaliplatin CIPN.", "CONDITION",
+                 [("MDD", "MESH:D003865"), ("GAD", "MESH:D001008"), ("OCD", "MESH:D009771"), ("TRD", "MESH:D061218"),
+                  ("CIPN", "MESH:D010523")],
                  id="undefined clinical short forms with a cue"),
 ]
 
