@@ -151,3 +151,13 @@ def test_a_disease_adjective_the_ner_reads_is_linked_through_its_noun():
                    meshtag.load(mode="accurate"))
     assert [(m.text, m.id) for m in doc.mentions] == [
         ("Neutropenic", "MESH:D009503"), ("hypokalemic", "MESH:D007008"), ("hepatotoxic", "MESH:D056486")]
+
+
+def test_the_letters_of_a_development_code_are_no_model_mention():
+    """The NER read the "LP" of "LP-211" as a chemical; the code as a whole is the drug (meshtag_drug_codes)."""
+    import meshtag
+    from meshtag.tagging import tag_text
+
+    doc = tag_text("The 5-HT7 agonist LP-211 was given.", meshtag.load(mode="accurate"))
+    assert [(m.text, m.label, m.id) for m in doc.mentions] == [("5-HT7", "RECEPTOR", "MESH:C104425"),
+                                                                ("LP-211", "DRUG", None)]

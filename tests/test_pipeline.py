@@ -858,11 +858,15 @@ VOCABULARY = [
                   ("onabotulinumtoxinA", "MESH:C000629279"), ("(2R,6R)-hydroxynorketamine", "MESH:C050654")],
                  id="radiotracers, a glued INN and a metabolite"),
     # the letters of a development code are no chemical of their own (VX, the nerve agent); synonyms.tsv
-    pytest.param("PF-05089771 and VX-548 (suzetrigine) blocked Nav1.8; lamotrigine in bipolar II disorder.", None,
-                 [("PF-05089771", "MESH:C000618268"), ("Nav1.8", "MESH:D062559"), ("lamotrigine", "MESH:D000077213"),
-                  ("bipolar II disorder", "MESH:D001714")], id="a code's letters; bipolar II disorder"),
-    pytest.param("Patients on beta-blockers, β-blockers, alpha-blockers, H2 blockers, anticholinergic drugs or a DMARD.",
-                 None, [("beta-blockers", "MESH:D000319"), ("β-blockers", "MESH:D000319"),
+    # (meshtag_drug_codes reads the whole code when a cue is near: "the 5-HT7 agonist LP-211", unlinked)
+    pytest.param("PF-05089771 and VX-548 (suzetrigine) blocked Nav1.8; the 5-HT7 agonist LP-211; lamotrigine in "
+                 "bipolar II disorder.", None,
+                 [("PF-05089771", "MESH:C000618268"), ("VX-548", None), ("Nav1.8", "MESH:D062559"),
+                  ("5-HT7", "MESH:C104425"), ("LP-211", None), ("lamotrigine", "MESH:D000077213"),
+                  ("bipolar II disorder", "MESH:D001714")],
+                 id="a code's letters; bipolar II disorder"),
+    pytest.param("Patients on beta-blockers, β-blockers, alpha-blockers, H2 blockers, anticholinergic drugs or a "
+                 "DMARD.", None, [("beta-blockers", "MESH:D000319"), ("β-blockers", "MESH:D000319"),
                         ("alpha-blockers", "MESH:D000317"), ("H2 blockers", "MESH:D006635"),
                         ("anticholinergic drugs", "MESH:D018680"), ("DMARD", "MESH:D018501")],
                  id="classes by their everyday names"),

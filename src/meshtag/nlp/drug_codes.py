@@ -4,7 +4,8 @@ linked when the code without its thousands comma is a drug's name ("SR 48,968").
 
 A code is a company prefix (capitals, or a title-case prefix such as Ro, Sch, Org) and a number, with a
 pharmacological or dosing word nearby ("the sigma-1 agonist PRE-084", "SM-5887 (10 mg/kg)"). Not a code: a
-string the KB knows ("MK-801" is linked by the dictionary; "VEGF165" has a known prefix), a measure or scale
+string the KB knows ("MK-801" is linked by the dictionary; "VEGF165" has a known prefix, which is the dictionary's
+unless a hyphen and three digits make it a code's letters: "VX-548", "LP-211"), a measure or scale
 ("IC50", "SF-36", "GD 17" gestational day, "DXS42" markers), a number followed by a unit ("PCPA 100 mg"), a cell
 line (followed by "cells" within a few words, or MeSH's "<code> Cells": HEK293, HL-60), and a one-letter prefix
 without a hyphen and three digits ("P450", "F344")."""
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 from meshtag.kb.normalize import normalize
 from meshtag.nlp.ambiguity import LABEL_CUES, window_words
 from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, text_of
+from meshtag.nlp.dictionary import code_letters
 
 TITLE_CASE_PREFIXES = "Ro|Sch|Org|Bay|Lu|Hoe|Win"  # Roche, Schering, Organon, Bayer, Lundbeck, Hoechst, Winthrop
 CODE = re.compile(rf"(?<![\w/-])(?P<prefix>[A-Z]{{1,5}}|{TITLE_CASE_PREFIXES})(?P<sep>[- ]?)(?P<num>\d{{2,6}})"
@@ -56,8 +58,10 @@ def code_spans(text: str, known) -> list[tuple[int, int]]:
             continue
         if len(prefix) == 1 and not m.group("group") and not (m.group("sep") == "-" and len(m.group("num")) >= 3):
             continue
-        if known(normalize(m.group(0))) or known(normalize(prefix)) or known(normalize(f"{m.group(0)} cells")):
-            continue  # the dictionary's, or a cell line MeSH names "<code> Cells"
+        if known(normalize(m.group(0))) or known(normalize(f"{m.group(0)} cells")) or (
+                known(normalize(prefix)) and not code_letters(text, m.start(), m.end("prefix"))):
+            continue  # the dictionary's (it takes a known prefix, unless it is a code's: "VX-548"), or a cell line
+            # MeSH names "<code> Cells"
         if CUES & window_words(text, m.start(), m.end(), CODE_WINDOW):
             spans.append((m.start(), m.end()))
     return spans

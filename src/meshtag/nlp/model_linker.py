@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from meshtag.nlp.candidates import Candidate, get_candidates, text_of
 from meshtag.nlp.conventions import ConventionsComponent, keeps_modifiers
-from meshtag.nlp.dictionary import balanced_span
+from meshtag.nlp.dictionary import balanced_span, code_letters
 from meshtag.nlp.entities import TYPE_DESIGNATION
 from meshtag.paths import models_dir
 
@@ -200,8 +200,9 @@ class ModelLinker(ConventionsComponent):
             start, end = name_bounds(text, ent.start_char, ent.end_char)
             if (start, end) in exact or start >= end:
                 continue  # the dictionary already has this very span, linked
-            if balanced_span(text, start, end) != (start, end):
-                continue  # "IDDM) (5", "HBV) infection": a span across a bracket is no name
+            if balanced_span(text, start, end) != (start, end) or code_letters(text, start, end):
+                continue  # "IDDM) (5", "HBV) infection": a span across a bracket is no name; nor are the letters of
+                # a development code ("LP" of "LP-211": meshtag_drug_codes reads the code)
             ids, score, raw = self.link(text[start:end], ent.label_)
             cand = Candidate(start, end, ids, "model", score=score, label=ent.label_)
             if not ids:
