@@ -29,6 +29,12 @@ def test_tokenizer_splits_an_isotope_label_from_its_tracer_but_not_a_ring_fusion
     assert tokens == ["[", "11C", "]", "raclopride", "[", "99mTc", "]", "HMPAO", "benzo[a]pyrene"]
 
 
+def test_tokenizer_splits_a_genotype_from_its_gene_but_not_an_ion_pair():
+    nlp = blank_biomedical()
+    tokens = [t.text for t in nlp("TRPV1-/- TRPV1(-/-) Oprm1+/- Na+/K+-ATPase")]
+    assert tokens == ["TRPV1", "-/-", "TRPV1", "(", "-/-", ")", "Oprm1", "+/-", "Na+/K+-ATPase"]
+
+
 def test_tokenizer_splits_a_final_period_from_codes_but_not_from_initials():
     nlp = blank_biomedical()
     tokens = [t.text for t in nlp("J. Smith saw MEN 2A. The U.S. gave CsA. Fig. 2B.")]

@@ -880,9 +880,10 @@ VOCABULARY = [
                   ("EGF receptor", "MESH:D066246"), ("tyrosine kinase inhibitors", "MESH:D000092004")],
                  id="inverted names in running text; a D/L configuration"),
     # neuro_synonyms.tsv: subtypes named without their head word, as the target of a drug (guideline 1.4)
-    pytest.param("PRE-084, a sigma-1 agonist, and sigma2 ligands; Kv7 (KCNQ) openers.", "RECEPTOR",
+    pytest.param("PRE-084, a sigma-1 agonist, and sigma2 ligands; Kv7 (KCNQ) openers; TRPV1-/- mice.", "RECEPTOR",
                  [("sigma-1", "MESH:D000097605"), ("sigma2", "MESH:C106107"), ("Kv7", "MESH:D051656"),
-                  ("KCNQ", "MESH:D051656")], id="receptor families and subtypes without a head word"),
+                  ("KCNQ", "MESH:D051656"), ("TRPV1", "MESH:C494484")],
+                 id="receptor families and subtypes without a head word; a genotype is no part of the name"),
     # synonyms.tsv: psychiatric short forms, kept by a cue ("patients") as short aliases are
     pytest.param("Patients with MDD, GAD, OCD or TRD; oxaliplatin CIPN.", "CONDITION",
                  [("MDD", "MESH:D003865"), ("GAD", "MESH:D001008"), ("OCD", "MESH:D009771"), ("TRD", "MESH:D061218"),

@@ -1,6 +1,7 @@
 """The biomedical tokenizer: spaCy's English rules plus infixes that split compounds at - / +, a hyphen split
-from the word after a stereo descriptor ("(+)-naloxone"), an isotope label from its tracer ("[11C]raclopride"),
-and a sentence's final period split from a code that ends in one capital ("MEN 2A.", "CsA.").
+from the word after a stereo descriptor ("(+)-naloxone"), an isotope label from its tracer ("[11C]raclopride"), a
+genotype from its gene ("TRPV1-/-"), and a sentence's final period split from a code that ends in one capital
+("MEN 2A.", "CsA.").
 
 Why not scispaCy's combined_rule_tokenizer: it keeps "cocaine-induced" and "TRPA1/TRPV1" whole, so
 9.4% of BC5CDR training entities do not start or end on a token boundary, against 1.1% here, at the
@@ -22,6 +23,10 @@ BIOMEDICAL_INFIXES = (
     r"[)\]](?=[-/][A-Za-z])",
     r"(?<=[)\]])[-/](?=[A-Za-z])",
     # "[11C]raclopride", "[18F]FDG", "[(11)C]PBR28": split the bracket that closes an isotope label from the name
+    # a genotype after a gene or receptor symbol ("TRPV1-/-", "Oprm1+/-", "TRPV1(-/-)"): the mention is the symbol
+    r"(?<=[A-Za-z0-9])[-+]/[-+](?![\w/])",
+    r"(?<=[A-Za-z0-9])\((?=[-+]/[-+])",
+    r"(?<=\()[-+]/[-+]",
     # ("[99mTc]HMPAO": a metastable isotope)
     r"(?:(?<=[\d)][A-Z])|(?<=[\d)][A-Z][a-z])|(?<=\dm[A-Z][a-z]))\](?=[\w(])",
 )
