@@ -102,6 +102,7 @@ def kb() -> KnowledgeBase:
     ("Kv7", "MESH:D051656", "KCNQ Potassium Channels", "RECEPTOR"),   # neuro_synonyms.tsv: a family's symbol
     ("discontinuation syndrome", "MESH:D013375", "Substance Withdrawal Syndrome", "CONDITION"),  # antidepressants'
     ("Dravet syndrome", "MESH:D004831", "Epilepsies, Myoclonic", "CONDITION"),   # no record of its own in MeSH 2025
+    ("mild cognitive impairment", "MESH:D060825", "Cognitive Dysfunction", "CONDITION"),  # a narrower concept's term
 ])
 def test_lookup_exact(kb, query, concept_id, name, label):
     best = kb.lookup(query)[0]
