@@ -594,10 +594,10 @@ def test_slashed_subtypes_without_a_head_word_or_with_decimal_numbers(nlp):
                          ("KCNQ2/3 channels", "MESH:D051658|MESH:D051659"), ("5-HT1B/1D", "MESH:D044302|MESH:D044346")]
 
 
-def test_lead_the_verb_is_no_metal():
+def test_lead_the_verb_or_adjective_is_no_metal():
     nlp = meshtag.load(mode="fast")
     doc = nlp("A single administration of the dose leads to hypertension, and such doses may lead to stroke. "
-              "Blood lead levels rose after lead exposure.")
+              "Blood lead levels rose after lead exposure. The lead author optimised a lead compound.")
     leads = [(e.text, e._.concept_id) for e in doc.ents if e.text.lower().startswith("lead")]
     assert leads == [("lead", "MESH:D007854"), ("lead", "MESH:D007854")]
     assert [e.start_char for e in doc.ents if e.text == "lead"] == [doc.text.index("lead levels"),

@@ -79,10 +79,14 @@ DEPRESSED_PERSON_BEFORE = re.compile(r"\b(?:remained|remain|became|become|becomi
 # it, what precedes it) in the idiom. "lead" the verb ("can lead to stroke", "administration leads to resolution"),
 # the "gold standard" of a comparison, the "tail suspension" test of depression research
 _MODAL_BEFORE = r"\b(?:can|cannot|may|might|could|would|will|should|must|does|did|do|not)\s+$"
+_VERB_AFTER = r"\s+(?:to|either)\b"
 IDIOMS: dict[str, tuple[re.Pattern | None, re.Pattern | None]] = {
     word: (re.compile(after, re.IGNORECASE) if after else None, re.compile(before, re.IGNORECASE) if before else None)
     for words, after, before in (
-        (("lead", "leads", "leading"), r"\s+(?:to|either)\b", _MODAL_BEFORE),
+        (("leads", "leading"), _VERB_AFTER, _MODAL_BEFORE),
+        # and the adjective: "the lead author", "a lead compound" of drug discovery, "lead time" of screening
+        (("lead",), rf"{_VERB_AFTER}|[\s-]+(?:authors?|investigators?|compounds?|candidates?|optimi[sz]ation|times?)\b",
+         _MODAL_BEFORE),
         (("gold",), r"[\s-]+standards?\b", None),
         (("suspension",), None, r"\btail\s+$"),
         (("mineral",), r"\s+(?:density|densities|content)\b", None),  # "bone mineral density", a measure
