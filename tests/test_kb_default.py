@@ -100,6 +100,7 @@ def kb() -> KnowledgeBase:
     ("FXR", "MESH:C094063", "farnesoid X-activated receptor", "RECEPTOR"),
     ("neurokinin receptors", "MESH:D018039", "Receptors, Tachykinin", "RECEPTOR"),
     ("Kv7", "MESH:D051656", "KCNQ Potassium Channels", "RECEPTOR"),   # neuro_synonyms.tsv: a family's symbol
+    ("TMEM97", "MESH:C106107", "sigma-2 receptor", "RECEPTOR"),   # neuro_synonyms.tsv: the gene of the sigma-2 receptor
     ("discontinuation syndrome", "MESH:D013375", "Substance Withdrawal Syndrome", "CONDITION"),  # antidepressants'
     ("Dravet syndrome", "MESH:D004831", "Epilepsies, Myoclonic", "CONDITION"),   # no record of its own in MeSH 2025
     ("mild cognitive impairment", "MESH:D060825", "Cognitive Dysfunction", "CONDITION"),  # a narrower concept's term
