@@ -103,6 +103,8 @@ def kb() -> KnowledgeBase:
     ("TMEM97", "MESH:C106107", "sigma-2 receptor", "RECEPTOR"),   # neuro_synonyms.tsv: the gene of the sigma-2 receptor
     ("discontinuation syndrome", "MESH:D013375", "Substance Withdrawal Syndrome", "CONDITION"),  # antidepressants'
     ("Dravet syndrome", "MESH:D004831", "Epilepsies, Myoclonic", "CONDITION"),   # no record of its own in MeSH 2025
+    ("trospium", "MESH:C003330", "trospium chloride", "DRUG"),          # synonyms.tsv: a supplementary salt's drug
+    ("Qulipta", "MESH:C000718987", "atogepant", "DRUG"),               # brand_names.tsv
     ("mild cognitive impairment", "MESH:D060825", "Cognitive Dysfunction", "CONDITION"),  # a narrower concept's term
 ])
 def test_lookup_exact(kb, query, concept_id, name, label):
