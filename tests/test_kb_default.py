@@ -105,6 +105,7 @@ def kb() -> KnowledgeBase:
     ("Dravet syndrome", "MESH:D004831", "Epilepsies, Myoclonic", "CONDITION"),   # no record of its own in MeSH 2025
     ("trospium", "MESH:C003330", "trospium chloride", "DRUG"),          # synonyms.tsv: a supplementary salt's drug
     ("Qulipta", "MESH:C000718987", "atogepant", "DRUG"),               # brand_names.tsv
+    ("5-MeO-DMT", "MESH:D008732", "Methoxydimethyltryptamines", "DRUG"),  # not DMT, another drug
     ("mild cognitive impairment", "MESH:D060825", "Cognitive Dysfunction", "CONDITION"),  # a narrower concept's term
 ])
 def test_lookup_exact(kb, query, concept_id, name, label):
