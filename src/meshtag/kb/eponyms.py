@@ -2,9 +2,9 @@
 
 MeSH writes "Alzheimer's Disease" but only "Alzheimer Dementia", "Barrett Metaplasia", "Broca Aphasia",
 "Leigh Syndrome"; papers write "Alzheimer's dementia", "Barrett's metaplasia", "Leigh's syndrome", which then
-matched only the bare head ("metaplasia") or a kept modifier. The eponyms are the names MeSH itself uses with
-"'s" at the start of a condition's term, so "Job Stress" (no "Job's" disease term in the vocabulary's own
-spelling) is only re-spelled when the vocabulary does the same for the name.
+matched only the bare head ("metaplasia") or a kept modifier. The eponyms are the names MeSH itself writes
+with "'s" at the start of some condition's term ("Barrett's Esophagus"), and the heads the last words of at least
+MIN_HEAD_USES condition terms, so only two-word names of a person and a disease word are re-spelled.
 """
 from __future__ import annotations
 

@@ -30,8 +30,7 @@ LOOKUP_CANDIDATES = 5
 # heads that say only what kind of thing a mention is: "Schwartz-Jampel syndrome" is not "Syndrome"
 GENERIC_HEADS = frozenset({"MESH:D013577", "MESH:D004194"})  # Syndrome, Disease
 # an eponymous disease name ending in its class noun ("Parkinson's disease", "Down syndrome", "Lesch-Nyhan disease")
-EPONYM_NAME = re.compile(r"(?P<name>[A-Z][a-z]+)(?P<possessive>'s|(?<=s)')?[\s-]\S*?\s*(?:disease|syndrome|disorder)",
-                         re.IGNORECASE)
+EPONYM_NAME = re.compile(r"(?P<name>[A-Z][a-z]+)(?P<possessive>'s|(?<=s)')?[\s-]\S*?\s*(?i:disease|syndrome|disorder)")
 SENTENCE_END = re.compile(r"(?:^|[.!?:;])\s*$")
 PAIN = "MESH:D010146"  # the bare symptom a disease's name may precede ("osteoarthritis pain")
 LINK_CACHE_SIZE = 100_000
@@ -164,7 +163,7 @@ class ModelLinker(ConventionsComponent):
             and self.kb.label(k.concept_ids[0]) == cand.label and k.concept_ids[0] not in GENERIC_HEADS for k in known)
 
     def two_names(self, cand: Candidate, known: list[Candidate], text: str) -> bool:
-        """Is a linked model mention two linked names side by side, the first a whole disease name ending in its
+        """Is a model mention two linked names side by side, the first a whole disease name ending in its
         class noun ("Parkinson's disease psychosis", "Alzheimer's disease agitation")? The words are then two
         conditions; one mention would hide the first from co-occurrence reports."""
         def linked(k: Candidate) -> bool:
@@ -181,8 +180,7 @@ class ModelLinker(ConventionsComponent):
         name, possessive or inside a sentence (a capital at a sentence start is no name: "Autosomal recessive
         disease"), then the class noun?"""
         m = EPONYM_NAME.fullmatch(text, start, end)
-        return m is not None and m["name"][0].isupper() and not m["name"][1:].isupper() and (
-            m["possessive"] is not None or SENTENCE_END.search(text, 0, start) is None)
+        return m is not None and (m["possessive"] is not None or SENTENCE_END.search(text, 0, start) is None)
 
     @staticmethod
     def generic_inside(known: Candidate, cand: Candidate) -> bool:
@@ -216,8 +214,6 @@ class ModelLinker(ConventionsComponent):
                     # bare type ("Type II"), or a place or body part ("California")
                 else:
                     cand.notes.append("unlinked")
-            elif self.two_names(cand, known, text):
-                continue
             candidates.append(cand)
         doc.ents = []
         return doc
