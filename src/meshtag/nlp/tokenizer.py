@@ -22,11 +22,11 @@ BIOMEDICAL_INFIXES = (
     # "(PAN)-induced", "(SNP)-treated": split the closing bracket and the hyphen or slash after it
     r"[)\]](?=[-/][A-Za-z])",
     r"(?<=[)\]])[-/](?=[A-Za-z])",
-    # "[11C]raclopride", "[18F]FDG", "[(11)C]PBR28": split the bracket that closes an isotope label from the name
     # a genotype after a gene or receptor symbol ("TRPV1-/-", "Oprm1+/-", "TRPV1(-/-)"): the mention is the symbol
     r"(?<=[A-Za-z0-9])[-+]/[-+](?![\w/])",
     r"(?<=[A-Za-z0-9])\((?=[-+]/[-+])",
     r"(?<=\()[-+]/[-+]",
+    # "[11C]raclopride", "[18F]FDG", "[(11)C]PBR28": split the bracket that closes an isotope label from the name
     # ("[99mTc]HMPAO": a metastable isotope)
     r"(?:(?<=[\d)][A-Z])|(?<=[\d)][A-Z][a-z])|(?<=\dm[A-Z][a-z]))\](?=[\w(])",
 )
