@@ -106,6 +106,8 @@ def kb() -> KnowledgeBase:
     ("trospium", "MESH:C003330", "trospium chloride", "DRUG"),          # synonyms.tsv: a supplementary salt's drug
     ("Qulipta", "MESH:C000718987", "atogepant", "DRUG"),               # brand_names.tsv
     ("5-MeO-DMT", "MESH:D008732", "Methoxydimethyltryptamines", "DRUG"),  # not DMT, another drug
+    ("opioid misuse", "MESH:D009293", "Opioid-Related Disorders", "CONDITION"),
+    ("substance use disorder", "MESH:D019966", "Substance-Related Disorders", "CONDITION"),
     ("mild cognitive impairment", "MESH:D060825", "Cognitive Dysfunction", "CONDITION"),  # a narrower concept's term
 ])
 def test_lookup_exact(kb, query, concept_id, name, label):
