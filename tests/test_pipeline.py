@@ -884,6 +884,13 @@ VOCABULARY = [
                  [("sigma-1", "MESH:D000097605"), ("sigma2", "MESH:C106107"), ("Kv7", "MESH:D051656"),
                   ("KCNQ", "MESH:D051656"), ("TRPV1", "MESH:C494484")],
                  id="receptor families and subtypes without a head word; a genotype is no part of the name"),
+    # synonyms.tsv: DSM-5 names MeSH files under older headings
+    pytest.param("Persistent depressive disorder, illness anxiety disorder, somatic symptom disorder, insomnia "
+                 "disorder, hypersomnolence, dementia with Lewy bodies and chronic whiplash.", "CONDITION",
+                 [("Persistent depressive disorder", "MESH:D019263"), ("illness anxiety disorder", "MESH:D006998"),
+                  ("somatic symptom disorder", "MESH:D013001"), ("insomnia disorder", "MESH:D007319"),
+                  ("hypersomnolence", "MESH:D006970"), ("dementia with Lewy bodies", "MESH:D020961"),
+                  ("whiplash", "MESH:D014911")], id="DSM-5 names"),
     # synonyms.tsv: psychiatric short forms, kept by a cue ("patients") as short aliases are
     pytest.param("Patients with MDD, GAD, OCD or TRD; oxaliplatin CIPN.", "CONDITION",
                  [("MDD", "MESH:D003865"), ("GAD", "MESH:D001008"), ("OCD", "MESH:D009771"), ("TRD", "MESH:D061218"),
