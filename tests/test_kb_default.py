@@ -107,6 +107,7 @@ def kb() -> KnowledgeBase:
     ("Qulipta", "MESH:C000718987", "atogepant", "DRUG"),               # brand_names.tsv
     ("5-MeO-DMT", "MESH:D008732", "Methoxydimethyltryptamines", "DRUG"),  # not DMT, another drug
     ("opioid misuse", "MESH:D009293", "Opioid-Related Disorders", "CONDITION"),
+    ("armodafinil", "MESH:D000077408", "Modafinil", "DRUG"),          # an enantiomer without a record of its own
     ("substance use disorder", "MESH:D019966", "Substance-Related Disorders", "CONDITION"),
     ("mild cognitive impairment", "MESH:D060825", "Cognitive Dysfunction", "CONDITION"),  # a narrower concept's term
 ])
