@@ -63,6 +63,17 @@ def test_title_is_its_own_sentence():
     assert [s.text for s in doc.sents] == [title, "It is a target.", "It binds drugs."]
 
 
+def test_a_capital_that_ends_a_sentence_gives_up_its_period():
+    """spaCy keeps "D." whole, as an initial; at a sentence's end the entity "vitamin D" would carry the period."""
+    import meshtag
+
+    text = "They had chronic hepatitis C. Then they took vitamin D."
+    doc = meshtag.load(mode="fast")(text)
+    assert [e.text for e in doc.ents] == ["chronic hepatitis C", "vitamin D"]
+    assert [s.text for s in doc.sents] == ["They had chronic hepatitis C.", "Then they took vitamin D."]
+    assert doc.text == text
+
+
 def test_components_pipe_in_batches_like_one_doc_at_a_time(seeds_dir):
     texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))][:7]
     nlp = blank_biomedical()

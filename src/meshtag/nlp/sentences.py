@@ -25,6 +25,10 @@ _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 _LONGEST_ABBREVIATION = 12  # characters looked back for the word before a period
 
 TITLE_END_KEY = "meshtag_title_end"  # doc.user_data key: offset where the abstract starts (set by tagging)
+# a single capital and the period that ends its sentence, which spaCy keeps as one token as it does an initial's
+# ("vitamin D.", "hepatitis C.", "type I."): an entity would carry the period
+_CAPITAL_AND_PERIOD = re.compile(r"(?<![\w.])[A-Z]\.(?=\s|$)")
+_SPACES = re.compile(r"\s*")
 
 
 def sentence_starts(text: str, title_end: int | None = None) -> list[int]:
@@ -61,10 +65,12 @@ class SentenceSegmenter(StatelessComponent):
     """Sets `token.is_sent_start` from `sentence_starts` (character rules, no model)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        n = len(doc)
-        if not n:
+        if not len(doc):
             return doc
-        starts = sentence_starts(text_of(doc), doc.user_data.get(TITLE_END_KEY))
+        text = text_of(doc)
+        starts = sentence_starts(text, doc.user_data.get(TITLE_END_KEY))
+        split_final_periods(doc, text, starts)
+        n = len(doc)
         tokens = TokenBounds(doc)
         # a sentence starts at the first token at or after each boundary offset (a few per doc: bisect, not numpy)
         first = sorted({i for i in map(partial(bisect_left, tokens.starts), starts[1:]) if 0 < i < n})
@@ -74,3 +80,19 @@ class SentenceSegmenter(StatelessComponent):
         bounds = [0, *first, n]
         doc.user_data[SENTENCES_KEY] = [tokens.chars(a, b) for a, b in zip(bounds, bounds[1:])]
         return doc
+
+
+def split_final_periods(doc: Doc, text: str, starts: list[int]) -> None:
+    """Split the period off a single capital that ends a sentence ("vitamin D." -> "D", "."), so that entities
+    end where their names do; `starts` are the sentence starts of `text`."""
+    boundaries = {*starts, len(text)}
+    ends = [m.start() for m in _CAPITAL_AND_PERIOD.finditer(text) if _SPACES.match(text, m.end()).end() in boundaries]
+    if not ends:
+        return
+    bounds = TokenBounds(doc)
+    with doc.retokenize() as retokenizer:
+        for at in ends:
+            i = bisect_left(bounds.starts, at)
+            if i < len(doc) and bounds.starts[i] == at and bounds.ends[i] == at + 2:
+                token = doc[i]
+                retokenizer.split(token, [token.text[0], "."], heads=[(token, 0), (token, 0)])
