@@ -288,7 +288,7 @@ class EntityWriter(ConventionsComponent):
 
     def mention(self, cand: Candidate, text: str) -> Mention:
         """The record of a chosen candidate. It keeps the candidate's exact characters: a token may carry more
-        than the name ("ciprofloxacin-" in "ciprofloxacin- and norfloxacin-induced", "MDMA+", "mitomycin C.")."""
+        than the name ("ciprofloxacin-" in "ciprofloxacin- and norfloxacin-induced", "MDMA+")."""
         label, concept = self.labelled(cand)
         ids, name = self.composite(cand) if len(cand.concept_ids) > 1 and "composite" in cand.notes else (
             concept.id if concept else None, concept.name if concept else None)
