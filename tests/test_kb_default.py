@@ -204,6 +204,14 @@ def test_label_overrides_carve_cells_and_generic_wholes_out_of_brain_regions(kb)
     assert kb.label("MESH:D001812") is None          # Blood-Brain Barrier
 
 
+def test_host_antigens_are_proteins_not_drugs(kb):
+    # label_rules.tsv: Antigens, Surface and Isoantigens carry no label; viral antigens stay chemicals (BC5CDR)
+    assert kb.label("MESH:D015235") is None          # HLA-B Antigens
+    assert kb.label("MESH:D018799") is None          # Intercellular Adhesion Molecule-1
+    assert kb.label("MESH:D019393") is None          # Arrestin
+    assert kb.label("MESH:D006514") == "DRUG"        # Hepatitis B Surface Antigens (HBsAg)
+
+
 def test_lookup_keeps_the_casing_of_short_terms(kb):
     """The candidate generator reads short forms as the scanner does: "NO" is nitric oxide, "no" is not."""
     assert kb.lookup("NO", fuzzy=False)[0].id == "MESH:D009569"
