@@ -41,8 +41,8 @@ CODE_SCORE = 0.5  # no concept to be sure of: as doubtful as an ambiguous alias
 
 
 def code_spans(text: str, known) -> list[tuple[int, int]]:
-    """(start, end) of the development codes in `text` with a drug cue nearby; `known(key)` says whether a
-    normalised string is a KB term.
+    """(start, end) of the development codes in `text` with a drug cue near one of their uses; `known(key)` says
+    whether a normalised string is a KB term.
 
     >>> code_spans("The sigma-1 agonist PRE-084 and IC50 values; SCH 23390 (0.5 mg/kg); HEK293 cells.",
     ...            lambda key: False)
@@ -50,8 +50,10 @@ def code_spans(text: str, known) -> list[tuple[int, int]]:
     >>> code_spans("Rats received PCPA 100 mg/kg or P450 inhibitors; HL-60 and U937 cells were treated.",
     ...            lambda key: False)
     []
+    >>> code_spans("The TrkB antagonist ANA-12 was given. ANA-12 abolished it.", lambda key: False)
+    [(20, 26), (38, 44)]
     """
-    spans = []
+    codes = []  # (start, end, has a cue nearby) of every code-like string that is no known term
     for m in CODE.finditer(text):
         prefix = m.group("prefix")
         if NOT_A_CODE.match(prefix) or AFTER.match(text, m.end()) or CELLS_SOON.match(text, m.end()):
@@ -62,9 +64,9 @@ def code_spans(text: str, known) -> list[tuple[int, int]]:
                 known(normalize(prefix)) and not code_letters(text, m.start(), m.end("prefix"))):
             continue  # the dictionary's (it takes a known prefix, unless it is a code's: "VX-548"), or a cell line
             # MeSH names "<code> Cells"
-        if CUES & window_words(text, m.start(), m.end(), CODE_WINDOW):
-            spans.append((m.start(), m.end()))
-    return spans
+        codes.append((m.start(), m.end(), bool(CUES & window_words(text, m.start(), m.end(), CODE_WINDOW))))
+    cued = {text[start:end] for start, end, cue in codes if cue}  # one cue makes the code a drug in all its uses
+    return [(start, end) for start, end, _ in codes if text[start:end] in cued]
 
 
 @Language.factory("meshtag_drug_codes", default_config={"kb_path": None})
