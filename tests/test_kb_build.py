@@ -161,3 +161,25 @@ def test_possessive_spellings_of_eponymous_conditions():
     assert add_possessive_eponyms(drafts) == 1
     assert [t for t, _ in drafts["D001471"].terms][-1] == "Barrett's Metaplasia"
     assert len(drafts["D000073397"].terms) == 2 and len(drafts["D2"].terms) == 1
+
+
+def test_type_numbers_in_the_other_numeral_system():
+    """A condition's "Type 1" gains "Type I" (and back); decimals and other labels are left alone."""
+    from meshtag.kb.concept import ConceptDraft
+    from meshtag.kb.type_numbers import add_type_number_spellings
+
+    def draft(key: str, label: str, *terms: str) -> ConceptDraft:
+        d = ConceptDraft(key=key, name=terms[0], kind="descriptor", label=label)
+        for t in terms:
+            d.add_term(t, "synonym")
+        return d
+
+    drafts = {d.key: d for d in [
+        draft("D003922", "CONDITION", "Diabetes Mellitus, Type 1", "Type 1.5 Diabetes"),
+        draft("D012019", "CONDITION", "Complex Regional Pain Syndrome, Type I", "CRPS Type 1"),
+        draft("D1", "RECEPTOR", "Receptor, Angiotensin, Type 1")]}
+    assert add_type_number_spellings(drafts) == 3
+    assert [t for t, _ in drafts["D003922"].terms] == ["Diabetes Mellitus, Type 1", "Type 1.5 Diabetes",
+                                                      "Diabetes Mellitus, Type I"]
+    assert [t for t, _ in drafts["D012019"].terms][2:] == ["Complex Regional Pain Syndrome, Type 1", "CRPS Type I"]
+    assert len(drafts["D1"].terms) == 1

@@ -92,6 +92,9 @@ def kb() -> KnowledgeBase:
     ("ACh", "MESH:D000109", "Acetylcholine", "DRUG"),
     ("suicidal ideation", "MESH:D059020", "Suicidal Ideation", "CONDITION"),  # label_overrides.tsv (F01)
     ("adenovirus disease", "MESH:D000257", "Adenoviridae Infections", "CONDITION"),  # infection_disease_terms
+    # kb/type_numbers.py: a disease's type number in the other numeral system than MeSH's
+    ("type I diabetes", "MESH:D003922", "Diabetes Mellitus, Type 1", "CONDITION"),
+    ("complex regional pain syndrome type 1", "MESH:D012019", "Reflex Sympathetic Dystrophy", "CONDITION"),
     # kb/eponyms.py: possessive spellings of the two-word eponymous terms MeSH writes without it
     ("Alzheimer's dementia", "MESH:D000544", "Alzheimer Disease", "CONDITION"),
     ("Barrett's metaplasia", "MESH:D001471", "Barrett Esophagus", "CONDITION"),

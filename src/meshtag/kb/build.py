@@ -21,6 +21,7 @@ from meshtag.kb.concept import ConceptDraft, internal_id
 from meshtag.kb.eponyms import add_possessive_eponyms
 from meshtag.kb.labels import LabelRules, is_biologic_drug, label_of_headings
 from meshtag.kb.terms import bracketed_short_form
+from meshtag.kb.type_numbers import add_type_number_spellings
 from meshtag.model import LABELS
 from meshtag.paths import curation_dir
 
@@ -130,7 +131,8 @@ def _finish_all(drafts: dict[str, ConceptDraft], hgnc_file: Path | None, links: 
     finish(drafts, overrides=overrides)
     meta: dict[str, Any] = {"label_overrides": len(overrides),
                             "bracketed_short_forms": add_bracketed_short_forms(drafts),
-                            "possessive_eponyms": add_possessive_eponyms(drafts)}
+                            "possessive_eponyms": add_possessive_eponyms(drafts),
+                            "type_number_spellings": add_type_number_spellings(drafts)}
     if hgnc_file is not None:
         meta["hgnc_links"] = _hgnc.link_genes(drafts, _hgnc.read_genes(hgnc_file), links, common)
     return meta
