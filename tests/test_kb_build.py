@@ -140,24 +140,27 @@ def test_a_receptor_gene_links_to_the_concept_its_approved_name_names():
 
 
 
+def _draft(key: str, label: str, *terms: str):
+    """A labelled descriptor draft with these terms, the first its name."""
+    from meshtag.kb.concept import ConceptDraft
+
+    d = ConceptDraft(key=key, name=terms[0], kind="descriptor", label=label)
+    for t in terms:
+        d.add_term(t, "synonym")
+    return d
+
+
 def test_possessive_spellings_of_eponymous_conditions():
     """"Barrett Metaplasia" gains "Barrett's Metaplasia" because MeSH writes "Barrett's Esophagus"; a name MeSH never
     writes in the possessive ("Job"), a head word too rare to be a disease head and a drug keep their terms."""
-    from meshtag.kb.concept import ConceptDraft
     from meshtag.kb.eponyms import add_possessive_eponyms
 
-    def draft(key: str, label: str, *terms: str) -> ConceptDraft:
-        d = ConceptDraft(key=key, name=terms[0], kind="descriptor", label=label)
-        for t in terms:
-            d.add_term(t, "synonym")
-        return d
-
     drafts = {d.key: d for d in [
-        draft("D001471", "CONDITION", "Barrett Esophagus", "Barrett's Esophagus", "Barrett Metaplasia",
+        _draft("D001471", "CONDITION", "Barrett Esophagus", "Barrett's Esophagus", "Barrett Metaplasia",
               "Barrett Oddity"),
-        draft("D000073397", "CONDITION", "Occupational Stress", "Job Stress"),
-        draft("D1", "CONDITION", "Intestinal Metaplasia", "Gastric Metaplasia", "Squamous Metaplasia"),
-        draft("D2", "DRUG", "Barrett Metaplasia Extract")]}
+        _draft("D000073397", "CONDITION", "Occupational Stress", "Job Stress"),
+        _draft("D1", "CONDITION", "Intestinal Metaplasia", "Gastric Metaplasia", "Squamous Metaplasia"),
+        _draft("D2", "DRUG", "Barrett Metaplasia Extract")]}
     assert add_possessive_eponyms(drafts) == 1
     assert [t for t, _ in drafts["D001471"].terms][-1] == "Barrett's Metaplasia"
     assert len(drafts["D000073397"].terms) == 2 and len(drafts["D2"].terms) == 1
@@ -165,19 +168,12 @@ def test_possessive_spellings_of_eponymous_conditions():
 
 def test_type_numbers_in_the_other_numeral_system():
     """A condition's "Type 1" gains "Type I" (and back); decimals and other labels are left alone."""
-    from meshtag.kb.concept import ConceptDraft
     from meshtag.kb.type_numbers import add_type_number_spellings
 
-    def draft(key: str, label: str, *terms: str) -> ConceptDraft:
-        d = ConceptDraft(key=key, name=terms[0], kind="descriptor", label=label)
-        for t in terms:
-            d.add_term(t, "synonym")
-        return d
-
     drafts = {d.key: d for d in [
-        draft("D003922", "CONDITION", "Diabetes Mellitus, Type 1", "Type 1.5 Diabetes"),
-        draft("D012019", "CONDITION", "Complex Regional Pain Syndrome, Type I", "CRPS Type 1"),
-        draft("D1", "RECEPTOR", "Receptor, Angiotensin, Type 1")]}
+        _draft("D003922", "CONDITION", "Diabetes Mellitus, Type 1", "Type 1.5 Diabetes"),
+        _draft("D012019", "CONDITION", "Complex Regional Pain Syndrome, Type I", "CRPS Type 1"),
+        _draft("D1", "RECEPTOR", "Receptor, Angiotensin, Type 1")]}
     assert add_type_number_spellings(drafts) == 3
     assert [t for t, _ in drafts["D003922"].terms] == ["Diabetes Mellitus, Type 1", "Type 1.5 Diabetes",
                                                       "Diabetes Mellitus, Type I"]
