@@ -14,6 +14,7 @@ from meshtag.nlp.candidates import (
     Candidate, StatelessComponent, earliest_start_by_end, get_candidates, get_kb, resolve_overlaps, text_of,
     without_crossed_drugs,
 )
+from meshtag.nlp.receptor_names import HEAD_WORDS
 
 
 # Normalised matching ignores punctuation, but a name never spans a clause break ("receptors; BDNF").
@@ -96,7 +97,7 @@ VALUE = re.compile(r".*(?:%|\s(?:\+/-|±)\s|\s[<>=]).*|\d+(?:\.\d+)?\s*(?:mEq|mm
 
 
 # a receptor's head word at the start of a match: English puts it last, MeSH's inverted names first
-HEAD_FIRST = re.compile(r"(?:receptors?|channels?)\b", re.IGNORECASE)
+HEAD_WORD_FIRST = re.compile(rf"{HEAD_WORDS}\b", re.IGNORECASE)
 # the hyphen and number of a development code whose letters a match would be: "VX-548" is no VX, "NE-100" no NE
 CODE_NUMBER_AFTER = re.compile(r"-\d{3,6}(?![\d.])")
 
@@ -233,7 +234,7 @@ class DictionaryMatcher(StatelessComponent):
         EGF's and the drugs tyrosine kinase inhibitors (alone, "receptor tyrosine kinases" stays a name)."""
         ends = {c.end for c in found}
         return [c for c in found if not (
-            (head := HEAD_FIRST.match(text, c.start)) is not None and head.end() in ends
+            (head := HEAD_WORD_FIRST.match(text, c.start)) is not None and head.end() in ends
             and any(o.start < c.start and o.end == head.end() for o in found)
             and self.only_inverted(text[c.start:c.end], c.concept_ids))]
 
