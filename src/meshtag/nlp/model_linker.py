@@ -145,8 +145,7 @@ class ModelLinker(ConventionsComponent):
         it ends — its head ("severe renal failure" → "renal failure"): the mention keeps the model's
         boundaries and takes the head's concept, when the conventions keep the modifiers in front of it.
         A generic head (Syndrome, Disease) is no concept for it."""
-        heads = [k for k in known if k.concept_ids and k.end == cand.end and k.start >= cand.start
-                 and self.kb.label(k.concept_ids[0]) == cand.label and k.concept_ids[0] not in GENERIC_HEADS]
+        heads = [k for k in known if k.end == cand.end and k.start >= cand.start and self.names_as(k, cand.label)]
         head = max(heads, key=lambda k: k.end - k.start, default=None)
         if head is None or not keeps_modifiers(self.conventions, cand.label, text[cand.start:head.start]) or \
                 self.names_modifier(cand, head, known) or self.two_names(cand, known, text) or \
@@ -154,25 +153,26 @@ class ModelLinker(ConventionsComponent):
             return None  # (last: the model's span starts inside a name, "Down [syndrome leukemia]")
         return head
 
+    def names_as(self, known: Candidate, label: str) -> bool:
+        """Is a dictionary candidate linked to a concept of `label` that is no generic head (Syndrome, Disease)?"""
+        return bool(known.concept_ids) and known.concept_ids[0] not in GENERIC_HEADS and \
+            self.kb.label(known.concept_ids[0]) == label
+
     def names_modifier(self, cand: Candidate, head: Candidate, known: list[Candidate]) -> bool:
         """Is the head bare pain and a linked disease in front of it ("Osteoarthritis pain", "endometriosis pain")?
         Then the words are two mentions, the disease and its pain: the model's span would hide the disease. (Other
         heads keep their modifiers: "cholestatic hepatitis" is one mention in the corpora.)"""
         return head.concept_ids[0] == PAIN and any(
-            k.concept_ids and cand.start <= k.start and k.end <= head.start
-            and self.kb.label(k.concept_ids[0]) == cand.label and k.concept_ids[0] not in GENERIC_HEADS for k in known)
+            cand.start <= k.start and k.end <= head.start and self.names_as(k, cand.label) for k in known)
 
     def two_names(self, cand: Candidate, known: list[Candidate], text: str) -> bool:
         """Is a model mention two linked names side by side, the first a whole disease name ending in its
         class noun ("Parkinson's disease psychosis", "Alzheimer's disease agitation")? The words are then two
         conditions; one mention would hide the first from co-occurrence reports."""
-        def linked(k: Candidate) -> bool:
-            return bool(k.concept_ids) and k.concept_ids[0] not in GENERIC_HEADS and \
-                self.kb.label(k.concept_ids[0]) == cand.label
-        firsts = [k for k in known if k.start == cand.start and k.end < cand.end and linked(k)
+        firsts = [k for k in known if k.start == cand.start and k.end < cand.end and self.names_as(k, cand.label)
                   and self.eponym(text, k.start, k.end)]
-        return any(k.end == cand.end and linked(k) and any(text[f.end:k.start].isspace() for f in firsts)
-                   for k in known if firsts)
+        return bool(firsts) and any(k.end == cand.end and self.names_as(k, cand.label)
+                                    and any(text[f.end:k.start].isspace() for f in firsts) for k in known)
 
     @staticmethod
     def eponym(text: str, start: int, end: int) -> bool:
