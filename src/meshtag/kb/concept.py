@@ -1,6 +1,7 @@
 """Records of the knowledge base: concepts, dictionary matches and lookup candidates."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -89,3 +90,16 @@ class ConceptDraft:
         text = text.strip()
         if text and all(t != text for t, _ in self.terms):
             self.terms.append((text, kind))
+
+    def add_variants(self, variant: Callable[[str], str | None]) -> int:
+        """Add `variant(term)` of each present term as a synonym, unless the concept has it in any casing (the
+        build's respellings: possessive eponyms, type numbers); returns how many were added."""
+        have = {t.lower() for t, _ in self.terms}
+        added = 0
+        for term, _ in list(self.terms):
+            new = variant(term)
+            if new is not None and new.lower() not in have:
+                self.add_term(new, "synonym")
+                have.add(new.lower())
+                added += 1
+        return added

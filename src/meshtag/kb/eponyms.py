@@ -59,10 +59,5 @@ def possessive_variant(term: str, eponyms: set[str], heads: set[str]) -> str | N
 def add_possessive_eponyms(drafts: dict[str, ConceptDraft]) -> int:
     """Give labelled conditions the possessive spelling of their two-word eponymous terms; returns how many."""
     eponyms, heads = eponyms_and_heads(drafts.values())
-    added = 0
-    for d, term in list(_condition_terms(drafts.values())):
-        variant = possessive_variant(term, eponyms, heads)
-        if variant is not None and all(t.lower() != variant.lower() for t, _ in d.terms):
-            d.add_term(variant, "synonym")
-            added += 1
-    return added
+    return sum(d.add_variants(lambda term: possessive_variant(term, eponyms, heads))
+               for d in drafts.values() if d.label == CONDITION)

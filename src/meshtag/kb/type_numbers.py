@@ -33,15 +33,4 @@ def other_numeral(term: str) -> str | None:
 
 def add_type_number_spellings(drafts: dict[str, ConceptDraft]) -> int:
     """Give labelled conditions their typed terms in the other numeral system; returns how many were added."""
-    added = 0
-    for d in drafts.values():
-        if d.label != CONDITION:
-            continue
-        have = {t.lower() for t, _ in d.terms}
-        for term, _ in list(d.terms):
-            variant = other_numeral(term)
-            if variant is not None and variant.lower() not in have:
-                d.add_term(variant, "synonym")
-                have.add(variant.lower())
-                added += 1
-    return added
+    return sum(d.add_variants(other_numeral) for d in drafts.values() if d.label == CONDITION)
