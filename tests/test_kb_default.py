@@ -113,6 +113,7 @@ def kb() -> KnowledgeBase:
     ("armodafinil", "MESH:D000077408", "Modafinil", "DRUG"),          # an enantiomer without a record of its own
     ("substance use disorder", "MESH:D019966", "Substance-Related Disorders", "CONDITION"),
     ("mild cognitive impairment", "MESH:D060825", "Cognitive Dysfunction", "CONDITION"),  # a narrower concept's term
+    ("kratom", "MESH:D032065", "Mitragyna", "DRUG"),     # the plant taken as a drug, as Cannabis (label_overrides)
 ])
 def test_lookup_exact(kb, query, concept_id, name, label):
     best = kb.lookup(query)[0]
