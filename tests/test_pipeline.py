@@ -553,6 +553,20 @@ def test_two_subtypes_written_with_one_prefix_are_two_receptors(nlp):
     assert ("D2/3 receptors", "MESH:D017448|MESH:D050637") in composite
 
 
+def test_slashed_subtypes_in_pubmed_brackets_are_two_receptors(nlp):
+    # held-out set 2 (12464714) annotates "5-HT(1B/1D) receptor" as one composite mention; "D(2/3" is not a subtype
+    text = "Rizatriptan is a 5-HT(1B/1D) receptor agonist; triptans are 5-HT(1B/1D) agonists. D(2/3 receptors."
+    found = [(t, cid) for t, label, cid, _ in mentions(nlp, text) if label == "RECEPTOR"]
+    assert found[:4] == [("5-HT(1B", "MESH:D044302"), ("1D) receptor", "MESH:D044346"),
+                         ("5-HT(1B", "MESH:D044302"), ("1D)", "MESH:D044346")]
+    assert not any(t.startswith("D(2") for t, _ in found)
+    import meshtag
+    composite = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="pubtator")).mentions
+                 if m.label == "RECEPTOR"]
+    assert composite[:2] == [("5-HT(1B/1D) receptor", "MESH:D044302|MESH:D044346"),
+                             ("5-HT(1B/1D)", "MESH:D044302|MESH:D044346")]
+
+
 def test_a_short_form_defined_inside_a_receptor_name_names_the_receptor(nlp):
     # annotation guidelines 3: "serotonin 6 (5-HT6) receptor", then "5-HT6"; main receptor set 19940105 "mGlu receptor"
     text = ("Metabotropic glutamate (mGlu) receptors and the kappa opioid (KOP) receptor were studied. mGlu agonists "

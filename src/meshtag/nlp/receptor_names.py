@@ -17,6 +17,8 @@ Two subtypes written with one family prefix ("5-HT1B/1D receptors", "D2/3 recept
 two receptors: the first code, a coordinated conjunct, and the second number with the head ("3 receptors" =
 Dopamine D3), which the corpus conventions join into one composite mention. Without a head word ("5-HT1B/1D
 agonists", "Nav1.7/1.8 in DRG neurons") both codes must be receptor names in the KB, and the second is the number.
+PubMed writes the subscripts in brackets, "5-HT(1B/1D) receptor": the same two receptors ("5-HT(1B" and "1D)
+receptor"; one composite mention under the corpus conventions, as the hand-checked receptor sets annotate it).
 
 A head word before a name is an apposition, not part of it: "its receptor DCC", "the channel TRPA1" are "DCC" and
 "TRPA1" (annotation guidelines 1.2-1.3), although MeSH's inverted headings ("Receptor, trkB") make "receptor trkB"
@@ -42,9 +44,11 @@ MAX_WORDS = 3
 ISOFORM = re.compile(r"(?<=\d)\.\d+$")  # an isoform after a subtype number: "D4.2", "D4.7" (repeat variants of D4)
 NUMBERED_LIGAND = re.compile(r"([A-Za-z]{3,})(?:-| )([A-Z]?\d{1,2}[A-Za-z]?)")  # "orexin-1", "vasopressin V2"
 HEAD_FIRST = re.compile(rf"{HEAD_WORDS}\s+", re.IGNORECASE)  # "receptor " opening a candidate
-# "5-HT1B/1D", "D2/3", "mGluR2/3", "α2A/2C", "Nav1.7/1.8": two subtypes with one family prefix
+# "5-HT1B/1D", "D2/3", "mGluR2/3", "α2A/2C", "Nav1.7/1.8": two subtypes with one family prefix, also with the
+# subscripts in brackets as PubMed writes them ("5-HT(1B/1D)")
 _SUBTYPE = r"\d(?:\.\d{1,2})?[A-Za-z]?"
-_SLASHED = rf"(?<![\w-])(?P<first>(?P<prefix>5-HT|[^\W\d_]{{1,5}})(?P<a>{_SUBTYPE}))/(?P<b>{_SUBTYPE})"
+_SLASHED = (rf"(?<![\w-])(?P<first>(?P<prefix>5-HT|[^\W\d_]{{1,5}})(?P<open>\()?(?P<a>{_SUBTYPE}))"
+            rf"/(?P<b>{_SUBTYPE})(?(open)\))")
 SLASHED_SUBTYPES = re.compile(_SLASHED + r"[\s-]+$")  # right before a head word
 # without a head word ("5-HT1B/1D agonists", "Nav1.7/1.8 in DRG neurons")
 BARE_SLASHED_SUBTYPES = re.compile(_SLASHED + rf"(?![\w/+-])(?!\.\d)(?![\s-]+(?i:{HEAD_WORDS}))")
@@ -142,7 +146,8 @@ class ReceptorNames(KBComponent):
         head_word = f" {head.group(0)}" if head else ""
         first, second = (self.kb.named_ids(f"{code}{head_word}", "RECEPTOR", limit=3) or
                          (self.kb.named_ids(code, "RECEPTOR", limit=3) if head_word else ())
-                         for code in (m["first"], f"{m['prefix']}{m['b']}"))  # "mGlu3" is a name, "mGlu3 receptor" not
+                         # "mGlu3" is a name, "mGlu3 receptor" not
+                         for code in (f"{m['prefix']}{m['a']}", f"{m['prefix']}{m['b']}"))
         if not first or not second:
             return
         at_first = next((c for c in candidates if (c.start, c.end) == m.span("first")), None)
@@ -150,7 +155,7 @@ class ReceptorNames(KBComponent):
             candidates.append(Candidate(*m.span("first"), first, "dictionary", notes=[COORDINATION_NOTE]))
         elif COORDINATION_NOTE not in at_first.notes:
             at_first.notes.append(COORDINATION_NOTE)
-        candidates.append(Candidate(m.start("b"), head.end() if head else m.end("b"), second, "dictionary",
+        candidates.append(Candidate(m.start("b"), head.end() if head else m.end(), second, "dictionary",
                                     notes=[SHORTHAND_NOTE]))
 
     def __call__(self, doc: Doc) -> Doc:
