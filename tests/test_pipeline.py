@@ -58,6 +58,17 @@ def test_short_form_is_propagated_in_its_other_number(nlp):
     assert {("VSD", "MESH:D006345"), ("VSDs", "MESH:D006345")} <= got
 
 
+def test_a_disease_short_form_takes_in_the_syndrome_written_after_it(nlp):
+    # NCBI-disease development set 8954016: "HPT-JT syndrome" is one mention; "disease-causing" is an adjective
+    text = ("Hereditary hyperparathyroidism-jaw tumor syndrome (HPT-JT) is dominant. Two families with HPT-JT "
+            "syndrome were seen; HPT-JT disease-causing mutations were sought.")
+    doc = tag_text(text, nlp)
+    long_form = doc.mentions[0]
+    assert (long_form.text, long_form.id) == ("Hereditary hyperparathyroidism-jaw tumor syndrome", "MESH:C563273")
+    got = [(m.text, m.id) for m in doc.mentions if m.source == "abbreviation"]
+    assert got == [("HPT-JT", long_form.id), ("HPT-JT syndrome", long_form.id), ("HPT-JT", long_form.id)]
+
+
 def test_a_receptor_name_is_not_cut_by_a_drug_class_that_starts_inside_it(nlp):
     # guideline 1.4: "beta-adrenergic receptor antagonist" is no MeSH name, so the receptor is the mention
     found = mentions(nlp, "The beta-adrenergic receptor antagonist propranolol was used.")

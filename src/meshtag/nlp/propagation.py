@@ -61,6 +61,21 @@ _PAIR_SHORT = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9-]{0,9})/([A-Za-z][A-Za-z0-9-
 _PAIR_JOIN = re.compile(r"\s*(?:plus|and|or|with|\+|,)\s*")
 # an undefined short form: three to six capitals, or its plural ("OAB", "ADRs"); two ("ST") are too ambiguous
 _UNDEFINED_SHORT = re.compile(r"(?<![\w-])([A-Z]{3,6})s?(?![\w-])")
+_DISEASE_HEAD_AFTER = re.compile(r"\s+(?:syndromes?|diseases?)(?![\w-])", re.IGNORECASE)  # not "disease-causing"
+
+
+def with_disease_head(text: str, end: int, label: str | None) -> int:
+    """The end of a disease's short form, past the word "syndrome" or "disease" written after it: "HPT-JT syndrome"
+    and "XAI disease" are the disease's names, as NCBI-disease annotates them.
+
+    >>> text = "families with HPT-JT syndrome"
+    >>> text[:with_disease_head(text, 20, "CONDITION")], text[:with_disease_head(text, 20, "DRUG")]
+    ('families with HPT-JT syndrome', 'families with HPT-JT')
+    >>> with_disease_head("A-T disease-causing mutations", 3, "CONDITION")
+    3
+    """
+    head = _DISEASE_HEAD_AFTER.match(text, end) if label == "CONDITION" else None
+    return head.end() if head else end
 
 
 def number_variant(short: str) -> str | None:
@@ -410,8 +425,9 @@ class AbbreviationPropagation(KBComponent):
                 continue
             if not any(c is target for c in candidates):
                 candidates.append(target)  # a long form linked by lookup becomes a mention too
+            label = self.kb.label(target.concept_ids[0]) if target.concept_ids else target.label
             for s, e in sorted(spans):
-                candidates.append(Candidate(s, e, target.concept_ids, "abbreviation",
+                candidates.append(Candidate(s, with_disease_head(text, e, label), target.concept_ids, "abbreviation",
                                             score=target.score, label=target.label))
         set_candidates(doc, candidates)
         return doc
