@@ -28,7 +28,9 @@ BRACKETS = re.compile(r"[()\[\]]")
 # ("(5-HT(6))": the short form may hold one bracket of its own; a subtype code may follow the bracket directly,
 # "serotonin (5-HT)2A receptors")
 SHORT_FORM_INSIDE = r"[A-Za-z0-9][\w+-]{0,9}(?:\([\w+-]{1,4}\))?"
-INNER_SHORT_FORM = re.compile(rf"(?<=\w) \((?P<short>{SHORT_FORM_INSIDE})\)(?: |(?=\d))(?=(?P<next>[A-Za-z0-9]+))")
+# (the space comes first, the word before it is a look-behind after it: `re` then skips to spaces at C speed,
+# where a leading look-behind is tried at every character, ~4x slower)
+INNER_SHORT_FORM = re.compile(rf" (?<=\w )\((?P<short>{SHORT_FORM_INSIDE})\)(?: |(?=\d))(?=(?P<next>[A-Za-z0-9]+))")
 WINDOW = 60
 WINDOW_AFTER = 30
 LABEL_CACHE_SIZE = 200_000

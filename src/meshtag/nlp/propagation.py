@@ -60,7 +60,8 @@ _CODE_AFTER = re.compile(rf"\s*\(({_CODE})\)")
 _PAIR_SHORT = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9-]{0,9})/([A-Za-z][A-Za-z0-9-]{0,9})\)")
 _PAIR_JOIN = re.compile(r"\s*(?:plus|and|or|with|\+|,)\s*")
 # an undefined short form: three to six capitals, or its plural ("OAB", "ADRs"); two ("ST") are too ambiguous
-_UNDEFINED_SHORT = re.compile(r"(?<![\w-])([A-Z]{3,6})s?(?![\w-])")
+# (the first capital comes before the look-behind that tests the character before it: `re` skips to capitals)
+_UNDEFINED_SHORT = re.compile(r"([A-Z](?<![\w-][A-Z])[A-Z]{2,5})s?(?![\w-])")
 _DISEASE_HEAD_AFTER = re.compile(r"\s+(?:syndromes?|diseases?)(?![\w-])", re.IGNORECASE)  # not "disease-causing"
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -51,12 +52,24 @@ _SLASHED = (rf"(?<![\w-])(?P<first>(?P<prefix>5-HT|[^\W\d_]{{1,5}})(?P<open>\()?
             rf"/(?P<b>{_SUBTYPE})(?(open)\))")
 SLASHED_SUBTYPES = re.compile(_SLASHED + r"[\s-]+$")  # right before a head word
 # without a head word ("5-HT1B/1D agonists", "Nav1.7/1.8 in DRG neurons")
+SLASH_DIGIT = re.compile(r"/\d")  # what the slashed patterns cannot match without, looked for first (C speed)
 BARE_SLASHED_SUBTYPES = re.compile(_SLASHED + rf"(?![\w/+-])(?!\.\d)(?![\s-]+(?i:{HEAD_WORDS}))")
 
 
 @Language.factory("meshtag_receptor_names", default_config={"kb_path": None})
 def make_receptor_names(nlp: Language, name: str, kb_path: str | None) -> "ReceptorNames":
     return ReceptorNames(kb_path)
+
+
+def receptor_heads(text: str) -> Iterable[re.Match]:
+    """HEAD's matches in `text`, after a look-up of the words it cannot match without: `re` tries a pattern that
+    starts with a word boundary at every character, ~5x the time of the look-up.
+
+    >>> [m.group(0) for m in receptor_heads("NMDA Receptors and TRPA1 channels")], list(receptor_heads("no head"))
+    (['Receptors', 'channels'], [])
+    """
+    folded = text.casefold()
+    return HEAD.finditer(text) if "ceptor" in folded or "channel" in folded else ()
 
 
 def words_before(text: str, end: int, n: int) -> list[tuple[int, str]]:
@@ -163,7 +176,7 @@ class ReceptorNames(KBComponent):
         candidates = get_candidates(doc)
         candidates[:] = [self.without_appositive_head(c, text) for c in candidates]
         spans = {(c.start, c.end) for c in candidates}
-        for head in HEAD.finditer(text):
+        for head in receptor_heads(text):
             if "/" in text[max(0, head.start() - 8):head.start()]:
                 self.slashed_subtypes(text, SLASHED_SUBTYPES.search(text, max(0, head.start() - 24), head.start()),
                                       head, candidates)
@@ -183,7 +196,7 @@ class ReceptorNames(KBComponent):
                     start, ids = self.family_ids(text, words, head)
                 if ids and (start, head.end()) not in spans:
                     candidates.append(Candidate(start, head.end(), ids, "dictionary", notes=["subtype family"]))
-        if "/" in text:
+        if SLASH_DIGIT.search(text):
             for m in BARE_SLASHED_SUBTYPES.finditer(text):
                 self.slashed_subtypes(text, m, None, candidates)
         return doc

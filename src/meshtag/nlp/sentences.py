@@ -27,7 +27,8 @@ _LONGEST_ABBREVIATION = 12  # characters looked back for the word before a perio
 TITLE_END_KEY = "meshtag_title_end"  # doc.user_data key: offset where the abstract starts (set by tagging)
 # a single capital and the period that ends its sentence, which spaCy keeps as one token as it does an initial's
 # ("vitamin D.", "hepatitis C.", "type I."): an entity would carry the period
-_CAPITAL_AND_PERIOD = re.compile(r"(?<![\w.])[A-Z]\.(?=\s|$)")
+# (the capital comes before the look-behind that tests the character before it: `re` skips to capitals)
+_CAPITAL_AND_PERIOD = re.compile(r"[A-Z]\.(?<![\w.][A-Z]\.)(?=\s|$)")
 _SPACES = re.compile(r"\s*")
 
 
