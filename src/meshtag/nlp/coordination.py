@@ -25,6 +25,11 @@ _WORD = r"[A-Za-z0-9\u0370-\u03ff][\w\u0370-\u03ff'-]*(?:\([A-Za-z0-9]{1,3}\))?"
 # may take an article: "the inferior and the superior colliculus"
 CONJUNCTS_BEFORE = re.compile(rf"((?:{_WORD}{CONJUNCT_SHORT_FORM}\s*,\s*)*{_WORD}){CONJUNCT_SHORT_FORM}\s*(?:,\s*)?"
                               rf"\b{CONJUNCTION}\s+(?:the\s+)?$")
+# CONJUNCTS_BEFORE backtracks from every start in the window (~60 µs a window); it is searched from the last place no
+# list of conjuncts can hold instead: a character outside words, brackets, commas and spaces, or a space between two
+# words without a comma (measured: the same match in 59,528 windows of the corpora, ~7x faster)
+_CONJUNCTION_AT_END = re.compile(rf"\b{CONJUNCTION}\s+(?:the\s+)?$")
+_LIST_BREAK = re.compile(r"[^\w\u0370-\u03ff'(),\s-]|(?<=[^,\s])\s+(?=[^(,\s])")
 # "D1/D2 receptor", "mu/delta opioid receptors": receptor subtypes joined by a slash (other names use the
 # slash for synonyms, "VEGFR-2/Flk-1", or formulas, "Na/K")
 SLASH_BEFORE = re.compile(rf"(?<![\w/-])({_WORD})/$")
@@ -39,6 +44,21 @@ WORD_BEFORE = re.compile(rf"(?<![\w-])({_WORD})\s+$")
 # drug, not an elliptical receptor name (MeSH has "baclofen receptor" for GABA-B receptors)
 DRUG_ROLE_BEFORE = re.compile(r"\b(?:agonists?|antagonists?|blockers?|inhibitors?|modulators?|ligands?|drugs?|"
                               r"analogu?es?)\s+$", re.IGNORECASE)
+
+
+def conjuncts_before(before: str) -> re.Match | None:
+    """`CONJUNCTS_BEFORE.search(before)`, searched from the last list break before the final conjunction.
+
+    >>> conjuncts_before("were given. NMDA, AMPA (AR) and ").group(1), conjuncts_before("no conjunction") is None
+    ('NMDA, AMPA', True)
+    """
+    conjunction = _CONJUNCTION_AT_END.search(before)
+    if conjunction is None:
+        return None
+    last = None
+    for last in _LIST_BREAK.finditer(before, 0, conjunction.start()):
+        pass
+    return CONJUNCTS_BEFORE.search(before, last.end() if last else 0)
 
 
 @Language.factory("meshtag_coordination", default_config={"kb_path": None})
@@ -81,7 +101,7 @@ class Coordination(KBComponent):
         head = self.head_of(text, cand)  # cheaper than the backtracking regex, and None for most candidates
         if head is None or (slash and head[1] != "RECEPTOR"):
             return []
-        match = (SLASH_BEFORE if slash else CONJUNCTS_BEFORE).search(before)
+        match = SLASH_BEFORE.search(before) if slash else conjuncts_before(before)
         if match is None or DRUG_ROLE_BEFORE.search(before, max(0, match.start(1) - 16), match.start(1)):
             return []
         head_word, label = head

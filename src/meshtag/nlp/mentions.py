@@ -52,8 +52,8 @@ class TokenBounds:
     objects (`doc.char_span` creates several per call, the entity writer's main cost)."""
 
     def __init__(self, doc: Doc):
-        self.starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
-        self.ends = [s + n for s, n in zip(self.starts, lengths)]
+        offsets = doc.to_array([IDX, LENGTH]).reshape(-1, 2)
+        self.starts, self.ends = offsets[:, 0].tolist(), (offsets[:, 0] + offsets[:, 1]).tolist()
 
     def tokens(self, start: int, end: int) -> tuple[int, int] | None:
         """(first, last + 1) of the tokens overlapping [start, end), like `char_span(alignment_mode="expand")`
