@@ -130,6 +130,23 @@ def test_lookup_reordered_and_fuzzy_scores(kb):
     assert kb.lookup("") == [] and kb.lookup("zzzzqqqq") == []
 
 
+def test_reorderings_pruned_by_key_prefix_find_every_reordered_key(kb):
+    # the look-up tries only orders whose first tokens start a key; every order that is a key must still be found
+    from itertools import permutations
+
+    def is_key(order):
+        return order in kb._terms or order in kb._overlay
+
+    for key in ["mu opioid receptor", "receptor adrenergic beta 2", "acid aminobutyric gamma receptors a",
+                "sodium channel voltage gated", "pain neuropathic chronic", "kappa kappa opioid receptor"]:
+        every = {" ".join(p) for p in permutations(key.split(" "))} - {key}
+        found = list(kb._reorderings(key))
+        assert len(found) == len(set(found)) and set(found) <= every
+        assert {o for o in found if is_key(o)} == {o for o in every if is_key(o)}
+    assert "opioid receptor mu" in kb._reorderings("mu opioid receptor")
+    assert list(kb._reorderings("morphine")) == [] and list(kb._reorderings("a b c d e f g")) == []
+
+
 def test_lookup_joins_a_name_written_with_a_hyphen_inside_a_word(kb):
     # BC5CDR development 9154656 and 3961813: "puromycin amino-nucleoside (PAN)", "Tri-ortho-tolyl phosphate (TOTP)"
     for query, concept_id in [("puromycin amino-nucleoside", "MESH:D011692"), ("nor-epinephrine", "MESH:D009638"),

@@ -12,7 +12,7 @@ import pickle
 import re
 from collections import OrderedDict
 from dataclasses import replace
-from itertools import compress, permutations, repeat
+from itertools import compress, repeat
 from operator import itemgetter, or_
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, NamedTuple
@@ -116,6 +116,7 @@ class KnowledgeBase:
         self._label_overrides: dict[int, str | None] = {}
         self._pharm_overlay: dict[int, list[str]] = {}
         self._overlay_first: set[str] = set()
+        self._overlay_heads: set[str] = set()  # "<first tokens> " of every longer curated key
         # (key, row) of a corpus-scoped curated term -> rows the term had before it (the KB's own senses)
         self._displaced: dict[tuple[str, int], tuple[int, ...]] = {}
         self._keys: dict[str, _KeyInfo] = {}
@@ -126,13 +127,15 @@ class KnowledgeBase:
     def __getstate__(self) -> dict:
         """Pickle as the path plus the curated overlay (worker processes re-map the files themselves)."""
         return {"path": self.path, "overlay": self._overlay, "overlay_cased": self._overlay_cased,
-                "overlay_first": self._overlay_first, "label_overrides": self._label_overrides,
+                "overlay_first": self._overlay_first, "overlay_heads": self._overlay_heads,
+                "label_overrides": self._label_overrides,
                 "pharm_actions": self._pharm_overlay, "displaced": self._displaced}
 
     def __setstate__(self, state: dict) -> None:
         self.__init__(state["path"])
         self._overlay, self._overlay_cased = state["overlay"], state["overlay_cased"]
         self._overlay_first, self._label_overrides = state["overlay_first"], state["label_overrides"]
+        self._overlay_heads = state["overlay_heads"]
         self._pharm_overlay, self._displaced = state["pharm_actions"], state["displaced"]
 
     @classmethod
@@ -238,7 +241,9 @@ class KnowledgeBase:
             if self._scan_filters is not None:
                 add_scan_key(*self._scan_filters, key)
                 self._tokens.clear()
-            self._overlay_first.add(key.split(" ")[0])
+            tokens = key.split(" ")
+            self._overlay_first.add(tokens[0])
+            self._overlay_heads.update(" ".join(tokens[:j]) + " " for j in range(1, len(tokens)))
             self._keys.pop(key, None)
             added += 1
         return added
@@ -379,6 +384,27 @@ class KnowledgeBase:
             self._keys[key] = info
         return info
 
+    def _reorderings(self, key: str, max_tokens: int = 6) -> Iterator[str]:
+        """The key's other token orders that may be term keys ("receptor opioid mu" for "mu opioid receptor"), each
+        once, in a fixed order: built token by token, an order is dropped as soon as its first tokens start no key
+        (six tokens have 719 other orders; testing each took ~1 ms a look-up)."""
+        tokens = key.split(" ")
+        if not 1 < len(tokens) <= max_tokens:
+            return
+        terms, heads = self._terms, self._overlay_heads
+
+        def orders(head: str, rest: list[str]) -> Iterator[str]:
+            for n, token in enumerate(rest):
+                if token in rest[:n]:
+                    continue  # a repeated token gives the same orders again
+                longer = f"{head}{token}"
+                if len(rest) == 1:
+                    yield longer
+                elif next(terms.iterkeys(longer + " "), None) is not None or longer + " " in heads:
+                    yield from orders(longer + " ", rest[:n] + rest[n + 1:])
+
+        yield from (order for order in orders("", tokens) if order != key)
+
     def _extend(self, keys: list[str], i: int) -> list[tuple[int, str]]:
         """(j, key) for every term key made of the first tokens of `keys` (which start at token i), shortest first."""
         joined = " ".join(keys)
@@ -387,10 +413,14 @@ class KnowledgeBase:
                 if len(p) == n or joined[len(p)] == " "]
         if keys[0] in self._overlay_first:
             have = {p for _, p in hits}
-            for j in range(1, len(keys) + 1):
-                key = " ".join(keys[:j])
+            key = ""
+            for j, token in enumerate(keys, 1):
+                key += token
                 if key in self._overlay and key not in have:
                     hits.append((i + j, key))
+                key += " "
+                if key not in self._overlay_heads:
+                    break  # no longer curated key starts with these tokens
             hits.sort()  # the trie's prefixes come shortest first already
         return hits
 
@@ -532,7 +562,7 @@ class KnowledgeBase:
                     scored.setdefault(entry[0], REORDERED)
                     ranks.setdefault(entry[0], self._lookup_rank(entry))
 
-        for reordered in _reorderings(key):  # up to 719 orders, few of them keys: test before collecting entries
+        for reordered in self._reorderings(key):  # few of them keys: test before collecting entries
             take(reordered)
         if not scored and _WORD_HYPHEN.search(text):  # "puromycin amino-nucleoside": the name joins the parts
             take(normalize(_WORD_HYPHEN.sub("", text)))
@@ -554,19 +584,5 @@ class KnowledgeBase:
 
 
 _WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z]{3})")  # a hyphen inside a lower-case word
-
-
-def _reorderings(key: str, max_tokens: int = 6) -> Iterator[str]:
-    """The key's other token orders that are term keys' candidates ("receptor opioid mu" for "mu opioid receptor").
-
-    >>> sorted(_reorderings("mu opioid receptor"))[:2]
-    ['mu receptor opioid', 'opioid mu receptor']
-    """
-    tokens = key.split(" ")
-    if 1 < len(tokens) <= max_tokens:
-        for perm in set(permutations(tokens)):
-            cand = " ".join(perm)
-            if cand != key:
-                yield cand
 
 
