@@ -12,7 +12,7 @@ import pickle
 import re
 from collections import OrderedDict
 from dataclasses import replace
-from itertools import compress, repeat
+from itertools import compress, permutations, repeat
 from operator import itemgetter, or_
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, NamedTuple
@@ -38,6 +38,7 @@ _BLOCK_CACHE = 512
 _CONCEPT_CACHE = 200_000
 _KEY_CACHE = 200_000
 _TOKEN_CACHE = 500_000
+BRUTE_FORCE_ORDERS = 3  # names of up to this many tokens have their other orders tested one by one
 _SINGLE = fmt.SCAN_SINGLE
 _first_item, _second_item, _third_item, _fourth_item = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
 _NO_SECONDS: dict[str, int] = {}
@@ -390,6 +391,9 @@ class KnowledgeBase:
         (six tokens have 719 other orders; testing each took ~1 ms a look-up)."""
         tokens = key.split(" ")
         if not 1 < len(tokens) <= max_tokens:
+            return
+        if len(tokens) <= BRUTE_FORCE_ORDERS:  # up to 5 other orders: testing each costs less than pruning
+            yield from (order for order in dict.fromkeys(map(" ".join, permutations(tokens))) if order != key)
             return
         terms, heads = self._terms, self._overlay_heads
 
