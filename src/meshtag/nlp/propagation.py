@@ -51,7 +51,8 @@ _GENE_WORD = re.compile(r"[\s-]+(?:genes?|proteins?|subunits?)$", re.IGNORECASE)
 _RELATION_WORDS = frozenset("in of for with on by to from against".split())
 _RELATION_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(_RELATION_WORDS))})\s")  # right after the long form's first part
 # the short form's bracket and the receptor head word after a long form inside a name: "kappa opioid (KOP) receptor"
-_SHORT_FORM_THEN_HEAD = rf"\s*\(\s*{{short}}\s*\)\s*(?i:{HEAD_WORDS})\b"
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSE_BRACKET_THEN_HEAD = re.compile(rf"\s*\)\s*(?i:{HEAD_WORDS})\b")  # after the short form: "(KOP) receptor"
 # a research code or capitalised short name: "FK506", "WR-2721", "Dup 753", "SM 21", "CCNU", "4-DAMP"
 _CODE = r"(?:[A-Z][A-Za-z]{0,5}[- ]?\d[\w-]*|\d[A-Za-z0-9]*-[A-Z]{2,}[\w-]*|[A-Z]{3,6})"
 _CODE_BEFORE = re.compile(rf"(?<![\w(-])({_CODE})\s*$")
@@ -102,10 +103,28 @@ def uses_of(text: str, short: str, guard: str = "") -> set[tuple[int, int]]:
     forms = [short] + [v for v in [number_variant(short)] if v]  # the variant only adds or drops a final "s"
     if guard:
         pattern = rf"(?<![\w-]){guard}(?:{'|'.join(map(re.escape, forms))})(?![\w-]){guard}"
-    else:  # the first character before the look-behind that tests the one before it: `re` skips to it at C speed
-        first = re.escape(short[0])
-        pattern = rf"{first}(?<![\w-]{first})(?:{'|'.join(re.escape(f[1:]) for f in forms)})(?![\w-])"
-    return {(u.start(), u.end()) for u in re.finditer(pattern, text)}
+        return {(u.start(), u.end()) for u in re.finditer(pattern, text)}
+    # found with str.find, not a regex compiled for each short form (compiling was most of the cost): the whole-word
+    # uses of each form, then left to right without overlaps, as a regex scan takes them
+    found = []
+    for form in forms:
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if not (at and _word_or_hyphen(text[at - 1]) or end < len(text) and _word_or_hyphen(text[end])):
+                found.append((at, end))
+            at = text.find(form, at + 1)
+    spans, free_from = set(), 0
+    for at, end in sorted(found):
+        if at >= free_from:
+            spans.add((at, end))
+            free_from = end
+    return spans
+
+
+def _word_or_hyphen(char: str) -> bool:
+    """Does `char` match the regex class [\\w-]?"""
+    return char.isalnum() or char in "_-"
 
 
 def _squash(text: str) -> str:
@@ -270,7 +289,10 @@ class AbbreviationPropagation(KBComponent):
         """The receptor whose name holds the definition ("kappa opioid (KOP) receptor", "Metabotropic glutamate (mGlu)
         receptors"), when the long form alone names nothing whole: its short form names the receptor, as the
         annotation guidelines read "5-HT6" after "serotonin 6 (5-HT6) receptor" (not glutamate for "mGlu")."""
-        head = re.compile(_SHORT_FORM_THEN_HEAD.format(short=re.escape(short))).match(text, end)
+        opening = _OPEN_BRACKET.match(text, end)
+        if opening is None or not text.startswith(short, opening.end()):
+            return None
+        head = _CLOSE_BRACKET_THEN_HEAD.match(text, opening.end() + len(short))
         if head is None:
             return None
         return next((c for c in candidates if c.start <= start and c.end >= head.end() and c.concept_ids
