@@ -24,8 +24,9 @@ def parenthesis_contents(orths: np.ndarray, open_id: int, close_id: int) -> list
     """(0, start, end) token ranges strictly inside each innermost "( … )", like scispaCy's matcher output."""
     found = []
     open_at = None
-    for i in np.flatnonzero((orths == open_id) | (orths == close_id)).tolist():
-        if orths[i] == open_id:
+    marks = np.flatnonzero((orths == open_id) | (orths == close_id))
+    for i, opens in zip(marks.tolist(), (orths[marks] == open_id).tolist()):  # Python values: no numpy scalars
+        if opens:
             open_at = i
         elif open_at is not None:
             if 1 < i - open_at <= MAX_PAREN_TOKENS + 1:
