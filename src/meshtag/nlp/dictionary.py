@@ -15,6 +15,7 @@ from meshtag.nlp.candidates import (
     without_crossed_drugs,
 )
 from meshtag.nlp.receptor_names import HEAD_WORDS
+from meshtag.nlp.scan_patterns import after
 
 
 # Normalised matching ignores punctuation, but a name never spans a clause break ("receptors; BDNF").
@@ -28,9 +29,9 @@ BRACKETS = re.compile(r"[()\[\]]")
 # ("(5-HT(6))": the short form may hold one bracket of its own; a subtype code may follow the bracket directly,
 # "serotonin (5-HT)2A receptors")
 SHORT_FORM_INSIDE = r"[A-Za-z0-9][\w+-]{0,9}(?:\([\w+-]{1,4}\))?"
-# (the space comes first, the word before it is a look-behind after it: `re` then skips to spaces at C speed,
-# where a leading look-behind is tried at every character, ~4x slower)
-INNER_SHORT_FORM = re.compile(rf" (?<=\w )\((?P<short>{SHORT_FORM_INSIDE})\)(?: |(?=\d))(?=(?P<next>[A-Za-z0-9]+))")
+_SPACE_AFTER_WORD = after(r"\w", " ")
+INNER_SHORT_FORM = re.compile(rf"{_SPACE_AFTER_WORD}\((?P<short>{SHORT_FORM_INSIDE})\)(?: |(?=\d))"
+                              rf"(?=(?P<next>[A-Za-z0-9]+))")
 WINDOW = 60
 WINDOW_AFTER = 30
 LABEL_CACHE_SIZE = 200_000

@@ -19,10 +19,10 @@ from spacy.tokens import Doc
 from meshtag.kb.terms import letters_in_order
 from meshtag.nlp.candidates import Candidate, get_candidates, text_of
 from meshtag.nlp.conventions import ConventionsComponent
+from meshtag.nlp.scan_patterns import CAPITAL_STARTING_WORD
 
-# (the first capital comes before the look-behind that tests the character before it: `re` skips to capitals)
 SYMBOL_BEFORE_GENE = re.compile(
-    r"([A-Z](?<![\w-][A-Z])[A-Za-z0-9]{0,6}[A-Za-z])(?=\s+(?:genes?|mutations?|locus|alleles?)\b)")
+    rf"({CAPITAL_STARTING_WORD}[A-Za-z0-9]{{0,6}}[A-Za-z])(?=\s+(?:genes?|mutations?|locus|alleles?)\b)")
 PRODUCT_WORDS = re.compile(r"(?:,\s*human|\s+protein|\s+gene product|\s+tumor suppressor)$", re.IGNORECASE)
 MIN_NAME = 6  # a stripped name shorter than this is no disease's name
 NOTE = "disease-named gene"

@@ -24,8 +24,8 @@ from meshtag.nlp.dictionary import code_letters
 TITLE_CASE_PREFIXES = "Ro|Sch|Org|Bay|Lu|Hoe|Win"  # Roche, Schering, Organon, Bayer, Lundbeck, Hoechst, Winthrop
 CODE = re.compile(rf"(?<![\w/-])(?P<prefix>[A-Z]{{1,5}}|{TITLE_CASE_PREFIXES})(?P<sep>[- ]?)(?P<num>\d{{2,6}})"
                   r"(?P<group>,\d{3})?(?:-\d{1,6})?[A-Za-z]?(?![\w/]|-[A-Za-z])")
-# what CODE cannot match without, looked for first: a capital, a few letters, two digits (CODE starts with a
-# look-behind, which `re` tries at every character; this skips to capitals; a quarter of abstracts have one)
+# what CODE cannot match without, looked for first (a leading look-behind is slow: meshtag.nlp.scan_patterns):
+# a capital, a few letters, two digits (a quarter of BC5CDR abstracts have one)
 CODE_CUE = re.compile(r"[A-Z][A-Za-z]{0,4}[- ]?\d\d")
 # measures, scales, assay values and developmental days written like codes
 # (and the X and Y chromosome markers DXS, DYS)

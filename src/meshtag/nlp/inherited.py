@@ -26,8 +26,8 @@ PHRASE = re.compile(
     r"genetic)"
     r"(?:\s+(?!(?:disease|disorder|condition)s?\b|(?:for|of|and|or|in|with|to|the|a|an|is|as)\b)[a-z]+){0,2}"
     r"\s+(?:diseases?|disorders?|conditions?)(?![\w-])", re.IGNORECASE)
-# words PHRASE cannot match without, tested first: `re` tries a pattern that starts with a look-behind at every
-# character, ~8x the time of these look-ups (the first letter is left out for the capitalised form)
+# words PHRASE cannot match without, looked up first (a leading look-behind is slow: meshtag.nlp.scan_patterns;
+# the first letter is left out for the capitalised form)
 INHERITANCE_CUES = ("inked", "utosomal", "nherited", "ereditary", "eritable", "enetic")
 NOTE = "inheritance class"
 

@@ -27,6 +27,7 @@ from meshtag.kb.terms import common_words, letters_in_order
 from meshtag.nlp.blocklist import blocked_pairs
 from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, set_candidates, text_of
 from meshtag.nlp.receptor_names import HEAD_WORDS
+from meshtag.nlp.scan_patterns import CAPITAL_STARTING_WORD
 
 # An unambiguous receptor or disease short form keeps its own meaning when its long form names nothing ("vanilloid 1
 # (TRPV1)", "syndrome of inappropriate secretion of antidiuretic hormone (SIADH)"); drug short forms do not: most are
@@ -61,8 +62,7 @@ _CODE_AFTER = re.compile(rf"\s*\(({_CODE})\)")
 _PAIR_SHORT = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9-]{0,9})/([A-Za-z][A-Za-z0-9-]{0,9})\)")
 _PAIR_JOIN = re.compile(r"\s*(?:plus|and|or|with|\+|,)\s*")
 # an undefined short form: three to six capitals, or its plural ("OAB", "ADRs"); two ("ST") are too ambiguous
-# (the first capital comes before the look-behind that tests the character before it: `re` skips to capitals)
-_UNDEFINED_SHORT = re.compile(r"([A-Z](?<![\w-][A-Z])[A-Z]{2,5})s?(?![\w-])")
+_UNDEFINED_SHORT = re.compile(rf"({CAPITAL_STARTING_WORD}[A-Z]{{2,5}})s?(?![\w-])")
 _DISEASE_HEAD_AFTER = re.compile(r"\s+(?:syndromes?|diseases?)(?![\w-])", re.IGNORECASE)  # not "disease-causing"
 
 

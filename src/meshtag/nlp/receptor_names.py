@@ -62,8 +62,8 @@ def make_receptor_names(nlp: Language, name: str, kb_path: str | None) -> "Recep
 
 
 def receptor_heads(text: str) -> Iterable[re.Match]:
-    """HEAD's matches in `text`, after a look-up of the words it cannot match without: `re` tries a pattern that
-    starts with a word boundary at every character, ~5x the time of the look-up.
+    """HEAD's matches in `text`, after a look-up of the words it cannot match without (a leading word boundary is
+    slow, as a look-behind is: meshtag.nlp.scan_patterns).
 
     >>> [m.group(0) for m in receptor_heads("NMDA Receptors and TRPA1 channels")], list(receptor_heads("no head"))
     (['Receptors', 'channels'], [])

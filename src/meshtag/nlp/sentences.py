@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from meshtag.nlp.candidates import StatelessComponent, text_of
 from meshtag.nlp.mentions import SENTENCES_KEY, TokenBounds
+from meshtag.nlp.scan_patterns import not_after
 
 # Tokens that end with a period without ending a sentence (compared case-insensitively, without the dot).
 ABBREVIATIONS = frozenset(
@@ -27,8 +28,7 @@ _LONGEST_ABBREVIATION = 12  # characters looked back for the word before a perio
 TITLE_END_KEY = "meshtag_title_end"  # doc.user_data key: offset where the abstract starts (set by tagging)
 # a single capital and the period that ends its sentence, which spaCy keeps as one token as it does an initial's
 # ("vitamin D.", "hepatitis C.", "type I."): an entity would carry the period
-# (the capital comes before the look-behind that tests the character before it: `re` skips to capitals)
-_CAPITAL_AND_PERIOD = re.compile(r"[A-Z]\.(?<![\w.][A-Z]\.)(?=\s|$)")
+_CAPITAL_AND_PERIOD = re.compile(not_after(r"[\w.]", r"[A-Z]\.") + r"(?=\s|$)")
 _SPACES = re.compile(r"\s*")
 
 
