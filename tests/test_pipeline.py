@@ -158,6 +158,15 @@ def test_ambiguous_alias_needs_context(nlp):
     assert ("D2R", "RECEPTOR", "MESH:D017448", "dictionary") in mentions(nlp, "Expression of D2R was reduced.")
 
 
+def test_drug_use_words_are_cues_for_an_ambiguous_drug_alias(nlp):
+    # LSD and DMT are also gene aliases in MeSH (DNASE1L3, DMTN): taking, giving and drug classes are drug cues
+    assert ("LSD", "DRUG", "MESH:D008238", "dictionary") in mentions(nlp, "Patients took LSD.")
+    psychedelics = mentions(nlp, "LSD and DMT are classic psychedelics.")
+    assert [(t, cid) for t, label, cid, _ in psychedelics if label == "DRUG"] == [
+        ("LSD", "MESH:D008238"), ("DMT", "MESH:D004130"), ("psychedelics", "MESH:D006213")]
+    assert not any(t == "LSD" for t, *_ in mentions(nlp, "The LSD locus maps to chromosome 3."))
+
+
 def test_an_ambiguous_alias_in_a_list_of_sure_mentions_of_its_label_is_kept(nlp):
     listed = mentions(nlp, "Cannabidiol, THC and nabiximols were measured.")
     assert ("THC", "DRUG", "MESH:D013759", "dictionary") in listed

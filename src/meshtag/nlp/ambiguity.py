@@ -32,7 +32,8 @@ LABEL_CUES: dict[str, frozenset[str]] = {
     "DRUG": frozenset("mg kg dose doses dosage administered administration injection injected infusion "
                       "exposure exposed levels concentration concentrations poisoning intoxication toxicity "
                       "treated treatment intake overdose received receiving oral orally placebo dosing "
-                      "dosed".split()),
+                      "dosed given took taking users abuse dependence self-administration psychedelic psychedelics "
+                      "hallucinogen hallucinogens hallucinogenic drug drugs".split()),
     "CONDITION": frozenset("patients patient disease diseases syndrome disorder disorders symptoms diagnosed "
                            "diagnosis severity incidence prevalence suffering".split()),
     "BRAIN_REGION": frozenset("neurons neuronal lesion lesions lesioned region regions nucleus nuclei cortex "
