@@ -161,3 +161,15 @@ def test_the_letters_of_a_development_code_are_no_model_mention():
     doc = tag_text("The 5-HT7 agonist LP-211 was given.", meshtag.load(mode="accurate"))
     assert [(m.text, m.label, m.id) for m in doc.mentions] == [("5-HT7", "RECEPTOR", "MESH:C104425"),
                                                                 ("LP-211", "DRUG", None)]
+
+
+def test_an_organs_adenocarcinoma_the_kb_does_not_name_is_the_organs_neoplasm():
+    # NCBI-disease development 8637912 "prostate adenocarcinoma" (Prostatic Neoplasms); a name MeSH has stays its own
+    import meshtag
+    from meshtag.tagging import tag_text
+
+    doc = tag_text("Prostate adenocarcinoma, pancreatic adenocarcinoma, lung adenocarcinoma and adenocarcinoma.",
+                   meshtag.load(mode="accurate"))
+    assert [(m.text, m.id) for m in doc.mentions] == [
+        ("Prostate adenocarcinoma", "MESH:D011471"), ("pancreatic adenocarcinoma", "MESH:D010190"),
+        ("lung adenocarcinoma", "MESH:D000077192"), ("adenocarcinoma", "MESH:D000230")]
