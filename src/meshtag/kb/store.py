@@ -116,8 +116,7 @@ class KnowledgeBase:
         self._overlay_cased: dict[str, set[str]] = {}
         self._label_overrides: dict[int, str | None] = {}
         self._pharm_overlay: dict[int, list[str]] = {}
-        self._overlay_first: set[str] = set()
-        self._overlay_heads: set[str] = set()  # "<first tokens> " of every longer curated key
+        self._overlay_heads: set[str] = set()  # "<first tokens> " of every curated key of more tokens
         # (key, row) of a corpus-scoped curated term -> rows the term had before it (the KB's own senses)
         self._displaced: dict[tuple[str, int], tuple[int, ...]] = {}
         self._keys: dict[str, _KeyInfo] = {}
@@ -128,15 +127,13 @@ class KnowledgeBase:
     def __getstate__(self) -> dict:
         """Pickle as the path plus the curated overlay (worker processes re-map the files themselves)."""
         return {"path": self.path, "overlay": self._overlay, "overlay_cased": self._overlay_cased,
-                "overlay_first": self._overlay_first, "overlay_heads": self._overlay_heads,
-                "label_overrides": self._label_overrides,
+                "overlay_heads": self._overlay_heads, "label_overrides": self._label_overrides,
                 "pharm_actions": self._pharm_overlay, "displaced": self._displaced}
 
     def __setstate__(self, state: dict) -> None:
         self.__init__(state["path"])
         self._overlay, self._overlay_cased = state["overlay"], state["overlay_cased"]
-        self._overlay_first, self._label_overrides = state["overlay_first"], state["label_overrides"]
-        self._overlay_heads = state["overlay_heads"]
+        self._overlay_heads, self._label_overrides = state["overlay_heads"], state["label_overrides"]
         self._pharm_overlay, self._displaced = state["pharm_actions"], state["displaced"]
 
     @classmethod
@@ -243,7 +240,6 @@ class KnowledgeBase:
                 add_scan_key(*self._scan_filters, key)
                 self._tokens.clear()
             tokens = key.split(" ")
-            self._overlay_first.add(tokens[0])
             self._overlay_heads.update(" ".join(tokens[:j]) + " " for j in range(1, len(tokens)))
             self._keys.pop(key, None)
             added += 1
@@ -415,7 +411,7 @@ class KnowledgeBase:
         n = len(joined)
         hits = [(i + p.count(" ") + 1, p) for p in self._terms.prefixes(joined)
                 if len(p) == n or joined[len(p)] == " "]
-        if keys[0] in self._overlay_first:
+        if keys[0] in self._overlay or keys[0] + " " in self._overlay_heads:  # some curated key starts here
             have = {p for _, p in hits}
             key = ""
             for j, token in enumerate(keys, 1):
