@@ -103,3 +103,22 @@ def test_fast_abbreviation_detector_matches_scispacy_on_real_abstracts(seeds_dir
     assert ("S1R", "Sigma 1 receptor") in defined
     assert ("KO", "knockout") in defined
     assert sum(1 for a in nlp(texts[0])._.abbreviations if a.text == "S1R") >= 9  # every later use too
+
+
+@pytest.mark.parametrize("text, expected", [
+    # NCBI-disease dev 9272171, BC5CDR 3341566 / 15075188: a short form opening or closing a bracketed list
+    ("patients with adult onset globoid cell leukodystrophy (Krabbe disease; AO-GLD) were studied",
+     {("AO-GLD", "adult onset globoid cell leukodystrophy")}),
+    ("familial expansile osteolysis (FEO, MIM 174810) is rare", {("FEO", "familial expansile osteolysis")}),
+    ("rats given puromycin aminonucleoside (PAN; 180 mg/kg iv) had nephrosis",
+     {("PAN", "puromycin aminonucleoside")}),
+    # dosing notes, Latin abbreviations and words of a list are no short forms
+    ("seizures induced by kainic acid (32 mg/kg, s.c.) were scored", set()),
+    ("intraperitoneal reserpine (1 mg/kg, ip) was given", set()),
+    ("sham-operated rats (Sham, N = 22) were compared", set()),
+])
+def test_short_forms_in_a_bracketed_list_are_defined(text, expected):
+    nlp = blank_biomedical()
+    nlp.add_pipe("meshtag_abbreviations")
+    assert {(a.text, a._.long_form.text) for a in nlp(text)._.abbreviations} == expected
+

@@ -152,6 +152,22 @@ def test_short_form_defined_as_a_non_concept_loses_its_global_meaning(nlp):
     assert not any(t == "MOR" for t, *_ in mentions(nlp, text))
 
 
+def test_a_short_form_defined_in_a_bracketed_list_is_propagated(nlp):
+    text = ("Mutations in adult onset globoid cell leukodystrophy (Krabbe disease; AO-GLD) were studied. "
+            "AO-GLD mutations are located in the C-terminal domain.")
+    got = [(m.text, m.id) for m in tag_text(text, nlp).mentions if m.text == "AO-GLD"]
+    assert got == [("AO-GLD", "MESH:D007965")] * 2
+
+
+def test_a_list_definition_whose_long_form_names_nothing_leaves_the_short_form_undefined(nlp):
+    """NCBI-disease training 10581027: Schwartz & Hearst pair "PLS" with the wrong words in the list; the short
+    form still abbreviates the one document name "Papillon-Lefevre syndrome", as if it were undefined."""
+    text = ("Papillon-Lefevre syndrome, or keratosis palmoplantaris with periodontopathia (PLS, MIM 245000), is an "
+            "autosomal recessive disorder. Most PLS patients display periodontitis.")
+    got = {(m.text, m.id) for m in tag_text(text, nlp).mentions if m.text == "PLS"}
+    assert got == {("PLS", "MESH:D010214")}
+
+
 def test_ambiguous_alias_needs_context(nlp):
     assert not any(t == "MOR" for t, *_ in mentions(nlp, "The MOR of the cohort was 12 percent."))
     assert ("MOR", "RECEPTOR", "MESH:D017450", "dictionary") in mentions(nlp, "MOR agonists relieved pain.")

@@ -5,7 +5,9 @@ later uses of each short form with a per-document `Matcher`; on abstracts those 
 building `doc.text`) cost most of its time. This subclass finds both with a scan of the token ORTH
 array and keeps the rest — `filter_matches`, `find_abbreviation`, and the `doc._.abbreviations` /
 `span._.long_form` extensions — so its output is the same, plus the hyphenated short forms ("A-T") that
-meshtag's tokenizer splits into several tokens and scispaCy's filter would then reject.
+meshtag's tokenizer splits into several tokens and scispaCy's filter would then reject, and the short forms
+written in a parenthetical list ("(FEO, MIM 174810)", "(MDS; n = 17)", "(Krabbe disease; AO-GLD)") that
+scispaCy reads as one long form.
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from scispacy.abbreviation import AbbreviationDetector, filter_matches, find_abb
 from meshtag.nlp.candidates import StatelessComponent
 
 MAX_PAREN_TOKENS = 10  # scispaCy's filter drops parentheticals of more than 8 words anyway
+LIST_SEPARATORS = (";", ",")
+MIN_LISTED_CAPITALS = 2  # "(i.p., 5 mg/kg)", "(ie, amphetamine)", "(Sham, N = 22)" are no definitions
 
 
 def parenthesis_contents(orths: np.ndarray, open_id: int, close_id: int) -> list[tuple[int, int, int]]:
@@ -68,6 +72,36 @@ def filtered_candidates(matches: list[tuple[int, int, int]], doc: Doc) -> list[t
     return kept
 
 
+def listed_short_form_ok(span: Span) -> bool:
+    """A short form in a parenthetical list: one word of 2-10 characters with at least two capitals.
+
+    Looser candidates would be common words of a list ("(cardiac, cerebrovascular …)") or dosing notes
+    ("(32 mg/kg, s.c.)") that Schwartz & Hearst's letter match can pair with the words before the bracket.
+    """
+    text = span.text
+    return 2 <= len(text) <= 10 and " " not in text and sum(c.isupper() for c in text) >= MIN_LISTED_CAPITALS
+
+
+def listed_candidates(matches: list[tuple[int, int, int]], doc: Doc) -> list[tuple[Span, Span]]:
+    """(long-form candidate, short form) for a short form that opens a parenthetical list ("(FEO, MIM 174810)",
+    "(MDS; n = 17)") or ends one after a semicolon ("(Krabbe disease; AO-GLD)"); the long-form candidate is the
+    words before the bracket, as scispaCy takes them for "(short)"."""
+    found = []
+    for _, start, end in matches:
+        separators = [i for i in range(start, end) if doc[i].text in LIST_SEPARATORS]
+        if not separators or start <= 1:
+            continue
+        parts = [(start, separators[0])]
+        if doc[separators[-1]].text == ";":
+            parts.append((separators[-1] + 1, end))
+        for first, last in parts:
+            short = doc[first:last]
+            if 0 < last - first <= 5 and listed_short_form_ok(short):
+                length = len(short.text)
+                found.append((doc[max(start - min(length + 5, length * 2) - 1, 0):start - 1], short))
+    return found
+
+
 @Language.factory("meshtag_abbreviations", default_config={"make_serializable": False})
 def make_abbreviation_detector(nlp: Language, name: str, make_serializable: bool) -> "FastAbbreviationDetector":
     return FastAbbreviationDetector(nlp, name=name, make_serializable=make_serializable)
@@ -85,7 +119,8 @@ class FastAbbreviationDetector(AbbreviationDetector, StatelessComponent):
         found: list[Span] = []  # set once: each `doc._` access builds an Underscore object
         orths = doc.to_array(ORTH)
         if (orths == self._open).any():
-            filtered = filtered_candidates(parenthesis_contents(orths, self._open, self._close), doc)
+            matches = parenthesis_contents(orths, self._open, self._close)
+            filtered = filtered_candidates(matches, doc) + listed_candidates(matches, doc)
             for long_form, short_forms in self.find_matches_for(filtered, doc, orths):
                 for short in short_forms:
                     short._.long_form = long_form

@@ -94,6 +94,17 @@ def number_variant(short: str) -> str | None:
     return None
 
 
+def listed_definition(long_form: Span, shorts: list[Span], text: str) -> bool:
+    """Is the short form defined in a parenthetical list ("(FEO, MIM 174810)", "(Krabbe disease; AO-GLD)")
+    rather than alone in brackets? Such a definition is weaker evidence: Schwartz & Hearst may have paired it
+    with the wrong words ("keratosis palmoplantaris with periodontopathia (PLS, MIM 245000)")."""
+    after = [s for s in shorts if s.start_char >= long_form.end_char]
+    if not after:
+        return False
+    definition = min(after, key=lambda s: s.start_char)
+    return text[definition.end_char:definition.end_char + 1] in (";", ",")
+
+
 def uses_of(text: str, short: str, guard: str = "") -> set[tuple[int, int]]:
     """Spans of the short form and of its other number as whole words (`guard`: extra lookarounds).
 
@@ -419,6 +430,7 @@ class AbbreviationPropagation(KBComponent):
             definitions.setdefault(long_form.text, (long_form, []))[1].append(short)
         resolved = []
         text = text_of(doc)
+        weak: set[str] = set()  # listed short forms whose long form names nothing: read as if undefined
         for long_form, shorts in definitions.values():
             spans = {(s.start_char, s.end_char) for s in shorts}
             target = self.long_form_candidate(long_form, candidates, shorts[0].text)
@@ -433,14 +445,17 @@ class AbbreviationPropagation(KBComponent):
                                        score=confirmed.score)
                 elif own is not None:
                     continue  # "vanilloid 1 (TRPV1)": an unambiguous name keeps its meaning when its long form has none
+                elif listed_definition(long_form, shorts, text):
+                    weak.add(shorts[0].text)
+                    continue
             if target is not None:  # the other number of a short form whose meaning is known ("VSD" after "(VSDs)")
                 spans |= uses_of(text, shorts[0].text)
             resolved.append((target, spans))
         if "(" in text:
-            known = {s.text for s in abbreviations}
+            known = {s.text for s in abbreviations} - weak
             resolved += self.initials_definitions(doc, candidates, known)
             resolved += self.paired_definitions(text, candidates, known)
-        defined = {s.text for s in abbreviations} | {text[s:e] for _, spans in resolved for s, e in spans}
+        defined = {s.text for s in abbreviations} - weak | {text[s:e] for _, spans in resolved for s, e in spans}
         if "(" in text:
             resolved += self.code_glosses(text, candidates, defined)
         resolved += self.undefined_short_forms(text, candidates, defined)
