@@ -142,6 +142,17 @@ def test_a_bare_type_is_no_mention():
     assert "Type II" not in [m.text for m in tag_text(text, meshtag.load(conventions="pubtator")).mentions]
 
 
+def test_a_head_the_conventions_drop_gives_no_concept_to_the_model_mention():
+    """NCBI-disease development 8637912: the NER reads "male cancer deaths"; NCBI-disease annotates no death, so under
+    its conventions the mention is the cancer."""
+    import meshtag
+    from meshtag.tagging import tag_text
+
+    text = "Prostate cancer is the second leading cause of male cancer deaths in the United States."
+    pubtator = [(m.text, m.id) for m in tag_text(text, meshtag.load(conventions="pubtator")).mentions]
+    assert pubtator == [("Prostate cancer", "MESH:D011471"), ("cancer", "MESH:D009369")]
+
+
 def test_a_disease_adjective_the_ner_reads_is_linked_through_its_noun():
     # BC5CDR development 11868798 and 12549952: "neutropenic" (Neutropenia), "hepatotoxic" (drug-induced liver injury)
     import meshtag

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from meshtag.nlp.candidates import Candidate, get_candidates, text_of
-from meshtag.nlp.conventions import ConventionsComponent, keeps_modifiers
+from meshtag.nlp.conventions import ConventionsComponent, keeps, keeps_modifiers
 from meshtag.nlp.dictionary import balanced_span, code_letters
 from meshtag.nlp.entities import TYPE_DESIGNATION
 from meshtag.paths import models_dir
@@ -162,8 +162,10 @@ class ModelLinker(ConventionsComponent):
         """The linked candidate of the same label that lies inside an unlinked model mention and ends where
         it ends — its head ("severe renal failure" → "renal failure"): the mention keeps the model's
         boundaries and takes the head's concept, when the conventions keep the modifiers in front of it.
-        A generic head (Syndrome, Disease) is no concept for it."""
-        heads = [k for k in known if k.end == cand.end and k.start >= cand.start and self.names_as(k, cand.label)]
+        A generic head (Syndrome, Disease) is no concept for it, nor is a head these conventions drop ("male cancer
+        [deaths]" under NCBI-disease's, which annotates no death: the mention gives way to "cancer")."""
+        heads = [k for k in known if k.end == cand.end and k.start >= cand.start and self.names_as(k, cand.label)
+                 and self.kept(k, text)]
         head = max(heads, key=lambda k: k.end - k.start, default=None)
         if head is None or not keeps_modifiers(self.conventions, cand.label, text[cand.start:head.start]) or \
                 self.names_modifier(cand, head, known) or self.two_names(cand, known, text) or \
@@ -175,6 +177,12 @@ class ModelLinker(ConventionsComponent):
         """Is a dictionary candidate linked to a concept of `label` that is no generic head (Syndrome, Disease)?"""
         return bool(known.concept_ids) and known.concept_ids[0] not in GENERIC_HEADS and \
             self.kb.label(known.concept_ids[0]) == label
+
+    def kept(self, known: Candidate, text: str) -> bool:
+        """Do the conventions keep a linked candidate as a mention (meshtag.nlp.conventions.keeps)?"""
+        concept = self.kb.get(known.concept_ids[0])
+        return keeps(self.conventions, concept.tree_numbers if concept else (), text[known.start:known.end],
+                     self.kb.label(known.concept_ids[0]))
 
     def names_modifier(self, cand: Candidate, head: Candidate, known: list[Candidate]) -> bool:
         """Is the head bare pain and a linked disease in front of it ("Osteoarthritis pain", "endometriosis pain")?
