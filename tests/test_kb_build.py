@@ -179,3 +179,19 @@ def test_type_numbers_in_the_other_numeral_system():
                                                       "Diabetes Mellitus, Type I"]
     assert [t for t, _ in drafts["D012019"].terms][2:] == ["Complex Regional Pain Syndrome, Type 1", "CRPS Type I"]
     assert len(drafts["D1"].terms) == 1
+
+
+def test_cation_channel_families_without_the_word_cation():
+    """"TRPV Cation Channels" gains "TRPV Channels" (papers' spelling); a term without a family before "Cation"
+    and a term of another label are left alone."""
+    from meshtag.kb.channel_names import add_channel_spellings
+
+    drafts = {d.key: d for d in [
+        _draft("D050916", "RECEPTOR", "TRPV Cation Channels", "Cation Channels, TRPV", "TRPV Channels"),
+        _draft("D050052", "RECEPTOR", "TRPC Cation Channels", "Cation Channels, TRPC"),
+        _draft("C1", "RECEPTOR", "TRPC3 cation channel"),
+        _draft("D1", "DRUG", "Cation Channel Blocker", "XYZ Cation Channel")]}
+    assert add_channel_spellings(drafts) == 2
+    assert [t for t, _ in drafts["D050052"].terms] == ["TRPC Cation Channels", "Cation Channels, TRPC", "TRPC Channels"]
+    assert [t for t, _ in drafts["C1"].terms] == ["TRPC3 cation channel", "TRPC3 channel"]
+    assert len(drafts["D050916"].terms) == 3 and len(drafts["D1"].terms) == 2

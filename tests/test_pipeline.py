@@ -168,6 +168,13 @@ def test_a_list_definition_whose_long_form_names_nothing_leaves_the_short_form_u
     assert got == {("PLS", "MESH:D010214")}
 
 
+def test_channel_families_are_named_without_cation(nlp):
+    got = mentions(nlp, "TRPC channels and TRPV channels sense cold; cyclic nucleotide-gated channels do not.")
+    assert got == [("TRPC channels", "RECEPTOR", "MESH:D050052", "dictionary"),
+                   ("TRPV channels", "RECEPTOR", "MESH:D050916", "dictionary"),
+                   ("cyclic nucleotide-gated channels", "RECEPTOR", "MESH:D054815", "dictionary")]
+
+
 def test_ambiguous_alias_needs_context(nlp):
     assert not any(t == "MOR" for t, *_ in mentions(nlp, "The MOR of the cohort was 12 percent."))
     assert ("MOR", "RECEPTOR", "MESH:D017450", "dictionary") in mentions(nlp, "MOR agonists relieved pain.")

@@ -17,6 +17,7 @@ from meshtag.errors import ErrorLog, MeshtagError
 from meshtag.kb import hgnc as _hgnc
 from meshtag.kb import source_tsv
 from meshtag.kb.compile import compile_kb
+from meshtag.kb.channel_names import add_channel_spellings
 from meshtag.kb.concept import ConceptDraft, internal_id
 from meshtag.kb.eponyms import add_possessive_eponyms
 from meshtag.kb.labels import LabelRules, is_biologic_drug, label_of_headings
@@ -132,7 +133,8 @@ def _finish_all(drafts: dict[str, ConceptDraft], hgnc_file: Path | None, links: 
     meta: dict[str, Any] = {"label_overrides": len(overrides),
                             "bracketed_short_forms": add_bracketed_short_forms(drafts),
                             "possessive_eponyms": add_possessive_eponyms(drafts),
-                            "type_number_spellings": add_type_number_spellings(drafts)}
+                            "type_number_spellings": add_type_number_spellings(drafts),
+                            "channel_spellings": add_channel_spellings(drafts)}
     if hgnc_file is not None:
         meta["hgnc_links"] = _hgnc.link_genes(drafts, _hgnc.read_genes(hgnc_file), links, common)
     return meta
