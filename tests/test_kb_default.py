@@ -183,6 +183,12 @@ def test_lookup_joins_a_name_written_with_a_hyphen_inside_a_word(kb):
     ("cardiac sodium channel", "MESH:D062554"),  # neuro_synonyms.tsv: isoforms by tissue (Nav1.5)
     ("skeletal muscle sodium channel", "MESH:D062553"),
     ("IKr channel", "MESH:D000072237"),
+    ("GlyRs", "MESH:D018009"),                  # synonyms.tsv: not Glycine-tRNA Ligase (alias GlyRS)
+    ("CRFR1", "MESH:C101530"),                  # ... receptor abbreviations MeSH and HGNC lack
+    ("CRF-R2", "MESH:C101531"),
+    ("BLT1", "MESH:D018102"),
+    ("S1P1", "MESH:D000081025"),
+    ("TRPC channels", "MESH:D050052"),          # meshtag.kb.channel_names: "TRPC Cation Channels"
 ])
 def test_pharmacology_spellings_of_receptors_and_channels(kb, query, concept_id):
     assert kb.lookup(query, fuzzy=False)[0].id == concept_id
