@@ -918,7 +918,8 @@ VOCABULARY = [
     # (meshtag_drug_codes reads the whole code when a cue is near: "the 5-HT7 agonist LP-211", unlinked)
     pytest.param("PF-05089771 and VX-548 (suzetrigine) blocked Nav1.8; the 5-HT7 agonist LP-211; lamotrigine in "
                  "bipolar II disorder.", None,
-                 [("PF-05089771", "MESH:C000618268"), ("VX-548", None), ("Nav1.8", "MESH:D062559"),
+                 [("PF-05089771", "MESH:C000618268"), ("VX-548", None), ("suzetrigine", None),  # meshtag_drug_stems
+                  ("Nav1.8", "MESH:D062559"),
                   ("5-HT7", "MESH:C104425"), ("LP-211", None), ("lamotrigine", "MESH:D000077213"),
                   ("bipolar II disorder", "MESH:D001714")],
                  id="a code's letters; bipolar II disorder"),

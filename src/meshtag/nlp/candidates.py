@@ -34,6 +34,7 @@ class Candidate:
     case_ok: bool = True             # surface casing agrees with the term's casing (MOR vs mor)
     label: str | None = None         # set when the model proposes a label before linking
     notes: list[str] = field(default_factory=list)
+    related_id: str | None = None    # closest MeSH concept of an unlinked candidate (a new drug's INN stem class)
 
     def overlaps(self, other: "Candidate") -> bool:
         return self.start < other.end and other.start < self.end

@@ -294,4 +294,4 @@ class EntityWriter(ConventionsComponent):
             concept.id if concept else None, concept.name if concept else None)
         return Mention(start=cand.start, end=cand.end, text=text[cand.start:cand.end], label=label, id=ids,
                        name=name, source=cand.source, score=round(float(cand.score), 4),
-                       related_id=getattr(concept, "related_id", None) if concept else None)
+                       related_id=getattr(concept, "related_id", None) if concept else cand.related_id)

@@ -10,8 +10,8 @@ from spacy.language import Language
 # Importing the component modules registers their factories with spaCy.
 from meshtag.nlp import (  # noqa: F401
     abbreviations, ambiguity, coordination, curation, deficiency, dict_features, dictionary, disease_genes, drug_codes,
-    entities, inherited, model_linker, negations, propagation, receptor_names, senses, sentences, subunits, suffixes,
-    tokenizer, transporter_ions,
+    drug_stems, entities, inherited, model_linker, negations, propagation, receptor_names, senses, sentences, subunits,
+    suffixes, tokenizer, transporter_ions,
 )
 from meshtag.nlp.blas import numpy_blas
 from meshtag.paths import models_dir
@@ -55,6 +55,7 @@ def load(mode: str = "accurate", kb_path: str | Path | None = None, ner_path: st
     nlp.add_pipe("meshtag_receptor_names", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_coordination", config={"kb_path": kb_cfg})
     nlp.add_pipe("meshtag_subunits", config={"kb_path": kb_cfg})
+    nlp.add_pipe("meshtag_drug_stems", config={"kb_path": kb_cfg})
     if mode == "accurate":
         add_statistical_ner(nlp, Path(ner_path) if ner_path else default_ner_dir(), kb_cfg, conventions)
     nlp.add_pipe("meshtag_abbreviation_propagation", config={"kb_path": kb_cfg, "blocked_terms": blocked_terms})
