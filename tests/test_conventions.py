@@ -249,6 +249,18 @@ def test_meshtag_reads_phenomena_and_pain_hypersensitivity_its_own_way_and_short
     assert sum(t == "depression" for t, _ in bc5cdr_ids) >= 1
 
 
+def test_withdrawal_after_a_drug_is_the_withdrawal_syndrome_under_meshtags_conventions():
+    text = ("Opioid withdrawal and naloxone-precipitated withdrawal were scored; withdrawal of morphine, paw "
+            "withdrawal latency after morphine and morphine withdrawal thresholds were not.")
+    own = [(m.text, m.label, m.id) for m in tag_text(text, meshtag.load(mode="fast")).mentions]
+    assert own == [("Opioid", "DRUG", "MESH:D000701"), ("withdrawal", "CONDITION", "MESH:D013375"),
+                   ("naloxone", "DRUG", "MESH:D009270"), ("withdrawal", "CONDITION", "MESH:D013375"),
+                   ("morphine", "DRUG", "MESH:D009020"), ("morphine", "DRUG", "MESH:D009020"),
+                   ("morphine", "DRUG", "MESH:D009020")]
+    bc5cdr = tag_text(text, meshtag.load(mode="fast", conventions="bc5cdr")).mentions
+    assert not any(m.text == "withdrawal" for m in bc5cdr)   # the corpus annotates none
+
+
 def test_neuroinflammation_is_not_neurogenic_inflammation_outside_the_corpus_conventions():
     text = "Neuroinflammation and neurogenic inflammation contribute to chronic pain."
     meshtag_ids = [m.id for m in tag_text(text, meshtag.load(mode="fast")).mentions]

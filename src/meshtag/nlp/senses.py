@@ -13,7 +13,11 @@ Under meshtag's conventions (the default) only:
   "spreading" or "synaptic" is the physiology of a synapse or the cortex (Long-Term Synaptic Depression,
   Cortical Spreading Depression), no mood disorder;
 - a word whose document decides its reading takes it: a bare "hypersensitivity" in a document of pain research
-  is the pain researchers' word for Hyperalgesia, not MeSH's allergy.
+  is the pain researchers' word for Hyperalgesia, not MeSH's allergy;
+- "withdrawal" right after a drug ("opioid withdrawal", "alcohol withdrawal", "naloxone-precipitated withdrawal")
+  is the condition, Substance Withdrawal Syndrome, beside the drug's own mention (not "withdrawal of", nor the
+  withdrawal reflex of pain tests: "paw withdrawal latency"). The corpora annotate neither ("alcohol withdrawal":
+  4 times in BC5CDR, never as a disease), so their conventions leave it out.
 Under every convention, a disease the text says a drug caused is MeSH's substance-induced concept where MeSH has one
 that the dictionary's reading misses ("methamphetamine-induced psychosis", "psychosis induced by bromocriptine":
 Psychoses, Substance-Induced), and so is every other mention of that disease in the document (one sense per
@@ -40,6 +44,11 @@ PHENOMENON_BEFORE: dict[str, re.Pattern[str]] = {
                              r"[\s-]+$", re.IGNORECASE),
 }
 KEY_CACHE_SIZE = 100_000
+WITHDRAWAL_SYNDROME = "MESH:D013375"  # Substance Withdrawal Syndrome
+WITHDRAWAL_SCORE = 0.9  # read from a drug and a word, not from a KB term
+# after a drug: "withdrawal" (optionally "precipitated" first), not followed by what makes it an act or a reflex
+WITHDRAWAL_AFTER_DRUG = re.compile(r"[\s-](?:precipitated[\s-]+)?(withdrawals?)\b(?!\s+(?:of|from)\b|[\s-]+"
+                                   r"(?:latenc|threshold|reflex|respons|test|time)\w*)", re.IGNORECASE)
 INDUCED_BEFORE = re.compile(r"induced[\s-]+$", re.IGNORECASE)
 INDUCED_AFTER = re.compile(r"\s+induced\s+by\b", re.IGNORECASE)
 # a concept -> its child MeSH keeps for the same disease caused by a drug, where the dictionary reads the parent
@@ -131,8 +140,22 @@ class Senses(ConventionsComponent):
         if self.conventions == "meshtag":
             read = (self.general_sense(c, text) for c in candidates)
             candidates = [c for c in read if c is not None]
+            if "ithdrawal" in text:
+                candidates += self.drug_withdrawals(candidates, text)
         set_candidates(doc, induced_senses(candidates, text))
         return doc
+
+    def drug_withdrawals(self, candidates: list[Candidate], text: str) -> list[Candidate]:
+        """A Substance Withdrawal Syndrome candidate for each "withdrawal" right after a drug's candidate."""
+        found = []
+        for cand in candidates:
+            m = WITHDRAWAL_AFTER_DRUG.match(text, cand.end)
+            if m is None or not cand.concept_ids or self.kb.label(cand.concept_ids[0]) != "DRUG" or \
+                    any(c.start < m.end(1) and m.start(1) < c.end for c in candidates):
+                continue
+            found.append(Candidate(m.start(1), m.end(1), (WITHDRAWAL_SYNDROME,), "pattern", score=WITHDRAWAL_SCORE,
+                                   notes=["withdrawal of a drug"]))
+        return found
 
 
 def induced_senses(candidates: list[Candidate], text: str) -> list[Candidate]:
