@@ -13,7 +13,7 @@ metabolite's name, "anticocaine" no drug).
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from spacy.language import Language
@@ -31,41 +31,27 @@ STEM_SCORE = 0.5  # no concept to be sure of: as doubtful as a development code 
 NOT_A_DRUG_PREFIXES = ("anti",)  # "anticocaine" antibodies
 
 
-@lru_cache(maxsize=1)
-def inn_stems() -> dict[str, str | None]:
-    """Stem -> its MeSH class id (None where MeSH has no class), from models/curation/inn_stems.tsv."""
-    with open(curation_dir() / STEMS_FILE, encoding="utf-8", newline="") as fh:
+def read_stems(path: Path) -> dict[str, str | None]:
+    """Stem -> its MeSH class id (None where MeSH has no class), from a table like models/curation/inn_stems.tsv
+    (none when the file is missing, as in a test's own models folder)."""
+    if not path.is_file():
+        return {}
+    with open(path, encoding="utf-8", newline="") as fh:
         return {r["stem"]: r["concept_id"] or None for r in csv.DictReader(fh, delimiter="\t") if r.get("source")}
 
 
-@lru_cache(maxsize=1)
-def stem_endings() -> tuple[str, ...]:
-    """Every stem and its plural, for `str.endswith`."""
-    return tuple(inn_stems()) + tuple(f"{stem}s" for stem in inn_stems())
+def inn_stem(text: str, start: int, end: int, stems: tuple[str, ...]) -> str | None:
+    """The stem (of `stems`, longest first) of the word text[start:end] if it is an INN's: lowercase letters after
+    one capital at most, three letters or more before a stem it ends in (or its plural), not an "anti-" word, no
+    letter, digit, hyphen or slash joined to it ("aripiprazole" is "-piprazole", an antipsychotic's, not "-prazole").
 
-
-@lru_cache(maxsize=1)
-def longest_first() -> tuple[str, ...]:
-    """The stems, longest first: "aripiprazole" is an antipsychotic's "-piprazole", not a proton pump's "-prazole"."""
-    return tuple(sorted(inn_stems(), key=len, reverse=True))
-
-
-def ends_in_stem(word: str) -> bool:
-    """The lexeme flag that marks candidate words: does `word` end in a stem (or its plural)?"""
-    return word.endswith(stem_endings())
-
-
-def inn_stem(text: str, start: int, end: int) -> str | None:
-    """The stem of the word text[start:end] if it is an INN's: lowercase letters after one capital at most, three
-    letters or more before a stem it ends in (or its plural), not an "anti-" word, no letter, digit, hyphen or slash
-    joined to it.
-
-    >>> [inn_stem(t, 0, len(t)) for t in ("Zavegepant", "atogepants", "anticocaine", "FooGepant", "anolol")]
+    >>> stems = ("piprazole", "gepant", "prazole", "caine", "olol")
+    >>> [inn_stem(t, 0, len(t), stems) for t in ("Zavegepant", "atogepants", "anticocaine", "FooGepant", "anolol")]
     ['gepant', 'gepant', None, None, None]
-    >>> inn_stem("brexpiprazole", 0, 13), inn_stem("Sess", 0, 4)
+    >>> inn_stem("alpha-hydroxyfoocaine", 6, 21, stems), inn_stem("suzecaine-treated", 0, 9, stems)
+    (None, 'caine')
+    >>> inn_stem("brexpiprazole", 0, 13, stems), inn_stem("Sess", 0, 4, stems)
     ('piprazole', None)
-    >>> inn_stem("alpha-hydroxyfoocaine", 6, 21), inn_stem("suzetrigine-treated", 0, 11)
-    (None, 'trigine')
     """
     word = text[start:end]
     if not (word[:1].isalpha() and word[1:].isalpha() and word[1:].islower()) or \
@@ -73,7 +59,7 @@ def inn_stem(text: str, start: int, end: int) -> str | None:
             (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/")) or text[end:end + 1].isalnum():
         return None
     singular = word.removesuffix("s")  # no stem ends in "s"
-    stem = next((s for s in longest_first() if singular.endswith(s)), None)
+    stem = next((s for s in stems if singular.endswith(s)), None)
     return stem if stem is not None and len(singular) - len(stem) >= MIN_LETTERS_BEFORE else None
 
 
@@ -86,12 +72,15 @@ class DrugStems(KBComponent):
     """Adds an unlinked DRUG candidate, related to its stem's MeSH class, for each word with an INN stem that the
     KB does not know and no other candidate covers.
 
-    The words are found by a lexeme flag (`ends_in_stem`), which spaCy computes once per word type of the vocabulary:
+    The words are found by a lexeme flag (does the word end in a stem?), which spaCy computes once per word type:
     a scan of every abstract's text for the stems would cost ~4 times as much."""
 
-    def __init__(self, vocab: Vocab, kb_path: str | None = None):
+    def __init__(self, vocab: Vocab, kb_path: str | None = None, stems_path: Path | None = None):
         super().__init__(kb_path)
-        self.flag = vocab.add_flag(ends_in_stem)
+        self.stems = read_stems(stems_path or curation_dir() / STEMS_FILE)
+        self.longest_first = tuple(sorted(self.stems, key=len, reverse=True))
+        endings = tuple(self.stems) + tuple(f"{stem}s" for stem in self.stems)
+        self.flag = vocab.add_flag(lambda word: word.endswith(endings))
 
     def __call__(self, doc: Doc) -> Doc:
         marked = np.flatnonzero(doc.to_array(self.flag))
@@ -102,11 +91,11 @@ class DrugStems(KBComponent):
         for i in marked.tolist():
             start = doc[i].idx
             end = start + len(doc[i])
-            stem = inn_stem(text, start, end)
+            stem = inn_stem(text, start, end, self.longest_first)
             if stem is None or self.kb.has_key(normalize(text[start:end])):
                 continue  # a drug MeSH names: the dictionary's
             cand = Candidate(start, end, (), "pattern", score=STEM_SCORE, label="DRUG",
-                             related_id=inn_stems()[stem], notes=["unlinked", f"INN stem -{stem}"])
+                             related_id=self.stems[stem], notes=["unlinked", f"INN stem -{stem}"])
             if not any(cand.overlaps(c) for c in candidates):
                 candidates.append(cand)
         return doc
