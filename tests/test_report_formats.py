@@ -139,14 +139,18 @@ def test_entity_report_header_counts_and_names_the_unlinked_mentions(tmp_path):
     from meshtag.corpus import CorpusStore
     from meshtag.model import Document, Mention
 
-    doc = Document(id="900", title="PRE-084 and E-52862 in mice.", abstract="PRE-084 was given.")
+    doc = Document(id="900", title="PRE-084 and E-52862 in mice.", abstract="PRE-084 was given with zavegepant.")
     doc.sentences = [(0, 28), (29, len(doc.text))]
     for text, start in (("PRE-084", 0), ("E-52862", 12), ("PRE-084", 29)):
         doc.mentions.append(Mention(start, start + 7, text, "DRUG", None, None, int(start > 28), "pattern", 0.5))
+    start = doc.text.index("zavegepant")  # a drug newer than MeSH, with its INN stem's class (meshtag_drug_stems)
+    doc.mentions.append(Mention(start, start + 10, "zavegepant", "DRUG", None, None, 1, "pattern", 0.5,
+                                related_id="MESH:D000928"))
     store = CorpusStore(tmp_path / "corpus")
     store.add(tiny_docs() + [doc], kb_version=KB_VERSION, pipeline_version="test-1")
     result = entity_report(store, format="md", kb=FakeKB())
     assert "PRE-084" not in set(result.frame["name"]) and result.frame["concept_id"].notna().all()
     header = next(line for line in result.text.splitlines() if "unlinked mentions" in line)
-    assert "3 (no concept" in header and "PRE-084 [DRUG] (2); E-52862 [DRUG] (1)" in header
+    assert "4 (no concept" in header and "PRE-084 [DRUG] (2); E-52862 [DRUG] (1)" in header
+    assert "zavegepant [DRUG] (1, closest: Antidepressive Agents [MESH:D000928])" in header
     assert "unlinked mentions" not in entity_report(tiny_store(tmp_path / "plain"), format="md", kb=FakeKB()).text

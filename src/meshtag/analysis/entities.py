@@ -84,9 +84,11 @@ def _partners(con: "duckdb.DuckDBPyConnection", frame: pd.DataFrame, limit: int)
 
 def unlinked_forms(con: "duckdb.DuckDBPyConnection", *, label: str | None = None) -> pd.DataFrame:
     """The surface forms of mentions kept without a concept (a research compound's code, a model mention below
-    the linking threshold), most mentioned first: text, label, mentions, documents."""
+    the linking threshold, a drug newer than MeSH), most mentioned first: text, label, mentions, documents, and
+    related_id, the closest MeSH concept some of them carry (a new drug's INN stem class), else None."""
     label_filter = f"AND label = {sql_str(label)}" if label else ""
     return con.execute(f"""
-        SELECT text, label, count(*) AS mentions, count(DISTINCT doc_id) AS documents FROM mentions
+        SELECT text, label, count(*) AS mentions, count(DISTINCT doc_id) AS documents,
+               max(related_id) AS related_id FROM mentions
         WHERE coalesce(concept_id, '') = '' {label_filter}
         GROUP BY text, label ORDER BY mentions DESC, documents DESC, text""").df()

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from meshtag.analysis.concepts import ConceptSource, load_default_kb
+from meshtag.analysis.concepts import ConceptSource, concept_info, load_default_kb
 from meshtag.analysis.cooccur import cooccurrence
 from meshtag.analysis.entities import entity_stats, unlinked_forms
 from meshtag.corpus import CorpusStore
@@ -105,7 +105,7 @@ def entity_report(store: CorpusStore | str | Path, *, label: str | None = None, 
         about = _about(store, con, f"label={label or 'all'}, top={top or 'all'} per label")
         unlinked = unlinked_forms(con, label=label)
         if not unlinked.empty:
-            about.append(("unlinked mentions", _unlinked_text(unlinked)))
+            about.append(("unlinked mentions", _unlinked_text(unlinked, kb)))
         if kb is None:
             about.append(("tree numbers", "left empty: the MeSH knowledge base could not be loaded"))
     finally:
@@ -128,12 +128,22 @@ def entity_report(store: CorpusStore | str | Path, *, label: str | None = None, 
     return ReportResult(frame, files, text)
 
 
-def _unlinked_text(unlinked: pd.DataFrame, shown: int = UNLINKED_SHOWN) -> str:
-    """How many mentions have no concept, and the commonest of their names (they are not in the table)."""
-    names = "; ".join(f"{r.text} [{r.label}] ({r.mentions})" for r in unlinked.head(shown).itertuples())
+def _unlinked_text(unlinked: pd.DataFrame, kb: ConceptSource | None, shown: int = UNLINKED_SHOWN) -> str:
+    """How many mentions have no concept, and the commonest of their names (they are not in the table), each with
+    its closest MeSH concept where it has one."""
+    names = "; ".join(f"{r.text} [{r.label}] ({r.mentions}{_closest(r.related_id, kb)})"
+                      for r in unlinked.head(shown).itertuples())
     more = f"; … {len(unlinked) - shown} more" if len(unlinked) > shown else ""
     return (f"{int(unlinked['mentions'].sum()):,} (no concept, so not in the table; link them with `meshtag review "
             f"export`): {names}{more}")
+
+
+def _closest(related_id: str | None, kb: ConceptSource | None) -> str:
+    """", closest: <name> [<id>]" for a related concept id, "" for none."""
+    if not isinstance(related_id, str) or not related_id:
+        return ""
+    name = concept_info(kb, related_id).name
+    return f", closest: {name} [{related_id}]" if name else f", closest: {related_id}"
 
 
 def _evidence_text(items) -> str:
