@@ -22,12 +22,12 @@ from spacy.vocab import Vocab
 
 from meshtag.kb.normalize import normalize
 from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, text_of
+from meshtag.nlp.drug_codes import CODE_SCORE  # no concept to be sure of: as doubtful as a development code
 from meshtag.paths import curation_dir
 
 STEMS_FILE = "inn_stems.tsv"
 STEM_COLUMNS = ("stem", "concept_id", "source", "note")
 MIN_LETTERS_BEFORE = 3
-STEM_SCORE = 0.5  # no concept to be sure of: as doubtful as a development code (meshtag_drug_codes)
 NOT_A_DRUG_PREFIXES = ("anti",)  # "anticocaine" antibodies
 
 
@@ -94,7 +94,7 @@ class DrugStems(KBComponent):
             stem = inn_stem(text, start, end, self.longest_first)
             if stem is None or self.kb.has_key(normalize(text[start:end])):
                 continue  # a drug MeSH names: the dictionary's
-            cand = Candidate(start, end, (), "pattern", score=STEM_SCORE, label="DRUG",
+            cand = Candidate(start, end, (), "pattern", score=CODE_SCORE, label="DRUG",
                              related_id=self.stems[stem], notes=["unlinked", f"INN stem -{stem}"])
             if not any(cand.overlaps(c) for c in candidates):
                 candidates.append(cand)

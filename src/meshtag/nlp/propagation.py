@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 
 from meshtag.kb.normalize import normalize
 from meshtag.kb.terms import common_words, letters_in_order
+from meshtag.nlp.abbreviations import LIST_SEPARATORS
 from meshtag.nlp.blocklist import blocked_pairs
 from meshtag.nlp.candidates import Candidate, KBComponent, get_candidates, set_candidates, text_of
 from meshtag.nlp.receptor_names import HEAD_WORDS
@@ -102,7 +103,7 @@ def listed_definition(long_form: Span, shorts: list[Span], text: str) -> bool:
     if not after:
         return False
     definition = min(after, key=lambda s: s.start_char)
-    return text[definition.end_char:definition.end_char + 1] in (";", ",")
+    return text[definition.end_char:definition.end_char + 1] in LIST_SEPARATORS
 
 
 def uses_of(text: str, short: str, guard: str = "") -> set[tuple[int, int]]:
@@ -451,11 +452,12 @@ class AbbreviationPropagation(KBComponent):
             if target is not None:  # the other number of a short form whose meaning is known ("VSD" after "(VSDs)")
                 spans |= uses_of(text, shorts[0].text)
             resolved.append((target, spans))
+        defined_shorts = {s.text for s in abbreviations} - weak
         if "(" in text:
-            known = {s.text for s in abbreviations} - weak
+            known = set(defined_shorts)
             resolved += self.initials_definitions(doc, candidates, known)
             resolved += self.paired_definitions(text, candidates, known)
-        defined = {s.text for s in abbreviations} - weak | {text[s:e] for _, spans in resolved for s, e in spans}
+        defined = defined_shorts | {text[s:e] for _, spans in resolved for s, e in spans}
         if "(" in text:
             resolved += self.code_glosses(text, candidates, defined)
         resolved += self.undefined_short_forms(text, candidates, defined)
