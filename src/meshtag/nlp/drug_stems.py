@@ -26,7 +26,6 @@ from meshtag.nlp.drug_codes import CODE_SCORE  # no concept to be sure of: as do
 from meshtag.paths import curation_dir
 
 STEMS_FILE = "inn_stems.tsv"
-STEM_COLUMNS = ("stem", "concept_id", "source", "note")
 MIN_LETTERS_BEFORE = 3
 NOT_A_DRUG_PREFIXES = ("anti",)  # "anticocaine" antibodies
 
