@@ -55,3 +55,12 @@ def test_a_receptor_name_with_a_bare_greek_letter_subunit(nlp):
     found = receptors(nlp, text)
     assert ("platelet-derived growth factor receptor alpha", "MESH:D020796") in found
     assert found.count(("PDGFRA", "MESH:D020796")) == 2
+
+
+def test_a_subunit_code_glued_to_a_receptor_symbol_is_one_mention(nlp):
+    text = "Spinal GlyRα3, GABAARalpha2 and nAChR-α7 mediate pain; FooRalpha3 and the SRalpha2 gene do not."
+    assert receptors(nlp, text) == [
+        ("GlyRα3", "MESH:C113965"),         # glycine receptor alpha3 subunit: the KB names code and symbol
+        ("GABAARalpha2", "MESH:D011963"),   # the symbol's receptor: no "alpha2 GABAAR" in the KB
+        ("nAChR-α7", "MESH:D064569"),       # alpha7 nicotinic receptor
+    ]

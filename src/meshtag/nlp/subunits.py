@@ -9,6 +9,10 @@ subunits") or, with none named there, of the receptor an earlier run or subunit 
 else of the nearest receptor named before it.
 Each code of such a run or name then means that receptor wherever it stands alone in the same document (one
 sense per document: "beta4 -/- mice"); a code nothing introduced ("alpha2", "beta1 integrin") is left alone.
+
+A receptor's short symbol with a subunit code glued to it ("GlyRα3", "GABAARalpha2", "nAChR-α7": the receptor
+that holds that subunit) is one mention: of the receptor the KB names by the code and the symbol ("alpha7 nAChR"),
+else of the symbol's.
 """
 from __future__ import annotations
 
@@ -31,6 +35,10 @@ LETTER_SUBUNIT = re.compile(rf"[\s-]+{GREEK}[\s-]+subunits?\b", re.IGNORECASE)
 # a receptor name that ends with a subunit: "sodium channel beta 2-subunits" (a MeSH term) teaches "beta2"
 NAMED_SUBUNIT = re.compile(rf"({CODE}){SUBUNITS.pattern}$", re.IGNORECASE)
 NOTE = "subunit"
+# the "R" ending a receptor's symbol, then a subunit code: "GlyRα3", "GABAARalpha2", "nAChR-α7" (the symbol is
+# read back from the "R"; a pattern starting at the symbol would be tried at every letter)
+GLUED_CODE = re.compile(rf"R-?{CODE}s?(?![\w-])")
+SYMBOL_BEFORE = re.compile(r"[A-Za-z0-9]*$")
 
 
 @Language.factory("meshtag_subunits", default_config={"kb_path": None})
@@ -66,11 +74,26 @@ class Subunits(KBComponent):
         after = SUBUNITS.match(text, named.end) if named and gap else None
         return (run.start(), after.end(), named.concept_ids[0]) if after else None
 
+    def glued_codes(self, text: str) -> list[Candidate]:
+        """A candidate for each receptor symbol with a subunit code glued to it ("GlyRα3"), of the symbol's receptor."""
+        found = []
+        for m in GLUED_CODE.finditer(text):
+            start = SYMBOL_BEFORE.search(text, max(0, m.start() - 10), m.start()).start()
+            if start == m.start() or text[start - 1:start].isalnum():
+                continue
+            symbol, code = text[start:m.start() + 1], text[m.start() + 1:m.end()].lstrip("-").removesuffix("s")
+            # the subunit's own receptor where the KB names one ("nAChRα7": alpha7 nAChR), else the symbol's
+            ids = self.kb.named_ids(f"{code} {symbol}", "RECEPTOR") or self.kb.named_ids(symbol, "RECEPTOR")
+            if ids:
+                found.append(Candidate(start, m.end(), ids, "dictionary", notes=[NOTE]))
+        return found
+
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
+        candidates = get_candidates(doc)
+        candidates.extend(self.glued_codes(text))
         if "ubunit" not in text:
             return doc
-        candidates = get_candidates(doc)
         receptors = [c for c in candidates if self.is_receptor(c)]
         added: list[Candidate] = []
         meaning: dict[str, str] = {}
