@@ -20,6 +20,11 @@ agonists", "Nav1.7/1.8 in DRG neurons") both codes must be receptor names in the
 PubMed writes the subscripts in brackets, "5-HT(1B/1D) receptor": the same two receptors ("5-HT(1B" and "1D)
 receptor"; one composite mention under the corpus conventions, as the hand-checked receptor sets annotate it).
 
+A species letter before a receptor's symbol ("hTRPV1", "rTRPA1", "mNav1.7", "rH3 receptors": human, rat, mouse
+clones) is the receptor the symbol names, unless the whole is a name of its own ("hERG", "mGluR5", "mAChR"). A code
+that is a receptor only with its head word is left alone: "hH1" is the human heart sodium channel (Nav1.5), not a
+histamine H1 receptor (held-out receptor set 4).
+
 A head word before a name is an apposition, not part of it: "its receptor DCC", "the channel TRPA1" are "DCC" and
 "TRPA1" (annotation guidelines 1.2-1.3), although MeSH's inverted headings ("Receptor, trkB") make "receptor trkB"
 a term.
@@ -53,6 +58,8 @@ _SLASHED = (rf"(?<![\w-])(?P<first>(?P<prefix>5-HT|[^\W\d_]{{1,5}})(?P<open>\()?
 SLASHED_SUBTYPES = re.compile(_SLASHED + r"[\s-]+$")  # right before a head word
 # without a head word ("5-HT1B/1D agonists", "Nav1.7/1.8 in DRG neurons")
 SLASH_DIGIT = re.compile(r"/\d")  # what the slashed patterns cannot match without, looked for first (C speed)
+# a species letter glued to a capitalised symbol, and the head word after it if any ("hH1 receptor")
+SPECIES_PREFIXED = re.compile(rf"[hrm][A-Z][\w.]*\w(?P<head>\s+{HEAD_WORDS}\b)?")
 BARE_SLASHED_SUBTYPES = re.compile(_SLASHED + rf"(?![\w/+-])(?!\.\d)(?![\s-]+(?i:{HEAD_WORDS}))")
 
 
@@ -171,10 +178,27 @@ class ReceptorNames(KBComponent):
         candidates.append(Candidate(m.start("b"), head.end() if head else m.end(), second, "dictionary",
                                     notes=[SHORTHAND_NOTE]))
 
+    def species_prefixed(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
+        """A candidate for each receptor symbol with a species letter before it ("hTRPV1", "rH3 receptors") that no
+        other candidate covers."""
+        found = []
+        for m in SPECIES_PREFIXED.finditer(text):
+            if text[m.start() - 1:m.start()].isalnum() or text[m.start() - 1:m.start()] == "-" or \
+                    any(c.start < m.end() and m.start() < c.end for c in candidates):
+                continue
+            symbol_end = m.start("head") if m.group("head") else m.end()
+            ids = (m.group("head") and self.kb.named_ids(text[m.start() + 1:m.end()], "RECEPTOR")) or \
+                self.kb.named_ids(text[m.start() + 1:symbol_end], "RECEPTOR")
+            if ids:
+                found.append(Candidate(m.start(), m.end() if m.group("head") else symbol_end, ids, "dictionary",
+                                       notes=["species prefix"]))
+        return found
+
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         candidates = get_candidates(doc)
         candidates[:] = [self.without_appositive_head(c, text) for c in candidates]
+        candidates += self.species_prefixed(text, candidates)
         spans = {(c.start, c.end) for c in candidates}
         for head in receptor_heads(text):
             if "/" in text[max(0, head.start() - 8):head.start()]:
