@@ -188,6 +188,7 @@ def test_lookup_joins_a_name_written_with_a_hyphen_inside_a_word(kb):
     ("CRF-R2", "MESH:C101531"),
     ("BLT1", "MESH:D018102"),
     ("S1P1", "MESH:D000081025"),
+    ("hH1", "MESH:D062554"),                    # the human heart sodium channel (SCN5A alias HH1), Nav1.5
     ("TRPC channels", "MESH:D050052"),          # meshtag.kb.channel_names: "TRPC Cation Channels"
 ])
 def test_pharmacology_spellings_of_receptors_and_channels(kb, query, concept_id):
