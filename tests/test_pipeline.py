@@ -170,10 +170,11 @@ def test_a_list_definition_whose_long_form_names_nothing_leaves_the_short_form_u
 
 def test_a_species_letter_before_a_receptor_symbol_is_that_receptor(nlp):
     text = ("HEK cells expressing hTRPV1, mTRPA1, hNav1.7 or rH3 receptors; hERG and mGluR5 are names of their own; "
-            "hGH, mRNA, mTOR and the cardiac hH1 are no receptors here.")
+            "hGH, mRNA and mTOR are no receptors, and the cardiac hH1 is Nav1.5, not a histamine H1 receptor.")
     got = [(t, i) for t, label, i, _ in mentions(nlp, text) if label == "RECEPTOR"]
     assert got == [("hTRPV1", "MESH:C494484"), ("mTRPA1", "MESH:D000074025"), ("hNav1.7", "MESH:D062556"),
-                   ("rH3 receptors", "MESH:D018100"), ("hERG", "MESH:D000072237"), ("mGluR5", "MESH:D064529")]
+                   ("rH3 receptors", "MESH:D018100"), ("hERG", "MESH:D000072237"), ("mGluR5", "MESH:D064529"),
+                   ("hH1", "MESH:D062554"), ("Nav1.5", "MESH:D062554"), ("histamine H1 receptor", "MESH:D011969")]
 
 
 def test_channel_families_are_named_without_cation(nlp):
