@@ -21,6 +21,11 @@ def mentions(nlp, text):
     return [(m.text, m.label, m.id, m.source) for m in tag_text(text, nlp).mentions]
 
 
+def receptors(nlp, text):
+    """(text, concept id) of the RECEPTOR mentions, in order."""
+    return [(t, cid) for t, label, cid, _ in mentions(nlp, text) if label == "RECEPTOR"]
+
+
 def test_load_returns_a_spacy_pipeline_with_linked_entities(nlp):
     assert isinstance(nlp, Language)
     assert "meshtag_dictionary" in nlp.pipe_names and nlp.meta["meshtag_mode"] == "fast"
@@ -171,10 +176,10 @@ def test_a_list_definition_whose_long_form_names_nothing_leaves_the_short_form_u
 def test_a_species_letter_before_a_receptor_symbol_is_that_receptor(nlp):
     text = ("HEK cells expressing hTRPV1, mTRPA1, hNav1.7 or rH3 receptors; hERG and mGluR5 are names of their own; "
             "hGH, mRNA and mTOR are no receptors, and the cardiac hH1 is Nav1.5, not a histamine H1 receptor.")
-    got = [(t, i) for t, label, i, _ in mentions(nlp, text) if label == "RECEPTOR"]
-    assert got == [("hTRPV1", "MESH:C494484"), ("mTRPA1", "MESH:D000074025"), ("hNav1.7", "MESH:D062556"),
-                   ("rH3 receptors", "MESH:D018100"), ("hERG", "MESH:D000072237"), ("mGluR5", "MESH:D064529"),
-                   ("hH1", "MESH:D062554"), ("Nav1.5", "MESH:D062554"), ("histamine H1 receptor", "MESH:D011969")]
+    assert receptors(nlp, text) == [
+        ("hTRPV1", "MESH:C494484"), ("mTRPA1", "MESH:D000074025"), ("hNav1.7", "MESH:D062556"),
+        ("rH3 receptors", "MESH:D018100"), ("hERG", "MESH:D000072237"), ("mGluR5", "MESH:D064529"),
+        ("hH1", "MESH:D062554"), ("Nav1.5", "MESH:D062554"), ("histamine H1 receptor", "MESH:D011969")]
 
 
 def test_channel_families_are_named_without_cation(nlp):
@@ -580,8 +585,7 @@ def test_a_long_form_spelling_a_short_forms_meaning_differently_is_a_mention_of_
 
 def test_a_receptor_name_leaves_out_a_trailing_protein_word(nlp):
     # annotation guideline 1.3; set 3, 17879945: "suppress CD36 protein levels" -> "CD36"
-    found = [(t, cid) for t, label, cid, _ in mentions(nlp, "The F508 CFTR protein and CD36 protein levels fell.")
-             if label == "RECEPTOR"]
+    found = receptors(nlp, "The F508 CFTR protein and CD36 protein levels fell.")
     assert found == [("CFTR", "MESH:D019005"), ("CD36", "MESH:D018955")]
 
 
@@ -608,7 +612,7 @@ def test_two_subtypes_written_with_one_prefix_are_two_receptors(nlp):
 def test_slashed_subtypes_in_pubmed_brackets_are_two_receptors(nlp):
     # held-out set 2 (12464714) annotates "5-HT(1B/1D) receptor" as one composite mention; "D(2/3" is not a subtype
     text = "Rizatriptan is a 5-HT(1B/1D) receptor agonist; triptans are 5-HT(1B/1D) agonists. D(2/3 receptors."
-    found = [(t, cid) for t, label, cid, _ in mentions(nlp, text) if label == "RECEPTOR"]
+    found = receptors(nlp, text)
     assert found[:4] == [("5-HT(1B", "MESH:D044302"), ("1D) receptor", "MESH:D044346"),
                          ("5-HT(1B", "MESH:D044302"), ("1D)", "MESH:D044346")]
     assert not any(t.startswith("D(2") for t, _ in found)
@@ -649,7 +653,7 @@ def test_undefined_region_short_forms_with_a_region_cue(nlp):
 def test_slashed_subtypes_without_a_head_word_or_with_decimal_numbers(nlp):
     text = ("Triptans are 5-HT1B/1D agonists; Nav1.7/1.8 in DRG neurons; retigabine opens KCNQ2/3 channels. "
             "The T1/2 was 4 h. Triptans act at 5-HT1B/1D.")
-    found = [(t, cid) for t, label, cid, _ in mentions(nlp, text) if label == "RECEPTOR"]
+    found = receptors(nlp, text)
     assert found == [("5-HT1B", "MESH:D044302"), ("1D", "MESH:D044346"), ("Nav1.7", "MESH:D062556"),
                      ("1.8", "MESH:D062559"), ("KCNQ2", "MESH:D051658"), ("3 channels", "MESH:D051659"),
                      ("5-HT1B", "MESH:D044302"), ("1D", "MESH:D044346")]  # also before a sentence's period
