@@ -18,8 +18,8 @@ _CATION_CHANNEL = re.compile(r"(?P<family>\S.*?)\s+(?i:cation)\s+(?P<channel>(?i
 def without_cation(term: str) -> str | None:
     """The term without "Cation" before its last word "Channel(s)", or None.
 
-    >>> without_cation("TRPV Cation Channels"), without_cation("TRPC3 cation channel"), without_cation("Cation Channels")
-    ('TRPV Channels', 'TRPC3 channel', None)
+    >>> [without_cation(t) for t in ("TRPV Cation Channels", "TRPC3 cation channel", "Cation Channels")]
+    ['TRPV Channels', 'TRPC3 channel', None]
     >>> without_cation("Transient Receptor Potential Cation Channel Subfamily C") is None
     True
     """
