@@ -64,3 +64,11 @@ def test_a_subunit_code_glued_to_a_receptor_symbol_is_one_mention(nlp):
         ("GABAARalpha2", "MESH:D011963"),   # the symbol's receptor: no "alpha2 GABAAR" in the KB
         ("nAChR-α7", "MESH:D064569"),       # alpha7 nicotinic receptor
     ]
+
+
+def test_a_code_that_ends_a_receptors_own_name_starts_no_subunit_run(nlp):
+    """"alpha 2 delta-1" is the calcium channel subunit gabapentinoids bind, not a delta subunit of the GABA-A receptor
+    named before it."""
+    text = "The GABA(A) receptor alpha(1) subunit and alpha 2 delta-1 subunits."
+    assert receptors(nlp, text) == [("GABA(A) receptor alpha(1) subunit", "MESH:D011963"),
+                                    ("alpha 2 delta-1", "MESH:D015220")]

@@ -106,6 +106,8 @@ class Subunits(KBComponent):
                 # name reads the letter itself ("platelet-derived growth factor receptor alpha")
                 added.append(Candidate(cand.start, tail.end(), cand.concept_ids, "dictionary", notes=[NOTE]))
         for run in RUN.finditer(text):
+            if any(c.start < run.start() and c.end == run.end() for c in receptors):
+                continue  # the code ends a receptor's own name: "alpha 2 delta-1 subunits" (calcium channel)
             found = self.run_receptor(text, run, receptors, meaning)
             if found is None:
                 continue
