@@ -118,6 +118,12 @@ def test_a_code_glossed_by_a_chemical_in_brackets_is_that_chemical_everywhere(nl
     assert [i for t, _, i, _ in found if t == "UMB24"] == ["MESH:C519696"] * 2
 
 
+@pytest.mark.parametrize("text", ["MR309 (also known as E-52862) reduced allodynia. MR309 was safe.",
+                                  "E-52862 (aka MR309) reduced allodynia. MR309 was safe."])
+def test_a_code_given_as_another_name_of_a_chemical_is_that_chemical(nlp, text):
+    assert [(t, i) for t, _, i, _ in mentions(nlp, text) if t == "MR309"] == [("MR309", "MESH:C576663")] * 2
+
+
 def test_a_code_after_a_disease_name_is_no_gloss(nlp):
     found = mentions(nlp, "Status epilepticus (P20) was induced with pilocarpine; P20 rats were tested.")
     assert not any(t == "P20" for t, *_ in found)

@@ -58,7 +58,10 @@ _CLOSE_BRACKET_THEN_HEAD = re.compile(rf"\s*\)\s*(?i:{HEAD_WORDS})\b")  # after 
 # a research code or capitalised short name: "FK506", "WR-2721", "Dup 753", "SM 21", "CCNU", "4-DAMP"
 _CODE = r"(?:[A-Z][A-Za-z]{0,5}[- ]?\d[\w-]*|\d[A-Za-z0-9]*-[A-Z]{2,}[\w-]*|[A-Z]{3,6})"
 _CODE_BEFORE = re.compile(rf"(?<![\w(-])({_CODE})\s*$")
-_CODE_AFTER = re.compile(rf"\s*\(({_CODE})\)")
+# the words of a bracket that gives another name: "MR309 (also known as E-52862)", "E-52862 (formerly MR309)"
+_ALIAS_WORDS = r"(?:also (?:known|called|referred to) as|a\.?k\.?a\.?|formerly(?: known as)?)\s+"
+_ALIAS_OPEN = re.compile(rf"\(\s*{_ALIAS_WORDS}$", re.IGNORECASE)
+_CODE_AFTER = re.compile(rf"\s*\((?i:{_ALIAS_WORDS})?({_CODE})\)")
 # two names and their two short forms: "cyproterone acetate plus ethinylestradiol (CPA/EE)"
 _PAIR_SHORT = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9-]{0,9})/([A-Za-z][A-Za-z0-9-]{0,9})\)")
 _PAIR_JOIN = re.compile(r"\s*(?:plus|and|or|with|\+|,)\s*")
@@ -365,13 +368,17 @@ class AbbreviationPropagation(KBComponent):
         return found
 
     def code_glosses(self, text: str, candidates: list[Candidate], defined: set[str]) -> list[tuple]:
-        """(target candidate, spans of the code) for "CODE (name)" and "name (CODE)": a chemical's candidate
-        that fills the brackets or stands right before them, and a code with no linked candidate of its own (codes
+        """(target candidate, spans of the code) for "CODE (name)" and "name (CODE)", also with "also known as",
+        "aka" or "formerly" in the brackets: a chemical's candidate that fills the brackets or stands right before them, and a code with no linked candidate of its own (codes
         after a disease are time points and scales: "status epilepticus (P20)", NCBI-disease training set
         +13 -26 with them; the NER's unlinked reading of the code, "cyclosporine (CSA)", is no meaning of its own)."""
         found = []
         for cand in candidates:
-            if text[cand.start - 1:cand.start] == "(" and text[cand.end:cand.end + 1] == ")":
+            alias = _ALIAS_OPEN.search(text, max(0, cand.start - 30), cand.start) \
+                if text[cand.end:cand.end + 1] == ")" else None
+            if alias is not None:  # "CODE (also known as name)"
+                code = _CODE_BEFORE.search(text, max(0, alias.start() - 30), alias.start())
+            elif text[cand.start - 1:cand.start] == "(" and text[cand.end:cand.end + 1] == ")":
                 code = _CODE_BEFORE.search(text, max(0, cand.start - 30), cand.start - 1)
             else:
                 code = _CODE_AFTER.match(text, cand.end)
