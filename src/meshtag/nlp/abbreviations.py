@@ -57,6 +57,13 @@ def hyphenated_short_form_ok(span: Span) -> bool:
         sum(c.isalpha() for c in span.text) / len(span.text) >= 0.5
 
 
+def long_form_window(doc: Doc, start: int, short: Span) -> Span:
+    """The words before the bracket that opens at token `start` - 1, where a long form for `short` may be: as many
+    as scispaCy's `filter_matches` looks back (min(length + 5, length * 2) for a short form of that length)."""
+    length = len(short.text)
+    return doc[max(start - min(length + 5, length * 2) - 1, 0):start - 1]
+
+
 def filtered_candidates(matches: list[tuple[int, int, int]], doc: Doc) -> list[tuple[Span, Span]]:
     """scispaCy's `filter_matches`, plus hyphenated short forms it would reject for meshtag's tokens."""
     kept = filter_matches(matches, doc)
@@ -66,9 +73,7 @@ def filtered_candidates(matches: list[tuple[int, int, int]], doc: Doc) -> list[t
         if (start, end) in seen or end - start > 5 or start <= 1 or " " in short.text:
             continue
         if not short_form_filter(short) and hyphenated_short_form_ok(short):
-            length = len(short.text)
-            max_words = min(length + 5, length * 2)
-            kept.append((doc[max(start - max_words - 1, 0):start - 1], short))
+            kept.append((long_form_window(doc, start, short), short))
     return kept
 
 
@@ -97,8 +102,7 @@ def listed_candidates(matches: list[tuple[int, int, int]], doc: Doc) -> list[tup
         for first, last in parts:
             short = doc[first:last]
             if 0 < last - first <= 5 and listed_short_form_ok(short):
-                length = len(short.text)
-                found.append((doc[max(start - min(length + 5, length * 2) - 1, 0):start - 1], short))
+                found.append((long_form_window(doc, start, short), short))
     return found
 
 

@@ -369,9 +369,10 @@ class AbbreviationPropagation(KBComponent):
 
     def code_glosses(self, text: str, candidates: list[Candidate], defined: set[str]) -> list[tuple]:
         """(target candidate, spans of the code) for "CODE (name)" and "name (CODE)", also with "also known as",
-        "aka" or "formerly" in the brackets: a chemical's candidate that fills the brackets or stands right before them, and a code with no linked candidate of its own (codes
-        after a disease are time points and scales: "status epilepticus (P20)", NCBI-disease training set
-        +13 -26 with them; the NER's unlinked reading of the code, "cyclosporine (CSA)", is no meaning of its own)."""
+        "aka" or "formerly" in the brackets: a chemical's candidate that fills the brackets or stands right before
+        them, and a code with no linked candidate of its own (codes after a disease are time points and scales:
+        "status epilepticus (P20)", NCBI-disease training set +13 -26 with them; the NER's unlinked reading of the
+        code, "cyclosporine (CSA)", is no meaning of its own)."""
         found = []
         for cand in candidates:
             alias = _ALIAS_OPEN.search(text, max(0, cand.start - 30), cand.start) \
