@@ -42,13 +42,14 @@ def coverage(nlp, label: str, names: list[str]) -> dict:
         sentence = SENTENCES[label].format(name)
         start = sentence.index(name)
         end = start + len(name)
-        mentions = [m for m in tag_text(sentence, nlp).mentions if m.label == label]
+        found = tag_text(sentence, nlp).mentions
+        mentions = [m for m in found if m.label == label]
         hit = next((m for m in mentions if (m.start, m.end) == (start, end)), None)
         if hit is not None:
             exact += 1
             linked += hit.id is not None
         else:
-            misses.append((name, [(m.text, m.label, m.id) for m in tag_text(sentence, nlp).mentions]))
+            misses.append((name, [(m.text, m.label, m.id) for m in found]))
         overlapping += any(m.start < end and start < m.end for m in mentions)
     return {"names": len(names), "exact": exact, "overlapping": overlapping, "linked": linked, "misses": misses}
 

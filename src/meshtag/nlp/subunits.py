@@ -75,7 +75,8 @@ class Subunits(KBComponent):
         return (run.start(), after.end(), named.concept_ids[0]) if after else None
 
     def glued_codes(self, text: str) -> list[Candidate]:
-        """A candidate for each receptor symbol with a subunit code glued to it ("GlyRα3"), of the symbol's receptor."""
+        """A candidate for each receptor symbol with a subunit code glued to it ("GlyRα3"): of the receptor the KB
+        names by code and symbol, else of the symbol's."""
         found = []
         for m in GLUED_CODE.finditer(text):
             start = SYMBOL_BEFORE.search(text, max(0, m.start() - 10), m.start()).start()
