@@ -320,3 +320,15 @@ def test_pubtator_mentions_take_in_a_disease_type_written_next_to_them():
     for other in ("bc5cdr", "meshtag"):
         assert ("von Willebrand disease", "MESH:D014842") in spans[other]
         assert not any(t.startswith("type") for t, _ in spans[other])
+
+
+def test_pubtator_reads_a_coagulation_factor_named_after_a_disease_as_the_disease():
+    """NCBI-disease annotates "von Willebrand" of "von Willebrand factor" as the disease (training set: 10 of 10) and
+    leaves the factor and its short form out; the other conventions keep the factor a chemical."""
+    text = "Plasma von Willebrand factor (vWF) was low; vWF and factor VIII were measured."
+    found = {c: [(m.text, m.label, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions=c)).mentions]
+             for c in ("pubtator", "meshtag")}
+    assert found["pubtator"] == [("von Willebrand", "CONDITION", "MESH:D014842"),
+                                 ("factor VIII", "DRUG", "MESH:D005169")]
+    assert found["meshtag"][:3] == [("von Willebrand factor", "DRUG", "MESH:D014841"), ("vWF", "DRUG", "MESH:D014841"),
+                                    ("vWF", "DRUG", "MESH:D014841")]

@@ -13,7 +13,8 @@
 - "pubtator": the annotation style of PubTator gold files (NCBI-disease, meshtag's own receptor and
   brain-region set, docs/annotation-guidelines.md): everything "meshtag" tags, but a coordination with an
   elliptical conjunct is one composite span ("colon or rectal cancer", id "A|B"; see meshtag.nlp.composites), and
-  a disease's numbered type written next to it is part of the mention ("type IID von Willebrand disease").
+  a disease's numbered type written next to it is part of the mention ("type IID von Willebrand disease"), and a
+  coagulation factor named after a disease is that disease ("von Willebrand" of "von Willebrand factor").
   "bc5cdr" writes composites the same way.
 
 Under "bc5cdr" each ion symbol of an ion transporter's name is a chemical mention ("Na-K-2Cl cotransporter":
@@ -49,7 +50,8 @@ DISEASE_TREES = ("C", "F03")  # what the corpora annotate as diseases: Diseases,
 # concepts BC5CDR annotates only through the chemical their name holds, if any: lipoproteins ("LDL-cholesterol" ->
 # "cholesterol"; its training set: 3 of 3 such names, and no lipoprotein annotated as itself) and blood
 # coagulation factors ("thromboplastin", "factor Xa": 0 of 16 annotated)
-INNER_CHEMICAL_TREES = ("D12.776.521", "D12.776.124.125")
+COAGULATION_FACTOR_TREE = "D12.776.124.125"
+INNER_CHEMICAL_TREES = ("D12.776.521", COAGULATION_FACTOR_TREE)
 BC5CDR_CLASS_TERMS = "bc5cdr_class_terms.tsv"
 BC5CDR_LIGAND_TERMS = "bc5cdr_ligand_terms.tsv"
 CLASS_TERM_COLUMNS = ("term", "conventions", "source", "note")
@@ -122,6 +124,19 @@ def through_inner_chemical(conventions: str, tree_numbers: tuple[str, ...]) -> b
     (True, False)
     """
     return conventions == "bc5cdr" and any(t.startswith(INNER_CHEMICAL_TREES) for t in tree_numbers)
+
+
+def through_inner_disease(conventions: str, tree_numbers: tuple[str, ...]) -> bool:
+    """Is a concept with these tree numbers annotated through the disease its name starts with? NCBI-disease
+    annotates "von Willebrand" of "von Willebrand factor" as the disease its lack causes (training set: 10 of 10),
+    and no coagulation factor as itself: under the pubtator conventions a coagulation factor named after a
+    disease is that disease.
+
+    >>> through_inner_disease("pubtator", ("D12.776.124.125.920",)), through_inner_disease("meshtag", (
+    ...     "D12.776.124.125.920",))
+    (True, False)
+    """
+    return conventions == "pubtator" and any(t.startswith(COAGULATION_FACTOR_TREE) for t in tree_numbers)
 
 
 def outside_disease_trees(conventions: str, tree_numbers: tuple[str, ...], label: str | None) -> bool:

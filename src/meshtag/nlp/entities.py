@@ -24,6 +24,7 @@ from meshtag.nlp.candidates import (
 from meshtag.nlp.composites import COORDINATION_NOTE, merge_coordinated, without_model_spans_over_coordinations
 from meshtag.nlp.conventions import (
     COMPOSITE_CONVENTIONS, ConventionsComponent, is_class_only, keeps, ligand_terms, through_inner_chemical,
+    through_inner_disease,
 )
 from meshtag.nlp.dictionary import INNER_SHORT_FORM
 from meshtag.nlp.mentions import entries_for, write_mentions
@@ -155,7 +156,10 @@ class EntityWriter(ConventionsComponent):
         "thallium": meshtag.nlp.conventions.ligand_terms; a lipoprotein, "LDL cholesterol" -> "cholesterol").
         Otherwise the candidate itself.
         `drugs_at`: the doc's drug candidates by start, for ligands only the document defines ("DA receptor"
-        after "dopamine (DA)")."""
+        after "dopamine (DA)"). Under the pubtator conventions a coagulation factor named after a disease becomes the
+        disease (`inner_disease`)."""
+        if self.conventions == "pubtator":
+            return self.inner_disease(cand, text) or cand
         if self.conventions != "bc5cdr":
             return cand
         label, concept = self.labelled(cand)
@@ -179,6 +183,17 @@ class EntityWriter(ConventionsComponent):
             if ids and (m.end < len(name) or whole or listed and m.start > 0) and prefix_ok:
                 return Candidate(cand.start + m.start, cand.start + m.end, ids, cand.source, score=cand.score)
         return cand
+
+    def inner_disease(self, cand: Candidate, text: str) -> Candidate | None:
+        """The disease named by the words before the last of a coagulation factor's name ("von Willebrand" of "von
+        Willebrand factor"), if the conventions read the factor through it (meshtag.nlp.conventions.
+        through_inner_disease)."""
+        label, concept = self.labelled(cand)
+        if label != "DRUG" or concept is None or not through_inner_disease(self.conventions, concept.tree_numbers):
+            return None
+        last_word = text.rfind(" ", cand.start, cand.end)
+        ids = self.kb.named_ids(text[cand.start:last_word], "CONDITION") if last_word > cand.start else ()
+        return Candidate(cand.start, last_word, ids, cand.source, score=cand.score) if ids else None
 
     def inner_chemical_ids(self, match: TermMatch) -> tuple[str, ...]:
         """The chemicals a match inside a longer name may stand for: its DRUG concepts, unless the term is blocked
