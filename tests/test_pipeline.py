@@ -541,6 +541,17 @@ def test_two_names_define_a_pair_of_short_forms(nlp):
     assert not any(t == "XY" for t, *_ in mentions(nlp, "Women on prednisone and estradiol (PE/XY) had VTE."))
 
 
+def test_the_parts_of_a_hyphenated_short_form_used_alone_take_the_words_they_spell(nlp):
+    # NCBI-disease development abstracts 8954016 and 9272171: "HPT and JT were seen", "the clinical features of GLD"
+    text = ("Hereditary hyperparathyroidism-jaw tumor syndrome (HPT-JT) is rare; HPT and JT were seen, and primary HPT "
+            "in men. Adult onset globoid cell leukodystrophy (AO-GLD) differs from infantile GLD.")
+    found = [(t, cid) for t, label, cid, source in mentions(nlp, text) if source == "abbreviation"]
+    assert found == [("HPT-JT", "MESH:C563273"), ("HPT", "MESH:D006961"), ("JT", "MESH:D007573"),
+                     ("primary HPT", "MESH:D049950"),  # the word before names a disease with the long form
+                     ("AO-GLD", "MESH:D007965"), ("GLD", "MESH:D007965")]
+    # a part whose words name no labelled concept takes none ("PCR" is a technique)
+    assert mentions(nlp, "Polymerase chain reaction-single strand conformation polymorphism (PCR-SSCP) and PCR.") == []
+
 def test_a_region_naming_a_diseases_site_is_no_region_mention(nlp):
     # annotation guideline 2.2: "brainstem dysgenesis", "white matter abnormalities" (set 3, 12695819)
     text = "MRI showed white matter abnormalities and brainstem dysgenesis; lesions of the brainstem followed."

@@ -4,7 +4,10 @@ a short form defined as something that is not a concept ("knockout (KO)") loses 
 unless the long form is a spelling the KB does not know of that very meaning ("sodium 2-mercaptoethane
 sulphonate (MESNA)" against Mesna's "Sodium 2-Mercaptoethanesulphonate").
 
-Two names and their two short forms are paired in order: "cyproterone acetate plus ethinylestradiol (CPA/EE)".
+Two names and their two short forms are paired in order: "cyproterone acetate plus ethinylestradiol (CPA/EE)". Each
+part of a hyphenated short form used alone takes the concept its words in the long form name: "HPT and JT" after
+"hyperparathyroidism-jaw tumor syndrome (HPT-JT)". A disease's short form after a word that names a disease with its
+long form is that disease: "primary HPT" (primary hyperparathyroidism).
 
 A research code glossed by a chemical's name in brackets, or glossing one, is that chemical everywhere in the
 document: "CCNU (lomustine)", "tacrolimus (FK506)", "UMB24 (1-(2-phenethyl)-4-(2-pyridyl)-piperazine)" (Schwartz &
@@ -37,6 +40,7 @@ KEEP_OWN_MEANING = frozenset({"RECEPTOR", "CONDITION"})
 # A long form is linked by lookup only when the KB is this sure (exact or token-reordered match).
 LOOKUP_MIN_SCORE = 0.9
 SAME_NAME_RATIO = 0.9   # an unlinked long form this close to a name of the short form's own concept confirms it
+PART_NOTE = "part of a long form"  # the concept a part of a hyphenated short form takes from its long form
 MIN_PART_LENGTH = 10    # ... or a part of such a name at least this long (letters and digits)
 # "myotonic dystrophy (DM)", "phenobarbital (PB: 15 mg)", "testosterone (T)": a short form right after a
 # candidate, alone in parentheses or followed by a colon, semicolon or comma
@@ -44,6 +48,8 @@ _PAREN_SHORT = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9-]{0,9})(\)|[:;,]\s)")
 # a one-letter short form is not used in a comparison or formula ("P < 0.05", "T = 4")
 _NOT_A_FORMULA = r"(?<![<>=≤≥]\s)(?<![<>=≤≥])(?!\s?[<>=≤≥+/^])"
 _SPACE = re.compile(r"\s")
+_WORD_BREAK = re.compile(r"[\s-]")
+_WORD_BEFORE = re.compile(r"(?<![\w-])([a-z][a-z-]{2,})\s+$")  # a lower-case word right before a short form
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 _RANKS = {"primary": "1", "secondary": "2"}
 _RANK_BEFORE = re.compile(r"\b(primary|secondary)\s+$", re.IGNORECASE)
@@ -67,6 +73,8 @@ _PAIR_SHORT = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9-]{0,9})/([A-Za-z][A-Za-z0-9-
 _PAIR_JOIN = re.compile(r"\s*(?:plus|and|or|with|\+|,)\s*")
 # an undefined short form: three to six capitals, or its plural ("OAB", "ADRs"); two ("ST") are too ambiguous
 _UNDEFINED_SHORT = re.compile(rf"({CAPITAL_STARTING_WORD}[A-Z]{{2,5}})s?(?![\w-])")
+# a short form of two hyphenated parts, each of which a text may use alone: "HPT-JT", "AO-GLD"
+_HYPHENATED_SHORT = re.compile(r"([A-Z][A-Za-z]{1,5})-([A-Z][A-Za-z]{1,5})")
 _DISEASE_HEAD_AFTER = re.compile(r"\s+(?:syndromes?|diseases?)(?![\w-])", re.IGNORECASE)  # not "disease-causing"
 
 
@@ -107,6 +115,35 @@ def listed_definition(long_form: Span, shorts: list[Span], text: str) -> bool:
         return False
     definition = min(after, key=lambda s: s.start_char)
     return text[definition.end_char:definition.end_char + 1] in LIST_SEPARATORS
+
+
+def part_phrases(long_text: str, parts: tuple[str, ...]) -> list[tuple[int, int]] | None:
+    """Where a long form spells out each part of a hyphenated short form, by Schwartz & Hearst's alignment from the
+    right (each letter at its last place before the next one's, a part's first letter starting a word): the words
+    from the one with the part's first letter to the one with its last; None if the letters do not align.
+
+    >>> text = "hyperparathyroidism-jaw tumor syndrome"
+    >>> [text[s:e] for s, e in part_phrases(text, ("HPT", "JT"))]
+    ['hyperparathyroidism', 'jaw tumor']
+    >>> text = "adult onset globoid cell leukodystrophy"
+    >>> [text[s:e] for s, e in part_phrases(text, ("AO", "GLD"))], part_phrases(text, ("AO", "XL"))
+    (['adult onset', 'globoid cell leukodystrophy'], None)
+    """
+    lower = long_text.lower()
+    at, spans = len(lower), []
+    for part in reversed(parts):
+        letters = [c.lower() for c in part if c.isalnum()]
+        last = None
+        for i, letter in enumerate(reversed(letters)):
+            at = lower.rfind(letter, 0, at)
+            while i == len(letters) - 1 and at > 0 and lower[at - 1].isalnum():
+                at = lower.rfind(letter, 0, at)  # the part's first letter starts a word
+            if at < 0:
+                return None
+            last = at if last is None else last
+        word_end = _WORD_BREAK.search(lower, last)
+        spans.append((at, word_end.start() if word_end else len(lower)))
+    return spans[::-1]
 
 
 def uses_of(text: str, short: str, guard: str = "") -> set[tuple[int, int]]:
@@ -367,6 +404,28 @@ class AbbreviationPropagation(KBComponent):
                 found.append((cand, uses_of(text, short)))
         return found
 
+    def part_definitions(self, text: str, definitions: Iterable[tuple[Span, list[Span]]],
+                         known: set[str]) -> list[tuple]:
+        """(concept of a part of a long form, spans) for each part of a hyphenated short form used alone: "HPT and JT
+        were seen" after "hyperparathyroidism-jaw tumor syndrome (HPT-JT)" are hyperparathyroidism and jaw tumor,
+        as NCBI-disease annotates them, and "GLD" after "adult onset globoid cell leukodystrophy (AO-GLD)" is the
+        leukodystrophy: the words of the long form that spell the part (`part_phrases`) when they name a labelled
+        concept exactly. The concept is no mention of its own where the long form spells it."""
+        found = []
+        for long_form, shorts in definitions:
+            m = _HYPHENATED_SHORT.fullmatch(shorts[0].text)
+            phrases = part_phrases(long_form.text, m.groups()) if m else None
+            for part, (start, end) in zip(m.groups(), phrases) if phrases else ():
+                spans = set() if part in known else uses_of(text, part)
+                hit = next(iter(self.kb.lookup(long_form.text[start:end], limit=1, fuzzy=False)), None) \
+                    if spans else None
+                if hit is not None and hit.score >= LOOKUP_MIN_SCORE and hit.label:
+                    known.add(part)
+                    begin = long_form.start_char + start
+                    found.append((Candidate(begin, begin + end - start, (hit.id,), "dictionary", score=hit.score,
+                                            notes=[PART_NOTE]), spans))
+        return found
+
     def code_glosses(self, text: str, candidates: list[Candidate], defined: set[str]) -> list[tuple]:
         """(target candidate, spans of the code) for "CODE (name)" and "name (CODE)", also with "also known as",
         "aka" or "formerly" in the brackets: a chemical's candidate that fills the brackets or stands right before
@@ -417,6 +476,15 @@ class AbbreviationPropagation(KBComponent):
                 found.append((next(iter(targets.values())), spans))
         return found
 
+    def with_named_modifier(self, text: str, start: int, target: Candidate) -> tuple[int, tuple[str, ...]]:
+        """The start and concepts of a disease's short form used after a word that, before its long form, names a
+        disease of its own: "primary HPT" is primary hyperparathyroidism, "attenuated FAP" attenuated familial
+        adenomatous polyposis. Otherwise the short form's own start and its long form's concepts."""
+        word = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        hits = self.kb.lookup(f"{word.group(1)} {text[target.start:target.end]}", limit=1, fuzzy=False) if word else []
+        named = [hit.id for hit in hits if hit.score >= 1.0 and hit.label == "CONDITION"]  # as written, not reordered
+        return (word.start(1), tuple(named)) if named else (start, target.concept_ids)
+
     def means_something(self, short: str, text: str, spans: set[tuple[int, int]]) -> bool:
         """Does an undefined short form (in capitals) mean something else: a word of a heading ("AND" of
         "MATERIALS AND METHODS"), a term of a labelled concept ("VHL") or a MeSH term ("PCR", "DNA")? A word
@@ -465,6 +533,7 @@ class AbbreviationPropagation(KBComponent):
             known = set(defined_shorts)
             resolved += self.initials_definitions(doc, candidates, known)
             resolved += self.paired_definitions(text, candidates, known)
+            resolved += self.part_definitions(text, definitions.values(), known)
         defined = defined_shorts | {text[s:e] for _, spans in resolved for s, e in spans}
         if "(" in text:
             resolved += self.code_glosses(text, candidates, defined)
@@ -479,11 +548,13 @@ class AbbreviationPropagation(KBComponent):
                 for s, e in spans)]
             if target is None:
                 continue
-            if not any(c is target for c in candidates):
+            if PART_NOTE not in target.notes and not any(c is target for c in candidates):
                 candidates.append(target)  # a long form linked by lookup becomes a mention too
             label = self.kb.label(target.concept_ids[0]) if target.concept_ids else target.label
             for s, e in sorted(spans):
-                candidates.append(Candidate(s, with_disease_head(text, e, label), target.concept_ids, "abbreviation",
+                start, ids = self.with_named_modifier(text, s, target) if label == "CONDITION" else \
+                    (s, target.concept_ids)
+                candidates.append(Candidate(start, with_disease_head(text, e, label), ids, "abbreviation",
                                             score=target.score, label=target.label))
         set_candidates(doc, candidates)
         return doc
