@@ -541,6 +541,18 @@ def test_two_names_define_a_pair_of_short_forms(nlp):
     assert not any(t == "XY" for t, *_ in mentions(nlp, "Women on prednisone and estradiol (PE/XY) had VTE."))
 
 
+def test_a_pair_of_short_forms_after_coordinated_names(nlp):
+    # NCBI-disease training abstracts 3169738 and 8566952: each short form of the pair is a mention of its own
+    text = "Duchenne and Becker muscular dystrophy (DMD and BMD) differ: DMD is severe."
+    assert [(t, cid) for t, _, cid, source in mentions(nlp, text) if source == "abbreviation"] == [
+        ("DMD", "MESH:D020388"), ("BMD", "MESH:D020388"), ("DMD", "MESH:D020388")]
+    text = "Adrenoleukodystrophy (ALD) and adrenoleukodystrophy/adrenomyeloneuropathy (ALD/AMN) families; AMN is late."
+    assert [t for t, _, cid, source in mentions(nlp, text) if source == "abbreviation"] == ["ALD", "ALD", "AMN", "AMN"]
+    # an elliptical first name is read with the second's last words: "Mu [opioid receptors]"
+    text = "Mu and delta opioid receptors (MOR/DOR) were blocked."
+    assert [(t, cid, source) for t, _, cid, source in mentions(nlp, text)][-2:] == [
+        ("MOR", "MESH:D017450", "abbreviation"), ("DOR", "MESH:D017465", "abbreviation")]
+
 def test_the_parts_of_a_hyphenated_short_form_used_alone_take_the_words_they_spell(nlp):
     # NCBI-disease development abstracts 8954016 and 9272171: "HPT and JT were seen", "the clinical features of GLD"
     text = ("Hereditary hyperparathyroidism-jaw tumor syndrome (HPT-JT) is rare; HPT and JT were seen, and primary HPT "

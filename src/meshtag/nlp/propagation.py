@@ -4,7 +4,8 @@ a short form defined as something that is not a concept ("knockout (KO)") loses 
 unless the long form is a spelling the KB does not know of that very meaning ("sodium 2-mercaptoethane
 sulphonate (MESNA)" against Mesna's "Sodium 2-Mercaptoethanesulphonate").
 
-Two names and their two short forms are paired in order: "cyproterone acetate plus ethinylestradiol (CPA/EE)". Each
+Two names and their two short forms are paired in order: "cyproterone acetate plus ethinylestradiol (CPA/EE)",
+"Duchenne and Becker muscular dystrophy (DMD and BMD)", "Mu and delta opioid receptors (MOR/DOR)". Each
 part of a hyphenated short form used alone takes the concept its words in the long form name: "HPT and JT" after
 "hyperparathyroidism-jaw tumor syndrome (HPT-JT)". A disease's short form after a word that names a disease with its
 long form is that disease: "primary HPT" (primary hyperparathyroidism).
@@ -68,9 +69,12 @@ _CODE_BEFORE = re.compile(rf"(?<![\w(-])({_CODE})\s*$")
 _ALIAS_WORDS = r"(?:also (?:known|called|referred to) as|a\.?k\.?a\.?|formerly(?: known as)?)\s+"
 _ALIAS_OPEN = re.compile(rf"\(\s*{_ALIAS_WORDS}$", re.IGNORECASE)
 _CODE_AFTER = re.compile(rf"\s*\((?i:{_ALIAS_WORDS})?({_CODE})\)")
-# two names and their two short forms: "cyproterone acetate plus ethinylestradiol (CPA/EE)"
-_PAIR_SHORT = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9-]{0,9})/([A-Za-z][A-Za-z0-9-]{0,9})\)")
-_PAIR_JOIN = re.compile(r"\s*(?:plus|and|or|with|\+|,)\s*")
+# two names and their two short forms: "cyproterone acetate plus ethinylestradiol (CPA/EE)", "(DMD and BMD)"
+_PAIR_SHORT = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9-]{0,9})(?:/|\s+(?:and|or)\s+)([A-Za-z][A-Za-z0-9-]{0,9})\)")
+_PAIR_JOIN = re.compile(r"\s*(?:plus|and|or|with|\+|,|/)\s*")
+_SLASHED_PAIR = re.compile(r"[A-Za-z][A-Za-z0-9-]{0,9}/[A-Za-z][A-Za-z0-9-]{0,9}")  # "ALD/AMN": paired, not one
+# one name of two coordinated ones sharing their last words: "Duchenne and Becker muscular dystrophy"
+_COORDINATED_NAME = re.compile(r"(\S+)(?:\s*/\s*|\s+(?:and|or)\s+)(\S+\s.*)")
 # an undefined short form: three to six capitals, or its plural ("OAB", "ADRs"); two ("ST") are too ambiguous
 _UNDEFINED_SHORT = re.compile(rf"({CAPITAL_STARTING_WORD}[A-Z]{{2,5}})s?(?![\w-])")
 # a short form of two hyphenated parts, each of which a text may use alone: "HPT-JT", "AO-GLD"
@@ -144,6 +148,17 @@ def part_phrases(long_text: str, parts: tuple[str, ...]) -> list[tuple[int, int]
         word_end = _WORD_BREAK.search(lower, last)
         spans.append((at, word_end.start() if word_end else len(lower)))
     return spans[::-1]
+
+
+def sharing_last_words(first: str, second: str) -> str:
+    """The first of two coordinated names with the second's words after its first, which an elliptical first name
+    shares ("Duchenne [muscular dystrophy] and Becker muscular dystrophy"); a name of several words is whole.
+
+    >>> sharing_last_words("Duchenne", "Becker muscular dystrophy"), sharing_last_words("cyproterone acetate", "EE")
+    ('Duchenne muscular dystrophy', 'cyproterone acetate')
+    """
+    shared = second.split(maxsplit=1)
+    return f"{first} {shared[1]}" if " " not in first and len(shared) == 2 else first
 
 
 def uses_of(text: str, short: str, guard: str = "") -> set[tuple[int, int]]:
@@ -386,8 +401,10 @@ class AbbreviationPropagation(KBComponent):
         return found
 
     def paired_definitions(self, text: str, candidates: list[Candidate], known: set[str]) -> list[tuple]:
-        """(target candidate, short-form spans) for "X plus Y (SX/SY)": each short form with its own name's
-        letters in order (a drug combination's short forms, which Schwartz & Hearst do not split)."""
+        """(target candidate, short-form spans) for "X plus Y (SX/SY)" and "X and Y (SX and SY)": each short form
+        with its own name's letters in order, the first name read with the second's last words when it shares them
+        ("Mu and delta opioid receptors (MOR/DOR)"); also for one name of two such names, "Duchenne and Becker
+        muscular dystrophy (DMD/BMD)", whose concept both short forms take. Schwartz & Hearst do not split them."""
         found = []
         for second in candidates:
             m = _PAIR_SHORT.match(text, second.end)
@@ -395,13 +412,22 @@ class AbbreviationPropagation(KBComponent):
                 continue
             first = next((c for c in candidates if c.concept_ids and c.end < second.start and
                           _PAIR_JOIN.fullmatch(text, c.end, second.start)), None)
-            pairs = ((first, m.group(1)), (second, m.group(2)))
-            if first is None or any(short in known or not letters_in_order(text[c.start:c.end], short)
-                                    for c, short in pairs):
+            second_name = text[second.start:second.end]
+            coordinated = _COORDINATED_NAME.fullmatch(second_name) if first is None else None
+            if first is not None:
+                targets, names = (first, second), (text[first.start:first.end], second_name)
+            elif coordinated is not None:
+                targets, names = (second, second), coordinated.groups()
+            else:
                 continue
-            for cand, short in pairs:
-                known.add(short)
-                found.append((cand, uses_of(text, short)))
+            names = (sharing_last_words(names[0], names[1]), names[1])
+            pairs = tuple(zip(targets, m.groups(), names))
+            if not all(letters_in_order(name, short) for _, short, name in pairs):
+                continue
+            for cand, short, _ in pairs:
+                if short not in known:  # "ALD" of "(ALD/AMN)" after "adrenoleukodystrophy (ALD)" keeps its definition
+                    known.add(short)
+                    found.append((cand, uses_of(text, short)))
         return found
 
     def part_definitions(self, text: str, definitions: Iterable[tuple[Span, list[Span]]],
@@ -501,8 +527,8 @@ class AbbreviationPropagation(KBComponent):
         candidates = get_candidates(doc)
         definitions: dict[str, tuple[Span, list[Span]]] = {}
         for short in abbreviations:
-            if not looks_abbreviated(short.text):
-                continue  # "(timolol gellan)": a parenthesised name, not a short form
+            if not looks_abbreviated(short.text) or _SLASHED_PAIR.fullmatch(short.text):
+                continue  # "(timolol gellan)": a parenthesised name, not a short form; "(ALD/AMN)": two of them
             long_form = short._.long_form
             definitions.setdefault(long_form.text, (long_form, []))[1].append(short)
         resolved = []
