@@ -322,6 +322,15 @@ def test_pubtator_mentions_take_in_a_disease_type_written_next_to_them():
         assert not any(t.startswith("type") for t, _ in spans[other])
 
 
+def test_pubtator_mentions_take_in_the_stages_written_before_them():
+    # NCBI-disease development abstract 8929264
+    text = "Patients with stage II and III colorectal carcinomas; stage II or stage III colorectal cancer; stage II."
+    spans = {c: [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions=c)).mentions]
+             for c in ("pubtator", "meshtag")}
+    assert spans["pubtator"] == [("stage II and III colorectal carcinomas", "MESH:D015179"),
+                                 ("stage II or stage III colorectal cancer", "MESH:D015179")]
+    assert spans["meshtag"] == [("colorectal carcinomas", "MESH:D015179"), ("colorectal cancer", "MESH:D015179")]
+
 def test_pubtator_reads_a_coagulation_factor_named_after_a_disease_as_the_disease():
     """NCBI-disease annotates "von Willebrand" of "von Willebrand factor" as the disease (training set: 10 of 10) and
     leaves the factor and its short form out; the other conventions keep the factor a chemical."""

@@ -13,8 +13,9 @@
 - "pubtator": the annotation style of PubTator gold files (NCBI-disease, meshtag's own receptor and
   brain-region set, docs/annotation-guidelines.md): everything "meshtag" tags, but a coordination with an
   elliptical conjunct is one composite span ("colon or rectal cancer", id "A|B"; see meshtag.nlp.composites), and
-  a disease's numbered type written next to it is part of the mention ("type IID von Willebrand disease"), and a
-  coagulation factor named after a disease is that disease ("von Willebrand" of "von Willebrand factor").
+  a disease's numbered type written next to it is part of the mention ("type IID von Willebrand disease"), so are
+  the stages written before it ("stage II and III colorectal carcinomas"), and a coagulation factor named after a
+  disease is that disease ("von Willebrand" of "von Willebrand factor").
   "bc5cdr" writes composites the same way.
 
 Under "bc5cdr" each ion symbol of an ion transporter's name is a chemical mention ("Na-K-2Cl cotransporter":

@@ -47,6 +47,13 @@ _TYPE_AFTER = re.compile(rf"\s+{TYPE_DESIGNATION}(?![\w-])", re.IGNORECASE)
 _TYPE_NUMBER = re.compile(r"\b(types?\s+)([IVX]+|\d+)([A-Za-z]?)(?![\w-])", re.IGNORECASE)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _TYPE_WINDOW = 16
+# a disease's stage written before it, also two stages ("stage II and III colorectal carcinomas", "stage II or stage
+# III colorectal cancer"): part of the mention in NCBI-disease's style (training set: 1 of 1, development: 6 of 6)
+_STAGE = r"(?:[IVX]+|[0-4])[A-Ca-c]?"
+_STAGE_DESIGNATION = rf"stages?\s+{_STAGE}(?:(?:\s*,\s*|\s+(?:and|or|to)\s+|\s*-\s*)(?:stage\s+)?{_STAGE})*\s+"
+_STAGE_BEFORE = re.compile(rf"(?<![\w-]){_STAGE_DESIGNATION}$", re.IGNORECASE)
+_STAGE_FIRST = re.compile(_STAGE_DESIGNATION, re.IGNORECASE)  # a mention that starts with its stage
+_STAGE_WINDOW = 40
 _WORD_GAP = re.compile(r"\s+")  # where a name's next word starts
 
 
@@ -66,6 +73,19 @@ def type_spellings(name: str) -> list[str]:
     if m.group(3):
         spellings.append(f"{name[:m.start(2)]}{arabic}{name[m.end(3):]}")
     return list(dict.fromkeys(spellings))
+
+
+def staged_start(text: str, start: int) -> int:
+    """Where a disease mention starting at `start` begins with the stages written before it, its own included.
+
+    >>> text = "in stage II and stage III colorectal carcinomas"
+    >>> text[staged_start(text, 26):], text[staged_start(text, 16):], staged_start(text, 3)
+    ('stage II and stage III colorectal carcinomas', 'stage II and stage III colorectal carcinomas', 3)
+    """
+    own = _STAGE_FIRST.match(text, start)
+    name_start = own.end() if own else start
+    before = _STAGE_BEFORE.search(text, max(0, name_start - _STAGE_WINDOW), name_start)
+    return before.start() if before else start
 
 
 @Language.factory("meshtag_entities",
@@ -237,7 +257,8 @@ class EntityWriter(ConventionsComponent):
 
     def typed(self, chosen: list[Candidate], text: str) -> list[Candidate]:
         """Under the pubtator conventions a disease mention takes in the numbered type written next to it, and the
-        concept that exactly names the longer text if there is one ("Ehlers-Danlos syndrome type IV")."""
+        concept that exactly names the longer text if there is one ("Ehlers-Danlos syndrome type IV"), and the
+        stages written before it ("stage II and III colorectal carcinomas"; see `staged_start`)."""
         if self.conventions != "pubtator":
             return chosen
         out = []
@@ -246,7 +267,7 @@ class EntityWriter(ConventionsComponent):
             if self.labelled(cand)[0] == "CONDITION" and "composite" not in cand.notes:
                 before = _TYPE_BEFORE.search(text, max(0, start - _TYPE_WINDOW), start)
                 after = _TYPE_AFTER.match(text, end)
-                start, end = before.start() if before else start, after.end() if after else end
+                start, end = before.start() if before else staged_start(text, start), after.end() if after else end
             if (start, end) == (cand.start, cand.end) or \
                     any(o is not cand and o.start < end and start < o.end for o in chosen):
                 out.append(cand)
