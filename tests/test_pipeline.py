@@ -238,6 +238,13 @@ def test_a_receptor_family_named_with_a_numbered_ligand(nlp):
     assert ("angiotensin II receptor", "RECEPTOR", "MESH:D011945", "dictionary") in found
 
 
+def test_iuphar_receptor_names_missing_from_mesh_are_curated(nlp):
+    # NC-IUPHAR codes pharmacology papers use ("GAL1", "OX2", "sst2") where MeSH and HGNC write GALR1, HCRTR2, SSTR2
+    text = "GAL1 and GAL2 receptors, OX2 receptors, FFA4 receptor and sst2 receptors were blocked."
+    assert receptors(nlp, text) == [("GAL1", "MESH:D044091"), ("GAL2 receptors", "MESH:D044092"),
+                                    ("OX2 receptors", "MESH:D064446"), ("FFA4 receptor", "MESH:C519853"),
+                                    ("sst2 receptors", "MESH:C093733")]
+
 def test_names_do_not_span_clause_breaks(nlp):
     found = mentions(nlp, "effects on NMDA receptors; BDNF levels rose.")
     assert ("BDNF", "RECEPTOR", "MESH:D019208", "dictionary") in found
