@@ -28,6 +28,14 @@ def test_a_stem_without_a_mesh_class_gives_no_related_concept(nlp):
     assert got == [("zuloxetine", None, None)]
 
 
+def test_a_single_enantiomer_of_a_known_drug_is_an_unlinked_drug_related_to_the_racemate(nlp):
+    text = "Esmethadone, oliceridine and esketamine were compared; arterial levels and esterases were measured."
+    got = [(m.text, m.id, m.related_id) for m in tag_text(text, nlp).mentions if m.label == "DRUG"]
+    assert got == [("Esmethadone", None, "MESH:D008691"),     # es- + methadone, which MeSH names
+                   ("oliceridine", None, "MESH:D000701"),     # -eridine: opioid analgesics
+                   ("esketamine", "MESH:C000629870", None)]   # an enantiomer MeSH names is the dictionary's
+
+
 @pytest.mark.parametrize("text", [
     "Anticocaine antibodies were raised.",         # "anti-" names what binds the drug
     "alpha-hydroxyfoocaine was measured.",          # part of a longer chemical name

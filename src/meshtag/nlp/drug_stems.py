@@ -6,6 +6,10 @@ receptor antagonists, "-orexant": orexin receptor antagonists). A word that ends
 it yet), with the stem's MeSH class as its closest concept (`related_id`), where MeSH has one. Pharmacology users
 follow exactly these drugs; the dictionary cannot know them and the NER's mentions of them have no KB candidate.
 
+A single enantiomer of a drug the KB knows, named by the INN chirality prefix ("esmethadone", "arketamine",
+"esreboxetine": "es-" and "ar-" for the S and R forms, "lev-"/"levo-" and "dex-"/"dextro-"), is an unlinked DRUG
+mention too, with the racemate's concept as its closest.
+
 The stems are long and specific (no English word ends in "-gepant" or "-olol"); the word must have three letters
 or more before its stem, a capital at most at its start and no hyphen or letter joined to it ("alpha-hydroxy…" is a
 metabolite's name, "anticocaine" no drug).
@@ -28,6 +32,9 @@ from meshtag.paths import curation_dir
 STEMS_FILE = "inn_stems.tsv"
 MIN_LETTERS_BEFORE = 3
 NOT_A_DRUG_PREFIXES = ("anti",)  # "anticocaine" antibodies
+CHIRAL_PREFIXES = ("dextro", "levo", "dex", "lev", "es", "ar")  # INN prefixes of single enantiomers, longest first
+MIN_RACEMATE = 6  # letters of the drug name after the prefix: "es" + "tradiol" is no enantiomer's name
+MIN_CHIRAL_WORD = min(map(len, CHIRAL_PREFIXES)) + MIN_RACEMATE
 
 
 def read_stems(path: Path) -> dict[str, str | None]:
@@ -62,6 +69,17 @@ def inn_stem(text: str, start: int, end: int, stems: tuple[str, ...]) -> str | N
     return stem if stem is not None and len(singular) - len(stem) >= MIN_LETTERS_BEFORE else None
 
 
+def chirally_prefixed(word: str) -> bool:
+    """Could `word` name a single enantiomer: letters, a capital at most at its start, a chirality prefix and six
+    letters or more after it?
+
+    >>> chirally_prefixed("Esmethadone"), chirally_prefixed("levels"), chirally_prefixed("ArKetamine")
+    (True, False, False)
+    """
+    return len(word) >= MIN_CHIRAL_WORD and word.isalpha() and word[1:].islower() and \
+        word.lower().startswith(CHIRAL_PREFIXES)
+
+
 @Language.factory("meshtag_drug_stems", default_config={"kb_path": None})
 def make_drug_stems(nlp: Language, name: str, kb_path: str | None) -> "DrugStems":
     return DrugStems(nlp.vocab, kb_path)
@@ -79,7 +97,23 @@ class DrugStems(KBComponent):
         self.stems = read_stems(stems_path or curation_dir() / STEMS_FILE)
         self.longest_first = tuple(sorted(self.stems, key=len, reverse=True))
         endings = tuple(self.stems) + tuple(f"{stem}s" for stem in self.stems)
-        self.flag = vocab.add_flag(lambda word: word.endswith(endings))
+        self.flag = vocab.add_flag(lambda word: word.endswith(endings) or chirally_prefixed(word))
+        self._racemates: dict[str, str | None] = {}
+
+    def racemate(self, word: str) -> str | None:
+        """The concept of the drug whose single enantiomer `word` names with a chirality prefix, if the KB knows the
+        drug and not the word ("esmethadone" -> Methadone; "escitalopram" is MeSH's own); memoised."""
+        word = word.lower()
+        if word not in self._racemates:
+            self._racemates[word] = None if self.kb.has_key(normalize(word)) else next(filter(None, (
+                self.drug_named(word[len(prefix):]) for prefix in CHIRAL_PREFIXES
+                if word.startswith(prefix) and len(word) - len(prefix) >= MIN_RACEMATE)), None)
+        return self._racemates[word]
+
+    def drug_named(self, name: str) -> str | None:
+        """The DRUG concept `name` is an exact term of, if any."""
+        hit = next(iter(self.kb.lookup(name, limit=1, fuzzy=False)), None) if self.kb.has_key(name) else None
+        return hit.id if hit is not None and hit.score >= 1.0 and hit.label == "DRUG" else None
 
     def __call__(self, doc: Doc) -> Doc:
         marked = np.flatnonzero(doc.to_array(self.flag))
@@ -91,10 +125,14 @@ class DrugStems(KBComponent):
             start = doc[i].idx
             end = start + len(doc[i])
             stem = inn_stem(text, start, end, self.longest_first)
-            if stem is None or self.kb.has_key(normalize(text[start:end])):
-                continue  # a drug MeSH names: the dictionary's
-            cand = Candidate(start, end, (), "pattern", score=CODE_SCORE, label="DRUG",
-                             related_id=self.stems[stem], notes=["unlinked", f"INN stem -{stem}"])
+            if stem is not None and not self.kb.has_key(normalize(text[start:end])):  # else a drug MeSH names
+                cand = Candidate(start, end, (), "pattern", score=CODE_SCORE, label="DRUG",
+                                 related_id=self.stems[stem], notes=["unlinked", f"INN stem -{stem}"])
+            elif chirally_prefixed(doc[i].text) and (parent := self.racemate(doc[i].text)) is not None:
+                cand = Candidate(start, end, (), "pattern", score=CODE_SCORE, label="DRUG", related_id=parent,
+                                 notes=["unlinked", "INN single enantiomer"])
+            else:
+                continue
             if not any(cand.overlaps(c) for c in candidates):
                 candidates.append(cand)
         return doc
