@@ -41,8 +41,8 @@ KEEP_OWN_MEANING = frozenset({"RECEPTOR", "CONDITION"})
 # A long form is linked by lookup only when the KB is this sure (exact or token-reordered match).
 LOOKUP_MIN_SCORE = 0.9
 SAME_NAME_RATIO = 0.9   # an unlinked long form this close to a name of the short form's own concept confirms it
-PART_NOTE = "part of a long form"  # the concept a part of a hyphenated short form takes from its long form
 MIN_PART_LENGTH = 10    # ... or a part of such a name at least this long (letters and digits)
+PART_NOTE = "part of a long form"  # the concept a part of a hyphenated short form takes from its long form
 # "myotonic dystrophy (DM)", "phenobarbital (PB: 15 mg)", "testosterone (T)": a short form right after a
 # candidate, alone in parentheses or followed by a colon, semicolon or comma
 _PAREN_SHORT = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9-]{0,9})(\)|[:;,]\s)")
