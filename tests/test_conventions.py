@@ -322,6 +322,13 @@ def test_pubtator_mentions_take_in_a_disease_type_written_next_to_them():
         assert not any(t.startswith("type") for t, _ in spans[other])
 
 
+def test_a_typed_short_form_takes_the_concept_its_long_form_names_with_the_type():
+    # as "SJS type 2" after "Schwartz-Jampel syndrome (SJS)" in NCBI-disease development abstract 9083764
+    text = "The Ehlers-Danlos syndrome (EDS) is inherited. Two sibs had EDS type IV."
+    found = [(m.text, m.id) for m in tag_text(text, meshtag.load(mode="fast", conventions="pubtator")).mentions]
+    assert found == [("Ehlers-Danlos syndrome", "MESH:D004535"), ("EDS", "MESH:D004535"),
+                     ("EDS type IV", "MESH:D000094623")]
+
 def test_pubtator_mentions_take_in_the_stages_written_before_them():
     # NCBI-disease development abstract 8929264
     text = "Patients with stage II and III colorectal carcinomas; stage II or stage III colorectal cancer; stage II."

@@ -255,10 +255,12 @@ class EntityWriter(ConventionsComponent):
         return any(hit.id == cand.concept_ids[0] for hit in
                    self.kb.lookup(text[cand.start:cand.end], limit=3, fuzzy=False) if hit.score >= 1.0)
 
-    def typed(self, chosen: list[Candidate], text: str) -> list[Candidate]:
+    def typed(self, chosen: list[Candidate], text: str, long_forms: dict[str, str]) -> list[Candidate]:
         """Under the pubtator conventions a disease mention takes in the numbered type written next to it, and the
-        concept that exactly names the longer text if there is one ("Ehlers-Danlos syndrome type IV"), and the
-        stages written before it ("stage II and III colorectal carcinomas"; see `staged_start`)."""
+        concept that exactly names the longer text if there is one ("Ehlers-Danlos syndrome type IV"; for a short
+        form, its long form with the type: "SJS type 2" after "Schwartz-Jampel syndrome (SJS)"; `long_forms`: short
+        form -> long form, the document's definitions), and the stages written before it ("stage II and III
+        colorectal carcinomas"; see `staged_start`)."""
         if self.conventions != "pubtator":
             return chosen
         out = []
@@ -272,7 +274,10 @@ class EntityWriter(ConventionsComponent):
                     any(o is not cand and o.start < end and start < o.end for o in chosen):
                 out.append(cand)
                 continue
-            spellings = type_spellings(text[start:end])
+            written = text[start:end]
+            short = text[cand.start:cand.end] if cand.source == "abbreviation" else ""
+            spellings = type_spellings(written) + (type_spellings(written.replace(short, long_forms[short], 1))
+                                                   if short in long_forms else [])
             named = next(filter(None, (self.kb.named_ids(name, "CONDITION") for name in spellings)), ())
             out.append(dataclasses.replace(cand, start=start, end=end, concept_ids=named or cand.concept_ids))
         return out
@@ -301,7 +306,9 @@ class EntityWriter(ConventionsComponent):
                                                through_ligand), lambda c: self.labelled(c)[0])
         chosen = resolve_overlaps(without_model_spans_over_coordinations(kept, text))
         if self.conventions in COMPOSITE_CONVENTIONS:
-            chosen = self.typed(merge_coordinated(chosen, text, lambda cand: self.names_itself(cand, text)), text)
+            long_forms = {short.text: short._.long_form.text for short in getattr(doc._, "abbreviations", None) or ()}
+            chosen = self.typed(merge_coordinated(chosen, text, lambda cand: self.names_itself(cand, text)), text,
+                                long_forms)
         write_mentions(doc, entries_for(doc, (self.mention(self.dated(c, text), text) for c in chosen)))
         return doc
 
