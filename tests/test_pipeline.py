@@ -560,6 +560,12 @@ def test_a_pair_of_short_forms_after_coordinated_names(nlp):
     assert [(t, cid, source) for t, _, cid, source in mentions(nlp, text)][-2:] == [
         ("MOR", "MESH:D017450", "abbreviation"), ("DOR", "MESH:D017465", "abbreviation")]
 
+def test_a_short_form_is_found_with_or_without_the_hyphen_before_its_number(nlp):
+    # NCBI-disease development abstract 8931695: "atelosteogenesis type 2 (AO2)", then "one with AO-2"
+    text = "Diastrophic dysplasia and atelosteogenesis type 2 (AO2) overlap; one patient had AO-2."
+    assert [(t, cid) for t, _, cid, source in mentions(nlp, text) if source == "abbreviation"] == [
+        ("AO2", "MESH:C535395"), ("AO-2", "MESH:C535395")]
+
 def test_the_parts_of_a_hyphenated_short_form_used_alone_take_the_words_they_spell(nlp):
     # NCBI-disease development abstracts 8954016 and 9272171: "HPT and JT were seen", "the clinical features of GLD"
     text = ("Hereditary hyperparathyroidism-jaw tumor syndrome (HPT-JT) is rare; HPT and JT were seen, and primary HPT "

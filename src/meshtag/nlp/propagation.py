@@ -50,6 +50,7 @@ _PAREN_SHORT = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9-]{0,9})(\)|[:;,]\s)")
 _NOT_A_FORMULA = r"(?<![<>=≤≥]\s)(?<![<>=≤≥])(?!\s?[<>=≤≥+/^])"
 _SPACE = re.compile(r"\s")
 _WORD_BREAK = re.compile(r"[\s-]")
+_LETTERS_NUMBER = re.compile(r"([A-Za-z]{2,})(-?)(\d{1,2})")  # "AO2", "AO-2": letters and a final number
 _WORD_BEFORE = re.compile(r"(?<![\w-])([a-z][a-z-]{2,})\s+$")  # a lower-case word right before a short form
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 _RANKS = {"primary": "1", "secondary": "2"}
@@ -110,6 +111,17 @@ def number_variant(short: str) -> str | None:
     return None
 
 
+def hyphen_variant(short: str) -> str | None:
+    """The short form with or without a hyphen before its final number, which texts write both ways ("atelosteogenesis
+    type 2 (AO2)", then "one with AO-2"); None for other forms.
+
+    >>> hyphen_variant("AO2"), hyphen_variant("AO-2"), hyphen_variant("NK1R"), hyphen_variant("5-HT3")
+    ('AO-2', 'AO2', None, None)
+    """
+    m = _LETTERS_NUMBER.fullmatch(short)
+    return None if m is None else f"{m[1]}{m[3]}" if m[2] else f"{m[1]}-{m[3]}"
+
+
 def listed_definition(long_form: Span, shorts: list[Span], text: str) -> bool:
     """Is the short form defined in a parenthetical list ("(FEO, MIM 174810)", "(Krabbe disease; AO-GLD)")
     rather than alone in brackets? Such a definition is weaker evidence: Schwartz & Hearst may have paired it
@@ -167,7 +179,8 @@ def uses_of(text: str, short: str, guard: str = "") -> set[tuple[int, int]]:
     >>> sorted(uses_of("VSD and VSDs, not aVSD or VSD-1", "VSD"))
     [(0, 3), (8, 12)]
     """
-    forms = [short] + [v for v in [number_variant(short)] if v]  # the variant only adds or drops a final "s"
+    # the variants only add or drop a final "s" or the hyphen before a final number
+    forms = [short] + [v for v in (number_variant(short), hyphen_variant(short)) if v]
     if guard:
         pattern = rf"(?<![\w-]){guard}(?:{'|'.join(map(re.escape, forms))})(?![\w-]){guard}"
         return {(u.start(), u.end()) for u in re.finditer(pattern, text)}
