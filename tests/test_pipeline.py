@@ -566,6 +566,11 @@ def test_a_short_form_is_found_with_or_without_the_hyphen_before_its_number(nlp)
     assert [(t, cid) for t, _, cid, source in mentions(nlp, text) if source == "abbreviation"] == [
         ("AO2", "MESH:C535395"), ("AO-2", "MESH:C535395")]
 
+def test_a_dosing_schedule_is_no_undefined_short_form(nlp):
+    # "TID" spells "tic disorder" (t-i-d), but "1 mg TID" is three times a day
+    text = "Patients with tic disorder took haloperidol 1 mg TID; quetiapine was given QID."
+    assert [t for t, *_ in mentions(nlp, text)] == ["tic disorder", "haloperidol", "quetiapine"]
+
 def test_the_parts_of_a_hyphenated_short_form_used_alone_take_the_words_they_spell(nlp):
     # NCBI-disease development abstracts 8954016 and 9272171: "HPT and JT were seen", "the clinical features of GLD"
     text = ("Hereditary hyperparathyroidism-jaw tumor syndrome (HPT-JT) is rare; HPT and JT were seen, and primary HPT "

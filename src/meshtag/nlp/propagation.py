@@ -76,6 +76,8 @@ _PAIR_JOIN = re.compile(r"\s*(?:plus|and|or|with|\+|,|/)\s*")
 _SLASHED_PAIR = re.compile(r"[A-Za-z][A-Za-z0-9-]{0,9}/[A-Za-z][A-Za-z0-9-]{0,9}")  # "ALD/AMN": paired, not one
 # one name of two coordinated ones sharing their last words: "Duchenne and Becker muscular dystrophy"
 _COORDINATED_NAME = re.compile(r"(\S+)(?:\s*/\s*|\s+(?:and|or)\s+)(\S+\s.*)")
+# the Latin dosing schedules of prescriptions: twice, three or four times a day, every other day, at bedtime, as needed
+DOSING_SCHEDULES = frozenset({"BID", "TID", "QID", "QOD", "QHS", "PRN"})
 # an undefined short form: three to six capitals, or its plural ("OAB", "ADRs"); two ("ST") are too ambiguous
 _UNDEFINED_SHORT = re.compile(rf"({CAPITAL_STARTING_WORD}[A-Z]{{2,5}})s?(?![\w-])")
 # a short form of two hyphenated parts, each of which a text may use alone: "HPT-JT", "AO-GLD"
@@ -492,10 +494,10 @@ class AbbreviationPropagation(KBComponent):
     def undefined_short_forms(self, text: str, candidates: list[Candidate], defined: set[str]) -> list[tuple]:
         """(target candidate, spans) for each short form used without a definition and without a linked
         candidate (the NER may find "EDMD" and link it to nothing) that abbreviates exactly one concept named
-        in the document (see `abbreviates`)."""
+        in the document (see `abbreviates`); never a dosing schedule ("lithium 300 mg BID" is no bipolar disorder)."""
         uses: dict[str, set[tuple[int, int]]] = {}
         for m in _UNDEFINED_SHORT.finditer(text):
-            if m.group(1) not in defined:
+            if m.group(1) not in defined and m.group(1) not in DOSING_SCHEDULES:
                 uses.setdefault(m.group(1), set()).add((m.start(), m.end()))
         if not uses:
             return []
