@@ -329,6 +329,7 @@ def test_a_typed_short_form_takes_the_concept_its_long_form_names_with_the_type(
     assert found == [("Ehlers-Danlos syndrome", "MESH:D004535"), ("EDS", "MESH:D004535"),
                      ("EDS type IV", "MESH:D000094623")]
 
+
 def test_pubtator_mentions_take_in_the_stages_written_before_them():
     # NCBI-disease development abstract 8929264
     text = "Patients with stage II and III colorectal carcinomas; stage II or stage III colorectal cancer; stage II."
@@ -337,6 +338,7 @@ def test_pubtator_mentions_take_in_the_stages_written_before_them():
     assert spans["pubtator"] == [("stage II and III colorectal carcinomas", "MESH:D015179"),
                                  ("stage II or stage III colorectal cancer", "MESH:D015179")]
     assert spans["meshtag"] == [("colorectal carcinomas", "MESH:D015179"), ("colorectal cancer", "MESH:D015179")]
+
 
 def test_pubtator_reads_a_coagulation_factor_named_after_a_disease_as_the_disease():
     """NCBI-disease annotates "von Willebrand" of "von Willebrand factor" as the disease (training set: 10 of 10) and

@@ -245,6 +245,7 @@ def test_iuphar_receptor_names_missing_from_mesh_are_curated(nlp):
                                     ("OX2 receptors", "MESH:D064446"), ("FFA4 receptor", "MESH:C519853"),
                                     ("sst2 receptors", "MESH:C093733")]
 
+
 def test_names_do_not_span_clause_breaks(nlp):
     found = mentions(nlp, "effects on NMDA receptors; BDNF levels rose.")
     assert ("BDNF", "RECEPTOR", "MESH:D019208", "dictionary") in found
@@ -560,16 +561,19 @@ def test_a_pair_of_short_forms_after_coordinated_names(nlp):
     assert [(t, cid, source) for t, _, cid, source in mentions(nlp, text)][-2:] == [
         ("MOR", "MESH:D017450", "abbreviation"), ("DOR", "MESH:D017465", "abbreviation")]
 
+
 def test_a_short_form_is_found_with_or_without_the_hyphen_before_its_number(nlp):
     # NCBI-disease development abstract 8931695: "atelosteogenesis type 2 (AO2)", then "one with AO-2"
     text = "Diastrophic dysplasia and atelosteogenesis type 2 (AO2) overlap; one patient had AO-2."
     assert [(t, cid) for t, _, cid, source in mentions(nlp, text) if source == "abbreviation"] == [
         ("AO2", "MESH:C535395"), ("AO-2", "MESH:C535395")]
 
+
 def test_a_dosing_schedule_is_no_undefined_short_form(nlp):
     # "TID" spells "tic disorder" (t-i-d), but "1 mg TID" is three times a day
     text = "Patients with tic disorder took haloperidol 1 mg TID; quetiapine was given QID."
     assert [t for t, *_ in mentions(nlp, text)] == ["tic disorder", "haloperidol", "quetiapine"]
+
 
 def test_the_parts_of_a_hyphenated_short_form_used_alone_take_the_words_they_spell(nlp):
     # NCBI-disease development abstracts 8954016 and 9272171: "HPT and JT were seen", "the clinical features of GLD"
@@ -581,6 +585,7 @@ def test_the_parts_of_a_hyphenated_short_form_used_alone_take_the_words_they_spe
                      ("AO-GLD", "MESH:D007965"), ("GLD", "MESH:D007965")]
     # a part whose words name no labelled concept takes none ("PCR" is a technique)
     assert mentions(nlp, "Polymerase chain reaction-single strand conformation polymorphism (PCR-SSCP) and PCR.") == []
+
 
 def test_a_region_naming_a_diseases_site_is_no_region_mention(nlp):
     # annotation guideline 2.2: "brainstem dysgenesis", "white matter abnormalities" (set 3, 12695819)
