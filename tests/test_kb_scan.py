@@ -81,3 +81,12 @@ def test_labelled_only_keeps_the_matches_with_a_labelled_concept(kb, texts):
         expected = [m for m in kb.find_all(text) if any(kb.label(cid) for cid in m.concept_ids)]
         assert kb.find_all(text, labelled_only=True) == expected, text[:80]
     assert kb.find_all("Patients with pain.", labelled_only=True)[0].text == "pain"
+
+
+def test_labelled_only_scan_reports_the_unlabelled_names_around_labelled_terms(kb):
+    text = "Tumor necrosis factor-alpha rose; captopril-induced hypotension; pain."
+    shadows = []
+    matches = kb.find_all(text, labelled_only=True, shadows=shadows)
+    assert [m.text for m in matches] == ["Tumor", "necrosis", "captopril", "hypotension", "pain"]
+    assert [(text[start:end], key) for start, end, key in shadows] == [
+        ("Tumor necrosis factor-alpha", "tumor necrosis factor alpha"), ("induced hypotension", "induced hypotension")]

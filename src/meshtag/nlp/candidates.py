@@ -15,6 +15,7 @@ from spacy.util import minibatch
 
 CANDIDATES_KEY = "meshtag_candidates"
 TEXT_KEY = "meshtag_text"
+PRODUCT_NAMES_KEY = "meshtag_product_names"
 PIPE_BATCH = 64  # docs each component takes at a time in nlp.pipe
 # Among overlapping candidates of equal length, a definition in the text beats the dictionary beats the model
 # beats a pattern (meshtag_drug_codes).
@@ -129,6 +130,12 @@ class KBComponent(StatelessComponent):
 
     def __init__(self, kb_path: str | None = None):
         self.kb = get_kb(kb_path)
+
+
+def product_names(doc: Doc) -> list[tuple[int, int]]:
+    """Spans of the names of gene products the KB knows but labels nothing ("tumor necrosis factor-alpha"), as the
+    dictionary found them: a disease word inside one is no disease mention (meshtag.nlp.entities)."""
+    return doc.user_data.setdefault(PRODUCT_NAMES_KEY, [])
 
 
 def get_candidates(doc: Doc) -> list[Candidate]:

@@ -19,7 +19,7 @@ from meshtag.kb.terms import letters_in_order
 from meshtag.model import LABELS, Mention
 from meshtag.nlp.blocklist import blocked_pairs
 from meshtag.nlp.candidates import (
-    Candidate, get_candidates, resolve_overlaps, text_of, without_crossed_drugs,
+    Candidate, get_candidates, product_names, resolve_overlaps, text_of, without_crossed_drugs,
 )
 from meshtag.nlp.composites import COORDINATION_NOTE, merge_coordinated, without_model_spans_over_coordinations
 from meshtag.nlp.conventions import (
@@ -302,6 +302,7 @@ class EntityWriter(ConventionsComponent):
             elif ligand is not c and c.source != "abbreviation" and c.concept_ids:
                 through_ligand.add(c.concept_ids[0])
             read += [ligand, *self.inner_ligands(c, text)]
+        read = self.outside_product_names(read, product_names(doc))
         kept = without_crossed_drugs(self.kept(without_receptor_short_forms(read, receptors_read, text), text,
                                                through_ligand), lambda c: self.labelled(c)[0])
         chosen = resolve_overlaps(without_model_spans_over_coordinations(kept, text))
@@ -311,6 +312,18 @@ class EntityWriter(ConventionsComponent):
                                 long_forms)
         write_mentions(doc, entries_for(doc, (self.mention(self.dated(c, text), text) for c in chosen)))
         return doc
+
+    def outside_product_names(self, candidates: list[Candidate], names: list[tuple[int, int]]) -> list[Candidate]:
+        """Under meshtag's own conventions, the candidates without the conditions whose words are part of a gene
+        product's name: "tumor" and "necrosis" of "tumor necrosis factor-alpha" (the text names a cytokine),
+        "myotonic dystrophy" of "myotonic dystrophy protein kinase". The corpora annotate such words (BC5CDR
+        development: "tumor" and "necrosis" in TNF-alpha; NCBI-disease: its disease modifiers), so their conventions
+        keep them."""
+        if self.conventions != "meshtag" or not names:
+            return candidates
+        return [c for c in candidates if not any(
+            start <= c.start and c.end <= end and (start, end) != (c.start, c.end) and
+            self.labelled(c)[0] == "CONDITION" for start, end in names)]
 
     def kept(self, candidates: list[Candidate], text: str, through_ligand: set[str]) -> list[Candidate]:
         """The candidates the conventions keep, and the short forms of names they keep in this document: BC5CDR
