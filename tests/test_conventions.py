@@ -352,13 +352,14 @@ def test_pubtator_reads_a_coagulation_factor_named_after_a_disease_as_the_diseas
                                     ("vWF", "DRUG", "MESH:D014841")]
 
 
-def test_meshtags_conventions_read_no_disease_in_a_gene_products_name():
-    """"Tumor necrosis factor-alpha" names a cytokine, "Wiskott-Aldrich syndrome protein" a protein; the corpora
-    annotate the disease words inside (BC5CDR development: "tumor" and "necrosis" of TNF-alpha), so their
-    conventions keep them."""
-    text = "Tumor necrosis factor-alpha rose in Wiskott-Aldrich syndrome protein deficient mice with cancer."
-    found = {c: [m.text for m in tag_text(text, meshtag.load(mode="fast", conventions=c)).mentions if
-                 m.label == "CONDITION"] for c in ("meshtag", "bc5cdr", "pubtator")}
-    assert found["meshtag"] == ["cancer"]
-    assert found["bc5cdr"][:2] == ["Tumor", "necrosis"]
-    assert found["pubtator"][:3] == ["Tumor", "necrosis", "Wiskott-Aldrich syndrome"]
+def test_meshtags_conventions_read_no_disease_or_chemical_in_a_gene_products_name():
+    """"Tumor necrosis factor-alpha" names a cytokine, "Wiskott-Aldrich syndrome protein" a protein, "creatine
+    kinase" an enzyme; the corpora annotate the words inside (BC5CDR development: "tumor" and "necrosis" of
+    TNF-alpha), so their conventions keep them."""
+    text = ("Tumor necrosis factor-alpha and creatine kinase rose in Wiskott-Aldrich syndrome protein deficient mice "
+            "with cancer given creatine.")
+    found = {c: [m.text for m in tag_text(text, meshtag.load(mode="fast", conventions=c)).mentions]
+             for c in ("meshtag", "bc5cdr", "pubtator")}
+    assert found["meshtag"] == ["cancer", "creatine"]
+    assert found["bc5cdr"][:3] == ["Tumor", "necrosis", "creatine"]
+    assert found["pubtator"][:4] == ["Tumor", "necrosis", "creatine", "Wiskott-Aldrich syndrome"]

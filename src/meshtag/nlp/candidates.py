@@ -134,7 +134,8 @@ class KBComponent(StatelessComponent):
 
 def product_names(doc: Doc) -> list[tuple[int, int]]:
     """Spans of the names of gene products the KB knows but labels nothing ("tumor necrosis factor-alpha"), as the
-    dictionary found them: a disease word inside one is no disease mention (meshtag.nlp.entities)."""
+    dictionary found them: under meshtag's conventions a disease or chemical word inside one is no mention
+    (meshtag.nlp.entities)."""
     return doc.user_data.setdefault(PRODUCT_NAMES_KEY, [])
 
 

@@ -1,8 +1,9 @@
 """Annotation conventions: what counts as a mention depends on who reads the output.
 
 - "meshtag" (default): everything our users report on, pharmacological classes included
-  ("antidepressants with neuropathic pain" is the kind of question meshtag answers); a disease word inside a gene
-  product's name is none ("tumor necrosis factor-alpha" names a cytokine), which both corpora annotate.
+  ("antidepressants with neuropathic pain" is the kind of question meshtag answers); a disease or chemical word
+  inside a gene product's name is none ("tumor necrosis factor-alpha" names a cytokine, "creatine kinase" an
+  enzyme), which both corpora annotate.
 - "bc5cdr": the BioCreative V CDR corpus leaves most class words unannotated ("analgesic",
   "opioid", "calcium channel blockers": 0 of 40 training occurrences) but annotates a few
   ("antidepressant", "oral contraceptives"). Concepts that are only pharmacological classes or

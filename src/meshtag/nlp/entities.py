@@ -314,16 +314,17 @@ class EntityWriter(ConventionsComponent):
         return doc
 
     def outside_product_names(self, candidates: list[Candidate], names: list[tuple[int, int]]) -> list[Candidate]:
-        """Under meshtag's own conventions, the candidates without the conditions whose words are part of a gene
-        product's name: "tumor" and "necrosis" of "tumor necrosis factor-alpha" (the text names a cytokine),
-        "myotonic dystrophy" of "myotonic dystrophy protein kinase". The corpora annotate such words (BC5CDR
-        development: "tumor" and "necrosis" in TNF-alpha; NCBI-disease: its disease modifiers), so their conventions
-        keep them."""
+        """Under meshtag's own conventions, the candidates without the conditions and chemicals whose words are part
+        of a gene product's name: "tumor" and "necrosis" of "tumor necrosis factor-alpha" (the text names a
+        cytokine), "myotonic dystrophy" of "myotonic dystrophy protein kinase", "creatine" of "creatine kinase",
+        "NO" of "NO synthase". The corpora annotate such words (BC5CDR development: "tumor" and "necrosis" in
+        TNF-alpha, chemicals inside enzymes' names; NCBI-disease: its disease modifiers), so their conventions keep
+        them."""
         if self.conventions != "meshtag" or not names:
             return candidates
         return [c for c in candidates if not any(
             start <= c.start and c.end <= end and (start, end) != (c.start, c.end) and
-            self.labelled(c)[0] == "CONDITION" for start, end in names)]
+            self.labelled(c)[0] in ("CONDITION", "DRUG") for start, end in names)]
 
     def kept(self, candidates: list[Candidate], text: str, through_ligand: set[str]) -> list[Candidate]:
         """The candidates the conventions keep, and the short forms of names they keep in this document: BC5CDR
