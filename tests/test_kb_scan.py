@@ -88,5 +88,5 @@ def test_labelled_only_scan_reports_the_unlabelled_names_around_labelled_terms(k
     shadows = []
     matches = kb.find_all(text, labelled_only=True, shadows=shadows)
     assert [m.text for m in matches] == ["Tumor", "necrosis", "captopril", "hypotension", "pain"]
-    assert [(text[start:end], key) for start, end, key in shadows] == [
-        ("Tumor necrosis factor-alpha", "tumor necrosis factor alpha"), ("induced hypotension", "induced hypotension")]
+    assert [(text[start:end], ids) for start, end, ids in shadows] == [
+        ("Tumor necrosis factor-alpha", ("MESH:D014409",)), ("induced hypotension", ("MESH:D007023",))]

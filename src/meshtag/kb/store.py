@@ -445,12 +445,13 @@ class KnowledgeBase:
         return info
 
     def _scan(self, text: str, every: bool, strict_case: bool, labelled_only: bool = False,
-              shadows: list[tuple[int, int, str]] | None = None) -> list[TermMatch]:
+              shadows: list[tuple[int, int, tuple[str, ...]]] | None = None) -> list[TermMatch]:
         """The matcher's hot loop. The tokens where a match may start are picked at C speed (`map` and
         `compress` over the memoised token infos: the token is a term (`labelled_only`: with a labelled concept),
         or it and the next token start one); Python runs only for those, about one token in four.
-        `shadows` (with `labelled_only`): gets (start, end, key) of each longest term at a token that has no labelled
-        concept ("Tumor Necrosis Factor-alpha"), inside which the labelled terms are words of another thing's name."""
+        `shadows` (with `labelled_only`): gets (start, end, concept ids) of each longest term at a token that has no
+        labelled concept ("Tumor Necrosis Factor-alpha"), inside which the labelled terms are words of another
+        thing's name."""
         raws, starts, ends = raw_spans(text)
         tokens = list(map(self._tokens.get, raws))
         if None in tokens:
@@ -482,7 +483,7 @@ class KnowledgeBase:
                 info = known(hkey) or info_of(hkey)
                 if labelled_only and not info.labelled:
                     if not rank and shadows is not None and j - i > 1:  # the longest term here, of several tokens
-                        shadows.append((starts[i], ends[j - 1], hkey))
+                        shadows.append((starts[i], ends[j - 1], info.ids))
                     continue
                 start, end = starts[i], ends[j - 1]
                 ok = info.caseless or _casing_ok(info.forms, text[start:end])
@@ -521,7 +522,7 @@ class KnowledgeBase:
         return self._scan(text, every=False, strict_case=strict_case)
 
     def find_all(self, text: str, strict_case: bool = True, labelled_only: bool = False,
-                 shadows: list[tuple[int, int, str]] | None = None) -> list[TermMatch]:
+                 shadows: list[tuple[int, int, tuple[str, ...]]] | None = None) -> list[TermMatch]:
         """Every dictionary match, nested and overlapping ones included, by start then longest first.
 
         `labelled_only`: only terms of which some concept has a label (what the tagger can use; half the

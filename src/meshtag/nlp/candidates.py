@@ -15,7 +15,7 @@ from spacy.util import minibatch
 
 CANDIDATES_KEY = "meshtag_candidates"
 TEXT_KEY = "meshtag_text"
-PRODUCT_NAMES_KEY = "meshtag_product_names"
+UNLABELLED_NAMES_KEY = "meshtag_unlabelled_names"
 PIPE_BATCH = 64  # docs each component takes at a time in nlp.pipe
 # Among overlapping candidates of equal length, a definition in the text beats the dictionary beats the model
 # beats a pattern (meshtag_drug_codes).
@@ -132,11 +132,11 @@ class KBComponent(StatelessComponent):
         self.kb = get_kb(kb_path)
 
 
-def product_names(doc: Doc) -> list[tuple[int, int]]:
-    """Spans of the names of gene products the KB knows but labels nothing ("tumor necrosis factor-alpha"), as the
-    dictionary found them: under meshtag's conventions a disease or chemical word inside one is no mention
-    (meshtag.nlp.entities)."""
-    return doc.user_data.setdefault(PRODUCT_NAMES_KEY, [])
+def unlabelled_names(doc: Doc) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, concept ids) of the longest KB terms with no labelled concept that the dictionary found around
+    labelled ones ("tumor necrosis factor-alpha"): under meshtag's conventions a disease or chemical word inside a
+    gene product's name is no mention (meshtag.nlp.entities)."""
+    return doc.user_data.setdefault(UNLABELLED_NAMES_KEY, [])
 
 
 def get_candidates(doc: Doc) -> list[Candidate]:

@@ -11,8 +11,8 @@ from meshtag.kb.concept import TermMatch
 from meshtag.kb.normalize import normalize
 from meshtag.nlp.blocklist import blocked_pairs
 from meshtag.nlp.candidates import (
-    Candidate, StatelessComponent, earliest_start_by_end, get_candidates, get_kb, product_names, resolve_overlaps,
-    text_of, without_crossed_drugs,
+    Candidate, StatelessComponent, earliest_start_by_end, get_candidates, get_kb, resolve_overlaps, text_of,
+    unlabelled_names, without_crossed_drugs,
 )
 from meshtag.nlp.receptor_names import HEAD_WORDS
 from meshtag.nlp.scan_patterns import after
@@ -20,7 +20,6 @@ from meshtag.nlp.scan_patterns import after
 
 # Normalised matching ignores punctuation, but a name never spans a clause break ("receptors; BDNF").
 PROTEIN_WORDS = (" protein", " proteins")
-PRODUCT_TREES = ("D08", "D12")  # enzymes; amino acids, peptides and proteins: what genes make
 CLAUSE_BREAK = re.compile(r"[;!?]|[,.:](?=\s)")
 BRACKETS = re.compile(r"[()\[\]]")
 # a short form inside a name: "N-methyl-D-aspartate (NMDA) receptor", "glucose-6-phosphate dehydrogenase (G6PD)
@@ -147,8 +146,8 @@ class DictionaryMatcher(StatelessComponent):
     """Adds a Candidate for the longest labelled KB term match at each place.
 
     An unlabelled longer term does not hide a labelled one inside it: in "captopril-induced hypotension"
-    the procedure "Induced Hypotension" has no label, so "hypotension" (a condition) is kept. The names of gene
-    products among such terms ("tumor necrosis factor-alpha") are left in `product_names` for the entity writer.
+    the procedure "Induced Hypotension" has no label, so "hypotension" (a condition) is kept. Such terms are left in
+    `unlabelled_names` for the entity writer ("tumor necrosis factor-alpha" names a cytokine).
     """
 
     def __init__(self, kb_path: str | None = None, blocked_terms: str | None = None,
@@ -162,7 +161,6 @@ class DictionaryMatcher(StatelessComponent):
         self.blocked = blocked_pairs(blocked_terms)
         self._labelled: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
         self._named: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
-        self._products: dict[str, bool] = {}
 
     def named_first(self, ids: tuple[str, ...], surface: str) -> tuple[str, ...]:
         """The chemicals with a name or entry term that is the surface itself first: a term key forgets the number,
@@ -197,9 +195,8 @@ class DictionaryMatcher(StatelessComponent):
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         found = []
-        shadows: list[tuple[int, int, str]] = []
         labelled_ids, clause_break = self.labelled_ids, CLAUSE_BREAK.search
-        for match in self.kb.find_all(text, labelled_only=True, shadows=shadows):
+        for match in self.kb.find_all(text, labelled_only=True, shadows=unlabelled_names(doc)):
             ids = labelled_ids(match.key, match.concept_ids)  # memoised: first
             if len(ids) > 1 and match.kinds[0] != "curated":  # a curator's choice ("depression") stays first
                 ids = self.named_first(ids, match.text)
@@ -232,19 +229,7 @@ class DictionaryMatcher(StatelessComponent):
         found = without_crossed_drugs(self.without_inverted_heads(found, text),
                                       lambda c: self.kb.label(c.concept_ids[0]))
         get_candidates(doc).extend(resolve_overlaps(found))
-        product_names(doc).extend((start, end) for start, end, key in shadows if self.names_product(key))
         return doc
-
-    def names_product(self, key: str) -> bool:
-        """Is the unlabelled term `key` a gene product's name (a protein or enzyme: MeSH D12, D08), memoised?"""
-        named = self._products.get(key)
-        if named is None:
-            if len(self._products) >= LABEL_CACHE_SIZE:
-                self._products.clear()
-            named = self._products[key] = any(
-                t.startswith(PRODUCT_TREES) for hit in self.kb.lookup(key, limit=3, fuzzy=False) if hit.score >= 1.0
-                if (c := self.kb.get(hit.id)) is not None for t in c.tree_numbers)
-        return named
 
     def without_inverted_heads(self, found: list[Candidate], text: str) -> list[Candidate]:
         """Drop a match that starts with the head word another match ends with, when only MeSH's inverted name

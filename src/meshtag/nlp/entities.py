@@ -19,7 +19,7 @@ from meshtag.kb.terms import letters_in_order
 from meshtag.model import LABELS, Mention
 from meshtag.nlp.blocklist import blocked_pairs
 from meshtag.nlp.candidates import (
-    Candidate, get_candidates, product_names, resolve_overlaps, text_of, without_crossed_drugs,
+    Candidate, get_candidates, resolve_overlaps, text_of, unlabelled_names, without_crossed_drugs,
 )
 from meshtag.nlp.composites import COORDINATION_NOTE, merge_coordinated, without_model_spans_over_coordinations
 from meshtag.nlp.conventions import (
@@ -55,6 +55,8 @@ _STAGE_BEFORE = re.compile(rf"(?<![\w-]){_STAGE_DESIGNATION}$", re.IGNORECASE)
 _STAGE_FIRST = re.compile(_STAGE_DESIGNATION, re.IGNORECASE)  # a mention that starts with its stage
 _STAGE_WINDOW = 40
 _WORD_GAP = re.compile(r"\s+")  # where a name's next word starts
+PRODUCT_TREES = ("D08", "D12")  # enzymes; amino acids, peptides and proteins: what genes make
+PRODUCT_CACHE_SIZE = 100_000
 
 
 def type_spellings(name: str) -> list[str]:
@@ -135,6 +137,7 @@ class EntityWriter(ConventionsComponent):
         if mesh_year is not None and mesh_year not in ERAS:
             raise ValueError(f"mesh_year must be one of {sorted(ERAS)} or None, not {mesh_year!r}")
         self.era = ERAS.get(mesh_year)
+        self._products: dict[tuple[str, ...], bool] = {}
 
     def dated(self, cand: Candidate, text: str) -> Candidate:
         """The candidate with the concepts of the configured MeSH year (see meshtag.kb.era); under BC5CDR's
@@ -302,7 +305,7 @@ class EntityWriter(ConventionsComponent):
             elif ligand is not c and c.source != "abbreviation" and c.concept_ids:
                 through_ligand.add(c.concept_ids[0])
             read += [ligand, *self.inner_ligands(c, text)]
-        read = self.outside_product_names(read, product_names(doc))
+        read = self.outside_product_names(read, unlabelled_names(doc))
         kept = without_crossed_drugs(self.kept(without_receptor_short_forms(read, receptors_read, text), text,
                                                through_ligand), lambda c: self.labelled(c)[0])
         chosen = resolve_overlaps(without_model_spans_over_coordinations(kept, text))
@@ -313,18 +316,30 @@ class EntityWriter(ConventionsComponent):
         write_mentions(doc, entries_for(doc, (self.mention(self.dated(c, text), text) for c in chosen)))
         return doc
 
-    def outside_product_names(self, candidates: list[Candidate], names: list[tuple[int, int]]) -> list[Candidate]:
+    def outside_product_names(self, candidates: list[Candidate],
+                              unlabelled: list[tuple[int, int, tuple[str, ...]]]) -> list[Candidate]:
         """Under meshtag's own conventions, the candidates without the conditions and chemicals whose words are part
         of a gene product's name: "tumor" and "necrosis" of "tumor necrosis factor-alpha" (the text names a
         cytokine), "myotonic dystrophy" of "myotonic dystrophy protein kinase", "creatine" of "creatine kinase",
         "NO" of "NO synthase". The corpora annotate such words (BC5CDR development: "tumor" and "necrosis" in
         TNF-alpha, chemicals inside enzymes' names; NCBI-disease: its disease modifiers), so their conventions keep
         them."""
-        if self.conventions != "meshtag" or not names:
+        if self.conventions != "meshtag" or not unlabelled:
             return candidates
+        names = [(start, end) for start, end, ids in unlabelled if self.names_product(ids)]
         return [c for c in candidates if not any(
             start <= c.start and c.end <= end and (start, end) != (c.start, c.end) and
             self.labelled(c)[0] in ("CONDITION", "DRUG") for start, end in names)]
+
+    def names_product(self, ids: tuple[str, ...]) -> bool:
+        """Is a term of these concepts a gene product's name (a protein or enzyme: MeSH D12, D08), memoised?"""
+        named = self._products.get(ids)
+        if named is None:
+            if len(self._products) >= PRODUCT_CACHE_SIZE:
+                self._products.clear()
+            named = self._products[ids] = any(t.startswith(PRODUCT_TREES) for cid in ids
+                                              if (c := self.kb.get(cid)) is not None for t in c.tree_numbers)
+        return named
 
     def kept(self, candidates: list[Candidate], text: str, through_ligand: set[str]) -> list[Candidate]:
         """The candidates the conventions keep, and the short forms of names they keep in this document: BC5CDR
