@@ -522,8 +522,10 @@ class AbbreviationPropagation(KBComponent):
         disease of its own: "primary HPT" is primary hyperparathyroidism, "attenuated FAP" attenuated familial
         adenomatous polyposis. Otherwise the short form's own start and its long form's concepts."""
         word = _WORD_BEFORE.search(text, max(0, start - 20), start)
-        hits = self.kb.lookup(f"{word.group(1)} {text[target.start:target.end]}", limit=1, fuzzy=False) if word else []
-        named = [hit.id for hit in hits if hit.score >= 1.0 and hit.label == "CONDITION"]  # as written, not reordered
+        phrase = f"{word.group(1)} {text[target.start:target.end]}" if word else ""
+        # as written, not reordered: only an exact key scores 1.0, so most phrases ("of PD") end at the key test
+        hits = self.kb.lookup(phrase, limit=1, fuzzy=False) if phrase and self.kb.has_key(normalize(phrase)) else []
+        named = [hit.id for hit in hits if hit.score >= 1.0 and hit.label == "CONDITION"]
         return (word.start(1), tuple(named)) if named else (start, target.concept_ids)
 
     def means_something(self, short: str, text: str, spans: set[tuple[int, int]]) -> bool:
